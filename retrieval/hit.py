@@ -1,0 +1,36 @@
+"""`Hit`: one ranked search result, and its JSON form (the `python -m retrieval` contract)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ingest.records import Chunk
+
+
+@dataclass(frozen=True)
+class Hit:
+    rank: int
+    score: float
+    chunk: Chunk
+    url: str | None = None
+    # Which legs found it ("bm25", "dense", "citation"): shown in debugging and evaluation.
+    via: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        c = self.chunk
+        return {
+            "rank": self.rank,
+            "score": round(float(self.score), 6),
+            "chunk_id": c.id,
+            "source": c.source,
+            "kind": c.kind,
+            "title": c.title,
+            "article": c.article,
+            "stav": c.stav,
+            "paragraph": c.paragraph,
+            "page": c.page,
+            "section": c.section,
+            "heading": c.heading,
+            "url": self.url,
+            "text": c.text,
+        }
