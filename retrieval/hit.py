@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ingest.records import Chunk
+from ingest.records import Chunk, Document
 
 
 @dataclass(frozen=True)
@@ -13,6 +13,9 @@ class Hit:
     score: float
     chunk: Chunk
     url: str | None = None
+    # The chunk's document (gazette list, court/date, HUDOC id, treaty short name):
+    # what the answer layer needs for lawyer-style citation labels.
+    document: Document | None = None
     # Which legs found it ("bm25", "dense", "citation"): shown in debugging and evaluation.
     via: tuple[str, ...] = ()
 

@@ -1,0 +1,41 @@
+"""Serbian script conversion: Cyrillic -> Latin, letter by letter (via cyrtranslit).
+
+Letter-by-letter is what makes mixed-script words work: PIS texts contain words such
+as "жртвa" with a Latin "a" inside Cyrillic, and each letter converts on its own.
+Also used to show Cyrillic sources to a Latin reader and back (`to_cyrillic`).
+Does not lowercase, stem or fold diacritics: that is `retrieval.analyzer`.
+"""
+from __future__ import annotations
+
+import re
+
+import cyrtranslit
+
+_CYR = re.compile(r"[\u0400-\u04FF]")
+
+
+def has_cyrillic(text: str) -> bool:
+    return bool(_CYR.search(text))
+
+
+def cyrillic_share(text: str) -> float:
+    """Share of letters that are Cyrillic (0.0 for text without letters)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if _CYR.match(c)) / len(letters)
+
+
+def to_latin(text: str) -> str:
+    """Serbian Cyrillic -> Latin (Љ->Lj, ђ->đ, џ->dž…); Latin letters pass unchanged."""
+    if not has_cyrillic(text):
+        return text
+    return cyrtranslit.to_latin(text, "sr")
+
+
+def to_cyrillic(text: str) -> str:
+    """Serbian Latin -> Cyrillic, for showing sources in the user's chosen script.
+
+    Only for display: Latin words that are not Serbian (names, "Article") convert too,
+    which is why matching never goes this way."""
+    return cyrtranslit.to_cyrillic(text, "sr")

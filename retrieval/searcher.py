@@ -1,0 +1,145 @@
+"""`Searcher`: a loaded index that answers `search(question, k, filters, mode)`.
+
+Holds the serving build's chunks, the BM25 index, the citation index and (lazily)
+the dense leg. Ranking: provisions the question names exactly ("čl. 254 ZKP",
+"Rantsev § 281") first, then weighted reciprocal-rank fusion of BM25 and dense,
+collapsed so one article split in pieces, or one decision, appears once.
+Serves from BM25 alone while the dense leg is missing or still being built.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from ingest import store
+from ingest.errors import ConfigError
+from ingest.records import Chunk, Document
+from retrieval.filters import Filters
+from retrieval.hit import Hit
+
+MODES = ("hybrid", "bm25", "dense")
+DEFAULT_WEIGHTS = {"bm25": 1.0, "dense": 1.0}
+CANDIDATES = 100  # per leg, before fusion
+
+
+def unit_of(chunk: Chunk) -> tuple:
+    """What counts as one result: an article, an ECtHR paragraph, a bulletin page,
+    a whole decision (its sections are read together)."""
+    if chunk.kind == "court_decision":
+        return (chunk.source,)
+    if chunk.article is not None:
+        return (chunk.source, "art", chunk.article)
+    if chunk.paragraph is not None:
+        return (chunk.source, "par", chunk.paragraph)
+    if chunk.page is not None:
+        return (chunk.source, "page", chunk.page)
+    return (chunk.source, "id", chunk.section, chunk.id if chunk.section is None else "")
+
+
+class Searcher:
+    def __init__(self, index_dir: Path, weights: dict[str, float] | None = None,
+                 embedder: str | None = None, chroma_host: str | None = None) -> None:
+        self.index_dir = Path(index_dir)
+        self.build = store.require_build(self.index_dir)
+        self.weights = dict(DEFAULT_WEIGHTS if weights is None else weights)
+        bad = set(self.weights) - set(DEFAULT_WEIGHTS)
+        if bad or any(w < 0 for w in self.weights.values()):
+            raise ConfigError(f"weights {self.weights!r}: allowed legs {sorted(DEFAULT_WEIGHTS)}, "
+                              "each ≥ 0")
+        self.documents: dict[str, Document] = {d.source: d for d in store.read_documents(self.build)}
+        self.chunks: list[Chunk] = store.read_chunks(self.build)
+        self.by_id: dict[str, Chunk] = {c.id: c for c in self.chunks}
+        self.position: dict[str, int] = {c.id: i for i, c in enumerate(self.chunks)}
+        from retrieval.bm25_index import BM25Index
+        from retrieval.citations import CitationIndex
+
+        self.bm25 = BM25Index.load(self.build / "bm25")
+        self.citations = CitationIndex(self.chunks, list(self.documents.values()))
+        config_path = self.index_dir / "dense.json"
+        config = store.read_json(config_path) if config_path.is_file() else {}
+        self._embedder_spec = embedder or config.get("embedder")
+        self._chroma_host = chroma_host or config.get("chroma_host")
+        self._dense = None
+
+    # -- the dense leg, loaded on first use -------------------------------------------
+    @property
+    def dense(self):
+        if self._dense is None and self._embedder_spec:
+            from retrieval.dense_index import DenseIndex
+            from retrieval.embedders.factory import make_embedder
+
+            self._dense = DenseIndex(self.index_dir, make_embedder(self._embedder_spec),
+                                     chroma_host=self._chroma_host)
+        return self._dense
+
+    def dense_status(self) -> dict:
+        """{"model", "total", "done", "complete"} or {} when no dense leg was built."""
+        if not self._embedder_spec:
+            return {}
+        path = self.index_dir / "dense_status.json"
+        return store.read_json(path) if path.is_file() else {}
+
+    # -- search -------------------------------------------------------------------------
+    def _allowed(self, filters: Filters | None) -> set[int] | None:
+        if filters is None or filters.empty:
+            return None
+        return {i for i, c in enumerate(self.chunks)
+                if filters.matches(c, self.documents[c.source].metadata if c.source in self.documents else {})}
+
+    def search(self, question: str, k: int = 10, filters: Filters | None = None,
+               mode: str = "hybrid") -> list[Hit]:
+        if mode not in MODES:
+            raise ConfigError(f"mode {mode!r} is not one of {MODES}")
+        if k < 1:
+            raise ConfigError(f"k={k} must be ≥ 1")
+        question = question.strip()
+        if not question:
+            return []
+        allowed = self._allowed(filters)
+        rankings: dict[str, list[str]] = {}
+        if mode in ("hybrid", "bm25"):
+            rankings["bm25"] = [cid for cid, _ in self.bm25.query(question, CANDIDATES, allowed=allowed)]
+        if mode in ("hybrid", "dense") and self.dense is not None:
+            rankings["dense"] = self._dense_ranking(question, allowed)
+        from retrieval.fusion import collapse, rrf
+
+        weights = {leg: self.weights.get(leg, 1.0) for leg in rankings}
+        fused = rrf(rankings, weights) if rankings else []
+        cited = [cid for cid in self.citations.lookup(question)
+                 if allowed is None or self.position[cid] in allowed]
+        top = fused[0][1] if fused else 1.0
+        # Named provisions first, above anything fusion found, in their own order.
+        boosted = [(cid, top + 1.0 - i * 1e-6) for i, cid in enumerate(cited)]
+        seen = set(cited)
+        ranked = boosted + [(cid, s) for cid, s in fused if cid not in seen]
+        ranked = collapse(ranked, lambda cid: unit_of(self.by_id[cid]))
+        legs = {leg: set(ids) for leg, ids in rankings.items()}
+        hits = []
+        for rank, (cid, score) in enumerate(ranked[:k], start=1):
+            chunk = self.by_id[cid]
+            doc = self.documents.get(chunk.source)
+            via = tuple(["citation"] if cid in seen else []) + tuple(l for l in legs if cid in legs[l])
+            hits.append(Hit(rank, score, chunk, url=doc.url if doc else None, document=doc, via=via))
+        return hits
+
+    def _dense_ranking(self, question: str, allowed: set[int] | None) -> list[str]:
+        if allowed is not None and len(allowed) <= 2000:
+            ids = [self.chunks[i].id for i in allowed]
+            return [cid for cid, _ in self.dense.query(question, CANDIDATES, ids=ids) if cid in self.by_id]
+        out = []
+        for cid, _ in self.dense.query(question, CANDIDATES * (3 if allowed is not None else 1)):
+            i = self.position.get(cid)  # ids of other builds may linger in the shared store
+            if i is not None and (allowed is None or i in allowed):
+                out.append(cid)
+        return out[:CANDIDATES]
+
+
+@lru_cache(maxsize=4)
+def _searcher_for(index_dir: str, build_name: str) -> Searcher:
+    return Searcher(Path(index_dir))
+
+
+def get_searcher(index_dir: Path) -> Searcher:
+    """One loaded Searcher per index and build: a new build is picked up on next call."""
+    build = store.require_build(Path(index_dir))
+    return _searcher_for(str(Path(index_dir).resolve()), build.name)
