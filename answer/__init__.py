@@ -1,0 +1,78 @@
+"""The answer layer: grounded answers with pinpoint, verified citations.
+
+    from answer import answer
+    a = answer("Do kada se može podneti imovinskopravni zahtev?", Path(".index"))
+    a.answer, a.citations[0].label, a.to_dict()
+
+`answer()` retrieves (unless `hits` are given) and runs one `Answerer`: the extractive
+one by default (offline, quotes the sources), or an LLM through LangChain, verified.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from ingest.errors import ConfigError
+
+from answer.abstain import DEFAULT_THRESHOLD, AbstentionPolicy, calibrate_threshold
+from answer.base import Answerer
+from answer.extractive import ExtractiveAnswerer
+from answer.generative import LLMAnswerer
+from answer.llm import LLMConfig, build_chat_model
+from answer.types import Answer, Citation
+
+MODES = ("extractive", "llm", "openai", "gguf")
+
+__all__ = [
+    "answer", "make_answerer", "Answer", "Citation", "Answerer", "ExtractiveAnswerer", "LLMAnswerer",
+    "LLMConfig", "build_chat_model", "AbstentionPolicy", "calibrate_threshold", "DEFAULT_THRESHOLD", "MODES",
+]
+
+
+def make_answerer(mode: str = "extractive", llm: Any = None, threshold: float = DEFAULT_THRESHOLD) -> Answerer:
+    """extractive: no model. llm/openai/gguf: `llm` is a LangChain BaseChatModel or an
+    LLMConfig (whose mode must agree with openai/gguf when those are named)."""
+    if mode not in MODES:
+        raise ConfigError(f"answer mode {mode!r} is not one of {MODES}")
+    if mode == "extractive":
+        return ExtractiveAnswerer(threshold)
+    if llm is None:
+        raise ConfigError(f"answer mode {mode!r} needs llm= (a LangChain chat model or an LLMConfig)")
+    if isinstance(llm, LLMConfig) and mode != "llm" and llm.mode != mode:
+        raise ConfigError(f"answer mode {mode!r} but the LLMConfig says mode {llm.mode!r}")
+    return LLMAnswerer(llm, threshold)
+
+
+def answer(
+    question: str,
+    index_dir: Path | None = None,
+    *,
+    k: int = 8,
+    filters: Any = None,
+    mode: str = "extractive",
+    llm: Any = None,
+    hits: list | None = None,
+    searcher: Callable[..., list] | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    answerer: Answerer | None = None,
+) -> Answer:
+    """Answer `question` from the index at `index_dir` (or from the given `hits`).
+
+    searcher: a callable (question, k=, filters=) -> hits, e.g. a loaded
+    retrieval Searcher's bound `search`; default retrieval.search on `index_dir`.
+    answerer: a ready Answerer (then mode/llm/threshold are not used), so an app can
+    build its LLM once.
+    """
+    if not question or not question.strip():
+        raise ConfigError("question is empty")
+    if not isinstance(k, int) or k < 1:
+        raise ConfigError(f"k={k!r} must be a positive integer")
+    runner = answerer or make_answerer(mode, llm, threshold)
+    if hits is None:
+        if searcher is None:
+            from retrieval import search  # lazy: importing answer needs no index
+
+            hits = search(question, k=k, filters=filters, index_dir=index_dir)
+        else:
+            hits = searcher(question, k=k, filters=filters)
+    return runner.run(question, list(hits))

@@ -32,9 +32,10 @@ _AMENDING_ARTICLE = re.compile(r"(?:Član|Члан)\s+(\d+[a-zа-я]?)")
 def load_aliases(path: Path = ALIASES) -> dict[str, dict[str, Any]]:
     """{"<source path>": {"short": "KZ", "name": …}} or {} while the table is absent."""
     try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    return data.get("sources", data) if isinstance(data, dict) else {}
 
 
 def law_name(chunk: Chunk, document: Document | None, aliases: Mapping[str, Any] | None = None) -> str:
@@ -71,24 +72,25 @@ def _find(text: str, quote: str) -> int:
     return m.start() if m else -1
 
 
-def _stav_from_blocks(blocks: list[tuple[int, str]], pos: int) -> tuple[str | None, str | None]:
+def _stav_from_blocks(blocks: list[tuple[int, str]], pos: int, first: int | None) -> tuple[str | None, str | None]:
     """Count stavovi over (offset, block) units: an item block "N)" is a tačka of the
-    current stav, any other block opens the next stav."""
+    current stav, any other block opens the next stav. `first`: the stav a split piece
+    of the article starts with (the chunk's `stav` range), else None."""
     stav, tacka = 0, None
     for start, block in blocks:
         if start > pos:
             break
         item = _ITEM.match(block)
-        if item and stav:
-            tacka = item.group(1)
+        if item and (stav or first):
+            stav, tacka = max(stav, 1), item.group(1)
         else:
             stav, tacka = stav + 1, None
     n_stavs = sum(1 for _, b in blocks if not _ITEM.match(b))
-    # A one-stav article is cited by article alone ("ZOO, čl. 200"); so is text
-    # before the first unit.
-    if not stav or n_stavs < 2:
+    # A one-stav article is cited by article alone ("ZOO, čl. 200"): a piece of a split
+    # article never is one.
+    if not stav or (first is None and n_stavs < 2):
         return None, tacka
-    return str(stav), tacka
+    return str(stav + (first or 1) - 1), tacka
 
 
 def _line_units(text: str) -> list[tuple[int, str]] | None:
@@ -122,10 +124,11 @@ def _line_units(text: str) -> list[tuple[int, str]] | None:
     return units
 
 
-def locate_stav(text: str, quote: str) -> tuple[str | None, str | None]:
+def locate_stav(text: str, quote: str, piece_stav: str | None = None) -> tuple[str | None, str | None]:
     """(stav, tačka) of the article text where `quote` starts; None for what cannot be
     told reliably. "(N)" markers decide when the text has them (a split piece keeps its
-    stav numbers), else the paragraph layout does."""
+    stav numbers), else the paragraph layout does, counted from the first stav of the
+    piece (`piece_stav`, the chunk's "3-5" range) when the article was split."""
     pos = _find(text, quote)
     if pos < 0:
         return None, None
@@ -133,12 +136,13 @@ def locate_stav(text: str, quote: str) -> tuple[str | None, str | None]:
     if marks:
         before = [m for m in marks if m.start() <= pos]
         if not before:
-            return None, None
+            return None, None  # text before the piece's first marker: its stav is not in view
         stav_start = before[-1].start()
         items = [m for m in _ITEM.finditer(text, stav_start) if m.start() <= pos]
         return before[-1].group(1), (items[-1].group(1) if items else None)
+    first = re.match(r"\d+", piece_stav or "")
     units = _line_units(text)
-    return _stav_from_blocks(units, pos) if units else (None, None)
+    return _stav_from_blocks(units, pos, int(first.group()) if first else None) if units else (None, None)
 
 
 def _amending_article(chunk: Chunk) -> str | None:
@@ -164,7 +168,8 @@ def citation_label(
         if chunk.article is None and chunk.section:
             # An amending law's own article: named by that law, never as čl. N of the main law.
             num = _amending_article(chunk)
-            return f"{chunk.section}, čl. {num}" if num else chunk.section
+            has_num = num and re.search(rf"čl\.\s*{re.escape(num)}\b", chunk.section)
+            return f"{chunk.section}, čl. {num}" if num and not has_num else chunk.section
         label = law_name(chunk, document, aliases)
         if chunk.article:
             label += f", čl. {chunk.article}"
@@ -183,6 +188,7 @@ def citation_label(
     if kind == "echr_judgment":
         return f"{title}, § {chunk.paragraph}" if chunk.paragraph else title
     if kind == "treaty":
-        name = meta.get("short") or title
+        entry = (aliases if aliases is not None else load_aliases()).get(chunk.source) or {}
+        name = meta.get("short") or entry.get("short") or title
         return f"{name}, Art. {chunk.article}" if chunk.article else name
     return f"{title}, str. {chunk.page}" if chunk.page else title

@@ -26,7 +26,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
-def print_report(report, out=sys.stdout) -> None:
+def print_report(report, out=None) -> None:
+    out = out or sys.stdout
     if report.up_to_date:
         print(f"Index up to date ({report.build.name}); nothing re-read.", file=out)
     else:

@@ -9,9 +9,13 @@ Pipeline of `analyze(text)`:
   3. expand legal abbreviations (čl. -> clan, st. -> stav, tač. -> tacka, …);
   4. drop a short Serbian + English stopword list;
   5. stem: Snowball Serbian, or Snowball English when the text reads as English
-     (more English than Serbian function words); tokens of <= 3 letters and tokens
-     with digits are kept as they are, so law abbreviations (kz, zkp, zoo, zpp) and
-     article numbers ("390a") stay single exact tokens.
+     (more English than Serbian function words). A text with no function words
+     (most short queries: "trafficking victims compensation", "naknada štete") gets
+     both stems of each word where they differ, so it meets the English-stemmed
+     ECtHR and treaty text as well as the Serbian text; a stem absent from the
+     index costs nothing (measured: Serbian queries keep the same top 10). Tokens of <= 3 letters and
+     tokens with digits are kept as they are, so law abbreviations (kz, zkp, zoo,
+     zpp) and article numbers ("390a") stay single exact tokens.
 
 Why fold BEFORE stemming (not after, as first planned): the Serbian stemmer has
 suffix rules written with diacritics, so it stems "zaštite" -> "zašti" but
@@ -84,38 +88,68 @@ def stem(word: str, lang: str = "serbian") -> str:
     return out
 
 
+def _raw(norm: str) -> list[tuple[str, int, int]]:
+    """(token, start, end) over normalised text; "1788/2024" also yields its parts."""
+    out: list[tuple[str, int, int]] = []
+    for m in _TOKEN.finditer(norm):
+        tok, start = m.group(), m.start()
+        out.append((tok, start, m.end()))
+        if "/" in tok:
+            for part in tok.split("/"):
+                out.append((part, start, start + len(part)))
+                start += len(part) + 1
+    return out
+
+
 def words(text: str) -> list[str]:
     """Normalised word tokens before abbreviation expansion, stopwords and stemming."""
     out: list[str] = []
     for tok in _TOKEN.findall(normalize(text)):
+        out.append(tok)
         if "/" in tok:
-            out.append(tok)
             out.extend(tok.split("/"))
-        else:
-            out.append(tok)
     return out
 
 
 def language(tokens: list[str]) -> str:
-    """'english' when the tokens hold more English than Serbian function words."""
+    """'english' or 'serbian' by which function words dominate; 'both' with no
+    evidence (a short query such as "trafficking victims compensation"). Decided on
+    normalised tokens only, so the three spellings of a text always agree."""
     _, sr_marks, en_marks, _ = _data()
     en = sum(1 for t in tokens if t in en_marks)
     sr = sum(1 for t in tokens if t in sr_marks)
-    return "english" if en > sr else "serbian"
+    if en > sr:
+        return "english"
+    return "serbian" if sr > en else "both"
 
 
-def analyze(text: str) -> list[str]:
-    """Tokens for BM25 (see the module docstring for the pipeline)."""
+def _terms(tok: str, lang: str) -> tuple[str, ...]:
+    """One raw token -> its index terms (none for a stopword or a lone letter; two
+    when the language is undecided and the English and Serbian stems differ)."""
     stop, _, _, abbrev = _data()
+    tok = abbrev.get(tok, tok)
+    # Single letters ("v" in "Rantsev v. Cyprus", list items "a)") carry no meaning.
+    if tok in stop or (len(tok) == 1 and not tok.isdigit()):
+        return ()
+    if lang != "both":
+        return (stem(tok, lang),)
+    sr, en = stem(tok, "serbian"), stem(tok, "english")
+    return (sr,) if sr == en else (sr, en)
+
+
+def token_spans(text: str, lang: str | None = None) -> list[tuple[str, int, int]]:
+    """Like `analyze`, with each token's (start, end) in `normalize(text)`.
+
+    `lang` ("serbian" / "english") forces the stemmer; None detects it per text.
+    `retrieval.citations` forces "serbian" so a law's name matches the same way
+    inside an English and a Serbian question."""
+    raw = _raw(normalize(text))
+    lang = lang or language([t for t, _, _ in raw])
+    return [(term, start, end) for t, start, end in raw for term in _terms(t, lang)]
+
+
+def analyze(text: str, lang: str | None = None) -> list[str]:
+    """Tokens for BM25 (see the module docstring for the pipeline)."""
     toks = words(text)
-    lang = language(toks)
-    out: list[str] = []
-    for t in toks:
-        t = abbrev.get(t, t)
-        if t in stop:
-            continue
-        # Single letters ("v" in "Rantsev v. Cyprus", list items "a)") carry no meaning.
-        if len(t) == 1 and not t.isdigit():
-            continue
-        out.append(stem(t, lang))
-    return out
+    lang = lang or language(toks)
+    return [term for t in toks for term in _terms(t, lang)]

@@ -29,14 +29,18 @@ ARTICLE_RE = re.compile(rf"^Član\s+(\d+)\s?([{_L}]{{0,3}})\s*\**\s*(\[s\d+\])?$
 GROUP_RE = re.compile(rf"^Čl(?:an|\.)\s+(\d+[{_L}]{{0,3}})\s*(?:-|do|i)\s*(\d+[{_L}]{{0,3}})\s*\**$")
 AMEND_RE = re.compile(r"^Samostalni\s+član(ovi)?\b")
 AMEND_NAME_RE = re.compile(r"^Zakona\s+(o\s+(?:izmen|dopun)\w*(?:\s+i\s+(?:izmen|dopun)\w*)?)")
-PART_RE = re.compile(r"^(Deo|DEO)\s+\S+$|^\S+\s+(deo|DEO)$")
-GLAVA_RE = re.compile(r"^(Glava|GLAVA)\s+\S.*$|^[IVXLC]+[a-z]?\.?\s+[A-ZČĆŽŠĐ][^a-zčćžšđ]*$")
+PART_LABEL_RE = re.compile(r"^(Deo|DEO)\s+\S+$|^\S+\s+deo$")
+GLAVA_LABEL_RE = re.compile(r"^(Glava|GLAVA)\s+\S+( \S+)?$")
+GLAVA_RE = re.compile(r"^[IVXLC]+[a-z]?\.?\s+[A-ZČĆŽŠĐ][^a-zčćžšđ]*$")
 SECTION_LABEL_RE = re.compile(r"^(Odsek|Odeljak|Pododeljak|ODSEK|ODELJAK)\s+\S+$")
 SUB_RE = re.compile(rf"^(\d+(\.\d+)*[{_L}]?\.?|\d+\)|[{_L}]\d?[.)]|[IVXLC]+[a-z]?\.?|(Odsek|Odeljak|Pododeljak|ODSEK|ODELJAK)\s+\S+)\s+[A-ZČĆŽŠĐ]")
 # A new line of article text starts at a stav "(1)", a tačka "1)" / "1." / "a)", an alineja "-".
 ITEM_RE = re.compile(rf"^(\(\d+[{_L}]?\)|\d+[{_L}]?\)|\d+\.\s|[{_L}]\)\s|[-–—•*]\s?)")
 # "(Brisano)" and the last line of a wrapped "(Prestalo da važi odlukom / US)" end a body too.
 TERMINATED_RE = re.compile(r"[.,;:!?…][\"'”“»]?$|^\(.*\)$|^[^(]*\)$|\((prestal|brisan)[^()]*\)$", re.I)
+SENTENCE_END_RE = re.compile(r"[.:;!?][\"'”“»)]?$")
+# "… odredaba čl. / 8. i 9. ovog zakona": a wrap after an abbreviation is not a sentence end.
+ABBREV_END_RE = re.compile(r"\b(čl|st|br|tač|tzv|odn|npr)\.$")
 # Headings that end with a period, e.g. "Oslobođenje od kazne za dela iz čl. 400. do 404."
 DOT_HEADING_RE = re.compile(r"^[A-ZČĆŽŠĐ][^.]{0,60}\bčl\.\s*\d.{0,30}\d+[a-z]?\.$")
 
@@ -65,7 +69,9 @@ def _is_upper(s: str) -> bool:
 
 
 def _terminated(s: str) -> bool:
-    return bool(TERMINATED_RE.search(s)) and not DOT_HEADING_RE.match(s)
+    # An all-caps line is a title even when wrapped after a comma ("…INSTRUMENTIMA,").
+    return bool(TERMINATED_RE.search(s)) and not DOT_HEADING_RE.match(s) \
+        and not (_is_upper(s) and len(s) > 12)
 
 
 def display_title(title: str) -> str:
@@ -119,7 +125,7 @@ def _split_region(region: list[str], width: float) -> tuple[list[str], list[str]
             break
         h, cand = lines[-m - 1], lines[-m:]
         before = lines[-m - 2] if len(lines) > m + 1 else ""
-        if (h and not _terminated(h) and h[0].isupper() and len(h) <= min(80, 0.6 * width)
+        if (h and not _terminated(h) and h[0].isupper() and len(h) <= min(50, 0.6 * width)
                 and all(c and _terminated(c) and (c[0].isupper() or ITEM_RE.match(c)) for c in cand)
                 and (not before or _terminated(before))):
             moved, lines = cand, lines[:-m]
@@ -132,48 +138,75 @@ def _split_region(region: list[str], width: float) -> tuple[list[str], list[str]
     if 0 < k < len(lines) and lines[k][:1].islower() and lines[k - 1].endswith(",") \
             and len(lines[k - 1]) <= 80 and lines[k - 1][:1].isupper():
         k -= 1
-    return lines[:k], lines[k:], moved
+    body, gap = lines[:k], lines[k:]
+    # "7. Sudovi / <first stav> / Načela sudstva / Član 142": same quirk under a section title.
+    if len(body) >= 2 and not moved and _structural(body[-2]) and body[-1][:1].isupper() \
+            and _terminated(body[-1]) and (len(body) == 2 or _terminated(body[-3])):
+        body, gap, moved = body[:-2], [body[-2]] + gap, [body[-1]]
+    return body, gap, moved
+
+
+def _structural(s: str) -> bool:
+    return bool(not _terminated(s) and (SUB_RE.match(s) or GLAVA_RE.match(s) or PART_LABEL_RE.match(s)
+                                        or GLAVA_LABEL_RE.match(s) or _is_upper(s)))
 
 
 class _Outline:
-    """The current part / glava / section and the running article heading."""
+    """The current part / glava / section and the running article heading.
+
+    A heading printed once over a group of articles applies to each of them until the next
+    heading or structural line (the Serbian drafting convention)."""
 
     def __init__(self) -> None:
         self.part = self.glava = self.sub = self.heading = None
-        self._open: str | None = None  # which level a following uppercase title line completes
+        self._label: str | None = None  # a bare label ("Glava I", "Odsek 6") awaits its title line
+        self._open: str | None = None  # a long uppercase title may continue on the next line
+
+    def _set(self, level: str, value: str) -> None:
+        if level == "part":
+            self.glava = self.sub = None
+        elif level == "glava":
+            self.sub = None
+        setattr(self, level, value)
 
     def feed(self, gap: list[str]) -> None:
         heading: list[str] = []
-        last = None  # the element a wrapped line (starting in lower case) continues
+        last = None  # the element that a wrapped line (starting in lower case) continues
         for s in (_norm(x) for x in gap):
             if not s:
                 continue
-            if s[0].islower() and last:
+            if s[0].islower() and last and not SUB_RE.match(s):
                 if last == "heading":
                     heading[-1] += " " + s
                 else:
                     setattr(self, last, f"{getattr(self, last)} {s}")
                 continue
-            last = "heading"
-            if PART_RE.match(s) or (_is_upper(s) and s.endswith(("DEO", "DEO:"))):
-                self.part, self.glava, self.sub, self._open = s, None, None, "part"
-            elif GLAVA_RE.match(s):
-                self.glava, self.sub, self._open = s, None, "glava"
-            elif SECTION_LABEL_RE.match(s):
-                self.sub, self._open = s, "sub"
-            elif _is_upper(s) and self._open:
-                lvl = self._open
-                setattr(self, lvl, f"{getattr(self, lvl)} – {s}" if getattr(self, lvl) != s else s)
-                self._open = lvl if len(s) >= 60 else None
-            elif _is_upper(s) or SUB_RE.match(s):
-                if self.glava is None and _is_upper(s):
-                    self.glava, self.sub, self._open = s, None, ("glava" if len(s) >= 60 else None)
-                else:
-                    self.sub, self._open = s, ("sub" if len(s) >= 60 else None)
-            else:
-                heading.append(s)
+            if _is_upper(s) and len(s) < 4:  # a cut-off fragment ("DBE" opening the digital-assets law)
                 continue
-            last = self._open or ("sub" if self.sub == s else "glava" if self.glava == s else "part")
+            label = ("part" if PART_LABEL_RE.match(s) else "glava" if GLAVA_LABEL_RE.match(s)
+                     else "sub" if SECTION_LABEL_RE.match(s) else None)
+            if self._label and not label:  # the title line of a bare label
+                level, self._label = self._label, None
+                setattr(self, level, f"{getattr(self, level)} – {s}")
+                self._open = level if _is_upper(s) and len(s) >= 60 else None
+            elif label:
+                level, self._label, self._open = label, label, None
+                self._set(level, s)
+            elif _is_upper(s) and self._open:
+                level = self._open
+                setattr(self, level, f"{getattr(self, level)} {s}")
+                self._open = level if len(s) >= 60 else None
+            elif _is_upper(s) or SUB_RE.match(s):
+                level = ("part" if _is_upper(s) and s.endswith("DEO") else
+                         "glava" if GLAVA_RE.match(s) or (self.glava is None and _is_upper(s)) else "sub")
+                self._set(level, s)
+                self._open = level if _is_upper(s) and len(s) >= 60 else None
+            else:
+                self._label = self._open = None
+                heading.append(s)
+                last = "heading"
+                continue
+            last = level
             self.heading = None
         if heading:
             self.heading = " ".join(heading)
@@ -190,7 +223,7 @@ def rejoin(lines: list[str]) -> str:
     for s in (_norm(x) for x in lines):
         if not s:
             continue
-        if out and not ITEM_RE.match(s) and not re.search(r"[.:;!?][\"'”“»)]?$", out[-1]):
+        if out and (ABBREV_END_RE.search(out[-1]) or (not ITEM_RE.match(s) and not SENTENCE_END_RE.search(out[-1]))):
             out[-1] += " " + s
         else:
             out.append(s)
@@ -257,7 +290,8 @@ def _units(lines: list[str], offsets: list[int], start: int, markers: list, widt
             loc = {"article": m.group(1) + m.group(2)}
         if moved:
             notes.append(f"{len(moved)} line(s) printed above 'Član' (line {i + 1}) moved into its text")
-        units.append(_Unit(loc, offsets[i], meta, outline.heading, None if amend else outline.chapter, moved))
+        heading = None if kind == "group" else outline.heading  # a deleted range has no title
+        units.append(_Unit(loc, offsets[i], meta, heading, None if amend else outline.chapter, moved))
         prev = i + 1
     # PDF-extracted files sometimes print an article's only paragraph above its heading:
     # an empty article takes the last paragraph of the one before it.

@@ -1,0 +1,201 @@
+"""The default answerer: offline, no model. Picks the sentences / stavs of the hits that
+best answer the question and composes a short structured answer from them:
+
+    **Odgovor:** „<best sentence>“ [1] (ZKP, čl. 254 st. 1)
+
+    *Zakonodavstvo*
+    - ZKP, čl. 252: „…“ [2]
+    *Sudska praksa*
+    - Vrhovni sud, Rev2 1788/2024 od 10.05.2024.: „…“ [3]
+
+Every quote is a span of a chunk's text, so the answer says only what the sources say.
+When the evidence is weak it abstains and lists the closest sources as possibly
+relevant. Text inside a source is only ever quoted, never followed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.errors import ConfigError
+from retrieval.analyzer import analyze
+from retrieval.hit import Hit
+
+from answer.abstain import DEFAULT_THRESHOLD, AbstentionPolicy, evidence_score
+from answer.base import Answerer
+from answer.citing import make_citation, shown_label
+from answer.labels import law_name
+from answer.phrases import GROUP_OF_KIND, GROUP_ORDER, Style, detect_style
+from answer.sentences import Span, bm25, coverage, cue_factor, idf_table, query_terms, split_spans
+from answer.types import Answer, Citation
+from answer.verify import check, match_quote
+
+
+# How many stavs / sentences of a provision the question names are quoted.
+NAMED_SPANS = 3
+
+
+@dataclass(frozen=True)
+class Candidate:
+    hit_index: int  # into the hits list
+    span: Span
+    score: float
+    coverage: float
+
+
+def _context(hit: Hit) -> list[str]:
+    """Tokens that locate a chunk (heading, law name, article): they answer "član 388 KZ"
+    and "trgovina ljudima" questions even when the article text never says them."""
+    c = hit.chunk
+    parts = [c.heading, c.title, c.section]
+    if c.kind == "law":
+        parts.append(law_name(c, hit.document))
+    if c.article:
+        parts.append(f"član {c.article} article {c.article}")
+    return analyze(" ".join(p for p in parts if p))
+
+
+def _rank_factor(hit: Hit, position: int) -> float:
+    # Retrieval already ranked these: trust its first hit a little more, and a hit the
+    # citation leg found (the question named this article) more still.
+    factor = 1.0 / (1.0 + 0.05 * position)
+    if position == 0:
+        factor *= 1.2
+    if "citation" in hit.via:
+        factor *= 1.5
+    return factor
+
+
+def score_candidates(question: str, hits: list[Hit]) -> list[Candidate]:
+    """Every span of every hit, best first."""
+    terms = query_terms(question)
+    rows = []
+    for i, hit in enumerate(hits):
+        ctx = _context(hit)
+        spans = split_spans(hit.chunk.text) or [Span(0, len(hit.chunk.text), hit.chunk.text)]
+        rows += [(i, s, analyze(s.text + "\n" + s.lead) + ctx) for s in spans]
+    if not rows or not terms:
+        return []
+    docs = [set(toks) for _, _, toks in rows]
+    idf = idf_table(docs, terms)
+    avgdl = sum(len(t) for _, _, t in rows) / len(rows)
+    out = [
+        Candidate(i, s, bm25(terms, toks, idf, avgdl) * _rank_factor(hits[i], i) * cue_factor(question, s.text),
+                  coverage(terms, d, idf))
+        for (i, s, toks), d in zip(rows, docs)
+    ]
+    return sorted(out, key=lambda c: -c.score)
+
+
+def quote_text(span: Span) -> str:
+    """What to quote for a span: a tačka with its stav's opening words when they are
+    short enough to read ("… može da se pruži i ako je reč o: … licu koje …")."""
+    if span.lead and len(span.lead) <= 300:
+        return f"{span.lead} … {span.text}"
+    return span.text
+
+
+def _named(hits: list[Hit]) -> list[int]:
+    """Positions of the leading hits the citation leg found (the question named them)."""
+    out = []
+    for i, h in enumerate(hits):
+        if "citation" not in h.via:
+            break
+        out.append(i)
+    return out
+
+
+def evidence_of(candidates: list[Candidate], hits: list[Hit]) -> float:
+    """The abstention evidence (answer.abstain); 1.0 when the question names a provision
+    the index holds, since quoting it is the answer."""
+    if _named(hits) and candidates:
+        return 1.0
+    return evidence_score([c.coverage for c in candidates])
+
+
+def _quote_marks(style: Style) -> tuple[str, str]:
+    return ("“", "”") if style.language == "en" else ("„", "“")
+
+
+class ExtractiveAnswerer(Answerer):
+    name = "extractive"
+
+    def __init__(self, threshold: float = DEFAULT_THRESHOLD, max_citations: int = 5,
+                 min_relative_score: float = 0.2, min_support_coverage: float = 0.3):
+        if not isinstance(max_citations, int) or not 1 <= max_citations <= 20:
+            raise ConfigError(f"max_citations={max_citations!r} must be an integer in 1..20")
+        for name, v in (("min_relative_score", min_relative_score), ("min_support_coverage", min_support_coverage)):
+            if not isinstance(v, (int, float)) or not 0.0 <= v <= 1.0:
+                raise ConfigError(f"{name}={v!r} must be a number in [0, 1]")
+        self.policy = AbstentionPolicy(threshold)
+        self.max_citations = max_citations
+        self.min_relative_score = min_relative_score
+        self.min_support_coverage = min_support_coverage
+
+    def select(self, candidates: list[Candidate], hits: list[Hit] | None = None) -> list[Candidate]:
+        """The spans to quote, best first.
+
+        A provision the question names ("član 200 ZOO") is quoted from its opening, stav
+        by stav (up to NAMED_SPANS), and nothing else: other hits for such a question
+        match mostly on "član" and the number. Otherwise the best span leads, and each further hit
+        adds its best span when it covers enough of the question and either scores close
+        to the best or covers most of the question on its own (so a very strong first
+        hit does not push out a provision that plainly bears on the question)."""
+        if not candidates or candidates[0].score <= 0:
+            return []
+        floor = candidates[0].score * self.min_relative_score
+        chosen: list[Candidate] = []
+        for i in _named(hits or []):
+            own = sorted((c for c in candidates if c.hit_index == i), key=lambda c: c.span.start)
+            chosen += own[: max(0, min(NAMED_SPANS, self.max_citations - len(chosen)))]
+        if chosen:
+            return chosen  # the question is about the provisions it names
+        for c in candidates:
+            if len(chosen) >= self.max_citations or c.score <= 0:
+                break
+            relevant = c.coverage >= self.min_support_coverage and (c.score >= floor or c.coverage >= 0.5)
+            if relevant and all(c.hit_index != o.hit_index for o in chosen):
+                chosen.append(c)
+        return chosen
+
+    def run(self, question: str, hits: list[Hit]) -> Answer:
+        style = detect_style(question)
+        candidates = score_candidates(question, hits)
+        evidence = evidence_of(candidates, hits)
+        chosen = self.select(candidates, hits)
+        if not chosen or self.policy.abstain(evidence):
+            return self.abstention(question, hits, candidates, style, evidence)
+        direct, rest = chosen[0], chosen[1:]
+        rest.sort(key=lambda c: GROUP_ORDER.index(GROUP_OF_KIND[hits[c.hit_index].chunk.kind]))
+        ordered = [direct] + rest
+        cits = [make_citation(n, hits[c.hit_index], quote_text(c.span), style) for n, c in enumerate(ordered, 1)]
+        op, cl = _quote_marks(style)
+        lines = [f"**{style.phrase('answer')}:** {op}{cits[0].quote}{cl} [1] ({shown_label(cits[0], style)})"]
+        group = None
+        for cit, c in zip(cits[1:], rest):
+            g = GROUP_OF_KIND[hits[c.hit_index].chunk.kind]
+            if g != group:
+                lines += ["", f"*{style.phrase(g)}*"]
+                group = g
+            lines.append(f"- {shown_label(cit, style)}: {op}{cit.quote}{cl} [{cit.n}]")
+        return self._finish(question, "\n".join(lines), cits, [hits[c.hit_index] for c in ordered], hits, style, evidence, False)
+
+    def abstention(self, question: str, hits: list[Hit], candidates: list[Candidate], style: Style, evidence: float) -> Answer:
+        """"Nisam pronašao…" with the closest sources listed as possibly relevant."""
+        seen: list[Candidate] = []
+        for c in candidates:
+            if len(seen) >= 3:
+                break
+            if all(c.hit_index != o.hit_index for o in seen):
+                seen.append(c)
+        cits = [make_citation(n, hits[c.hit_index], c.span.text, style) for n, c in enumerate(seen, 1)]
+        lines = [style.phrase("not_found")]
+        if cits:
+            lines += ["", f"{style.phrase('maybe')}:"] + [f"- {shown_label(c, style)} [{c.n}]" for c in cits]
+        return self._finish(question, "\n".join(lines), cits, [hits[c.hit_index] for c in seen], hits, style, evidence, True)
+
+    def _finish(self, question, text, cits: list[Citation], cited: list[Hit], hits, style, evidence, abstained) -> Answer:
+        report = check(text, cited)
+        notices = [f"self-check: {i}" for i in report.issues]
+        for c, h in zip(cits, cited):
+            c.verified = report.number_ok(c.n) and match_quote(c.quote, h.chunk.text)[1] is not None
+        return Answer(question, text, abstained, cits, list(hits), notices, self.name, evidence, style.language, style.script)

@@ -1,0 +1,99 @@
+"""`LLMAnswerer`: a LangChain chat model writes the answer from the numbered, fenced
+sources; `answer.verify` checks every sentence; sentences that fail are dropped with a
+notice, and when too little survives the extractive answer replaces it (notice too).
+
+Abstention is decided the same way as in the extractive mode (the evidence score of the
+retrieved spans) before any model is called, so one calibrated threshold serves both
+modes. Does not construct models from flags (answer.llm) or retrieve (answer.answer).
+"""
+from __future__ import annotations
+
+import re
+
+from langchain_core.language_models import BaseChatModel
+
+from ingest.errors import ConfigError
+from retrieval.hit import Hit
+
+from answer.abstain import DEFAULT_THRESHOLD, AbstentionPolicy
+from answer.base import Answerer
+from answer.citing import make_citation
+from answer.extractive import ExtractiveAnswerer, evidence_of, quote_text, score_candidates
+from answer.llm import LLMConfig, build_chat_model
+from answer.phrases import NOT_FOUND_MARKERS, detect_style
+from answer.prompting import build_messages
+from answer.types import Answer
+from answer.verify import MARKER, check, match_quote, repair
+from retrieval.analyzer import normalize
+
+
+def renumber(text: str, order: list[int]) -> str:
+    """Rewrite [old] markers as [new], new numbers following `order`."""
+    new = {old: i for i, old in enumerate(order, 1)}
+    return MARKER.sub(lambda m: "[" + ", ".join(str(new[int(x)]) for x in re.split(r"\s*[,;]\s*", m.group(1))) + "]", text)
+
+
+class LLMAnswerer(Answerer):
+    name = "llm"
+
+    def __init__(self, model: BaseChatModel | LLMConfig, threshold: float = DEFAULT_THRESHOLD,
+                 max_sources: int = 6, max_dropped_share: float = 0.5):
+        if isinstance(model, LLMConfig):
+            model = build_chat_model(model)
+        if not isinstance(model, BaseChatModel):
+            raise ConfigError(f"LLMAnswerer needs a LangChain BaseChatModel or an LLMConfig, not {type(model).__name__}")
+        if not isinstance(max_sources, int) or not 1 <= max_sources <= 20:
+            raise ConfigError(f"max_sources={max_sources!r} must be an integer in 1..20")
+        if not 0.0 <= max_dropped_share <= 1.0:
+            raise ConfigError(f"max_dropped_share={max_dropped_share!r} must be in [0, 1]")
+        self.model = model
+        self.policy = AbstentionPolicy(threshold)
+        self.fallback = ExtractiveAnswerer(threshold)
+        self.max_sources = max_sources
+        self.max_dropped_share = max_dropped_share
+
+    def _extractive(self, question: str, hits: list[Hit], notice: str | None) -> Answer:
+        ans = self.fallback.run(question, hits)
+        if notice:
+            ans.notices.insert(0, notice)
+        return ans
+
+    def run(self, question: str, hits: list[Hit]) -> Answer:
+        style = detect_style(question)
+        sources = hits[: self.max_sources]
+        candidates = score_candidates(question, sources)
+        evidence = evidence_of(candidates, sources)
+        if not sources or self.policy.abstain(evidence):
+            return self._extractive(question, hits, None)
+        try:
+            raw = str(self.model.invoke(build_messages(question, sources, style)).content).strip()
+        except Exception as e:  # any transport/server error: the user still gets an answer
+            return self._extractive(question, hits, f"LLM call failed ({type(e).__name__}: {e}); showing the extractive answer.")
+        report = check(raw, sources)
+        claims = [s for s in report.sentences if s.numbers or "sentence cites no source" in s.issues]
+        if not any(s.numbers for s in report.sentences) and any(k in normalize(raw) for k in NOT_FOUND_MARKERS):
+            ans = self.fallback.abstention(question, hits, candidates, style, evidence)
+            ans.notices.append("The model found no answer in the sources.")
+            ans.mode = self.name
+            return ans
+        text = repair(report) if not report.ok else raw
+        kept = check(text, sources)
+        dropped = len(report.sentences) - len(kept.sentences)
+        cited = list(dict.fromkeys(n for s in kept.sentences for n in s.numbers))
+        if not cited or not claims or dropped > self.max_dropped_share * len(claims):
+            issues = "; ".join(report.issues[:5])
+            return self._extractive(question, hits, f"The model's answer failed verification ({issues}); showing the extractive answer instead.")
+        notices = []
+        if dropped:
+            notices.append(f"Removed {dropped} unsupported sentence(s) from the model's answer: " + "; ".join(report.issues[:5]))
+        cits = []
+        for new_n, old in enumerate(cited, 1):
+            hit = sources[old - 1]
+            quoted = [q.source_text for s in kept.sentences for q in s.quotes if q.n == old and q.ok]
+            best = next((c for c in candidates if c.hit_index == old - 1), None)
+            raw_quote = quoted[0] if quoted else (quote_text(best.span) if best else hit.chunk.text[:300])
+            cit = make_citation(new_n, hit, raw_quote, style)
+            cit.verified = kept.number_ok(old) and match_quote(raw_quote, hit.chunk.text)[1] is not None
+            cits.append(cit)
+        return Answer(question, renumber(text, cited), False, cits, list(hits), notices, self.name,
+                      evidence, style.language, style.script)

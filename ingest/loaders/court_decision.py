@@ -1,0 +1,254 @@
+"""Loader for Supreme Court (Vrhovni sud) decisions: `sudska_praksa/vrhovni_sud/<matter>/*.json`.
+
+The files come pre-chunked by a sliding window: consecutive chunks of one section
+overlap by ~120 characters and start mid-word. This loader rebuilds each section's
+text (HEADER, IZREKA, OBRAZLOŽENJE…) by removing those overlaps, then cuts it anew
+into chunks of at most MAX_CHUNK_CHARS at line or sentence boundaries, never mixing
+sections. `char_start` is the offset in the rebuilt decision text (sections joined by
+a blank line).
+
+Metadata: number and date come from the JSON; when missing or impossible they fall
+back to the HEADER text (the case-number line, "DD.MM.YYYY. godina", or the session
+date "u sednici … održanoj DD.MM.YYYY"), with a note. The site's trailer
+"Preuzmite dokument u PDF formatu" is dropped.
+
+Also holds `split_text` / `split_prose`, the sentence-boundary splitter the ECtHR and
+treaty loaders use for long single-line paragraphs (split_long keeps such lines whole).
+
+It does not interpret the decision (no outcome, no cited-law resolution: the source's
+`cited_articles_raw` are bare numbers and are passed on as they are).
+"""
+from __future__ import annotations
+
+import json
+import math
+import pathlib
+import re
+from datetime import date
+from typing import Any
+
+from ingest.errors import SkipFile
+from ingest.records import Chunk, Document, Loaded
+from ingest.textutil import MAX_CHUNK_CHARS, split_long
+from retrieval.script import cyrillic_share
+
+TRAILER = "Preuzmite dokument u PDF formatu"
+MIN_OVERLAP = 20  # shorter shared stretches are coincidence, not the window's overlap
+MAX_OVERLAP = 400
+MIN_PIECE = 200  # chars; shorter tails of a split text join the previous piece
+DEFAULT_COURT = "Vrhovni sud"
+DATE_RE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\.?\s+godin")
+SESSION_RE = re.compile(r"održano[jm]\s+(?:dana\s+)?(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")
+NUMBER_LINE_RE = re.compile(r"^(.*?)\s*(\d+/\d{4})$")
+FILE_NUMBER_RE = re.compile(r"^(.+?)_(\d+)_(\d{4})$")
+
+_LETTER = r"[^\W\d_]"
+# A sentence ends after a word of 2+ letters and ".!?" (not "čl. 5", "408. Zakona",
+# "RS."), optionally closed by a quote/bracket, before an upper-case start; or after ";".
+SENTENCE_END_RE = re.compile(
+    rf"(?:(?<={_LETTER}{{2}}[.!?])|(?<={_LETTER}{{2}}[.!?][\"”»’)]))\s+(?=[\"“„(]?[A-ZČĆŽŠĐ])"
+    rf"|(?<={_LETTER};)\s+|\n+"
+)
+
+
+def split_prose(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Cut `text` at sentence/line boundaries into pieces of at most ~max_chars, of
+    similar size (no 40-char tail). A sentence longer than max_chars is cut at a
+    space. Returns (offset, piece); every piece is text[offset:offset+len(piece)]."""
+    if len(text) <= max_chars:
+        return [(0, text)] if text.strip() else []
+    cuts = [0] + [m.end() for m in SENTENCE_END_RE.finditer(text)] + [len(text)]
+    units: list[tuple[int, int]] = []
+    for s, e in zip(cuts, cuts[1:]):
+        while e - s > max_chars:  # an over-long sentence: cut at the last space that fits
+            sp = text.rfind(" ", s + 1, s + max_chars)
+            cut = sp + 1 if sp > s else s + max_chars
+            units.append((s, cut))
+            s = cut
+        if e > s:
+            units.append((s, e))
+    target = len(text) / math.ceil(len(text) / max_chars)
+    pieces, start, end = [], units[0][0], units[0][0]
+    for s, e in units:
+        if end > start and (e - start > max_chars or end - start >= target):
+            pieces.append((start, end))
+            start = s
+        end = e
+    pieces.append((start, end))
+    out = []
+    for s, e in pieces:
+        piece = text[s:e]
+        lead = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            out.append((s + lead, piece.strip()))
+    return out
+
+
+def split_text(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, str]]:
+    """textutil.split_long (line boundaries), then split_prose for any piece that is
+    still too long because it is one long line."""
+    pieces: list[tuple[int, str]] = []
+    for off, piece in split_long(text, max_chars):
+        if len(piece) <= max_chars:
+            pieces.append((off, piece))
+        else:
+            pieces.extend((off + o, p) for o, p in split_prose(piece, max_chars))
+    out: list[tuple[int, str]] = []
+    for off, piece in pieces:
+        # A scrap (a signature line, a lone sentence) joins the piece before it if it fits.
+        if out and len(piece) < MIN_PIECE and off + len(piece) - out[-1][0] <= max_chars:
+            out[-1] = (out[-1][0], text[out[-1][0]: off + len(piece)])
+        else:
+            out.append((off, piece))
+    return out
+
+
+def script_of(text: str) -> str:
+    share = cyrillic_share(text)
+    return "cyrillic" if share >= 0.9 else "latin" if share <= 0.1 else "mixed"
+
+
+def read_json_object(path: pathlib.Path) -> dict[str, Any]:
+    """The file's JSON object, or SkipFile for empty / invalid / non-object files."""
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise SkipFile("empty file")
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise SkipFile(f"invalid JSON: {e}") from None
+    if not isinstance(data, dict):
+        raise SkipFile(f"expected a JSON object, found {type(data).__name__}")
+    return data
+
+
+def join_overlapping(a: str, b: str) -> str | None:
+    """a + b without the stretch that ends a and starts b; None if there is none.
+    A U+FFFD at b's start (a character the chunker cut in half) is ignored."""
+    b = b.lstrip("\ufffd")
+    for k in range(min(len(a), len(b), MAX_OVERLAP), MIN_OVERLAP - 1, -1):
+        if a.endswith(b[:k]):
+            return a + b[k:]
+    return None
+
+
+def merge_sections(raw_chunks: list[Any], notes: list[str]) -> list[tuple[str, str]]:
+    """[(section, text)] in source order, consecutive chunks of a section re-joined."""
+    sections: list[tuple[str, str]] = []
+    items = [c for c in raw_chunks if isinstance(c, dict)]
+    if all(isinstance(c.get("chunk_index"), int) for c in items):
+        items.sort(key=lambda c: c["chunk_index"])
+    for i, c in enumerate(items):
+        text = c.get("text")
+        if not isinstance(text, str) or not text.strip():
+            notes.append(f"chunk {i} has no text; skipped")
+            continue
+        section = str(c.get("section") or "").strip() or "TEKST"
+        if sections and sections[-1][0] == section:
+            prev = sections[-1][1]
+            joined = join_overlapping(prev, text)
+            if joined is None:
+                notes.append(f"{section}: no overlap between source chunks {i - 1} and {i}; joined with a space")
+                joined = prev + " " + text.lstrip("\ufffd")
+            sections[-1] = (section, joined)
+        else:
+            sections.append((section, text))
+    if sections and sections[-1][1].rstrip().endswith(TRAILER):
+        name, text = sections[-1]
+        sections[-1] = (name, text.rstrip()[: -len(TRAILER)].rstrip())
+    return [(s, t.strip()) for s, t in sections if t.strip()]
+
+
+def _iso(d: str, m: str, y: str) -> str | None:
+    try:
+        return date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def decision_date(data: dict[str, Any], header: str, notes: list[str]) -> str | None:
+    raw = str(data.get("decision_date") or "").strip()
+    session = SESSION_RE.search(header)
+    session_iso = _iso(*session.groups()) if session else None
+    try:
+        iso = date.fromisoformat(raw[:10]).isoformat()
+    except ValueError:
+        m = DATE_RE.search(header)
+        iso = (_iso(*m.groups()) if m else None) or session_iso
+        notes.append(f"decision_date {raw!r} missing or not a date; using {iso} from the HEADER")
+        return iso
+    produced = str(data.get("chunked_at") or "")[:10]
+    if produced and iso > produced and session_iso and session_iso <= produced:
+        # A date after the file was made is a typo in the header (e.g. 2026 for 2025);
+        # the session date in the same header is the decision's real date.
+        notes.append(f"decision_date {iso} is after the file was made ({produced}); using session date {session_iso}")
+        return session_iso
+    return iso
+
+
+def decision_number(data: dict[str, Any], header: str, stem: str, notes: list[str]) -> str:
+    number = str(data.get("decision_number") or "").strip()
+    if number:
+        return number
+    lines = [ln.strip() for ln in header.splitlines()]
+    for ln in lines[:5]:
+        m = NUMBER_LINE_RE.match(ln)
+        if m and ln.upper() != "VRHOVNI SUD":
+            registers = [r.strip() for r in m.group(1).split(",") if r.strip()]
+            if len(registers) > 1:
+                # The site prints the whole family ("Rž1k, Rž1kp, …, Rž1up"): keep what they share.
+                prefix = registers[0]
+                for r in registers[1:]:
+                    while not r.startswith(prefix):
+                        prefix = prefix[:-1]
+                registers = [prefix.strip()] if prefix.strip() else []
+            found = " ".join(registers + [m.group(2)])
+            notes.append(f"decision_number missing; using {found!r} from the HEADER")
+            return found
+    m = FILE_NUMBER_RE.match(stem)
+    found = f"{m.group(1).replace('_', ' ')} {m.group(2)}/{m.group(3)}" if m and not stem.startswith("id_") else stem
+    notes.append(f"decision_number missing; using {found!r} from the file name")
+    return found
+
+
+def load(path: pathlib.Path, source: str) -> Loaded:
+    data = read_json_object(path)
+    raw_chunks = data.get("chunks")
+    if not isinstance(raw_chunks, list) or not raw_chunks:
+        raise SkipFile("no 'chunks' list in the decision")
+    notes: list[str] = []
+    sections = merge_sections(raw_chunks, notes)
+    if not sections:
+        raise SkipFile("no chunk with text in the decision")
+    header = next((t for s, t in sections if s.upper() == "HEADER"), sections[0][1])
+    number = decision_number(data, header, path.stem, notes)
+    court = str(data.get("court") or "").strip()
+    if not court:
+        court = DEFAULT_COURT
+        notes.append(f"court missing; assuming {court!r} from the folder")
+    first_meta = next((c.get("metadata") for c in raw_chunks if isinstance(c, dict) and c.get("metadata")), {})
+    cited = first_meta.get("cited_articles_normalized") or first_meta.get("cited_articles_raw") or []
+    title = f"{court}, {number}"
+    full = "\n\n".join(t for _, t in sections)
+    document = Document(
+        source=source,
+        kind="court_decision",
+        title=title,
+        script=script_of(full),
+        url=data.get("source_url") or None,
+        meta={
+            "court": court,
+            "decision_number": number,
+            "date": decision_date(data, header, notes),
+            "matter": data.get("matter"),
+            "registrant": data.get("registrant"),
+            "cited_articles": list(dict.fromkeys(str(a) for a in cited)),
+        },
+    )
+    chunks, offset = [], 0
+    for section, text in sections:
+        for off, piece in split_text(text):
+            chunks.append(Chunk(source=source, kind="court_decision", title=title, text=piece,
+                                section=section, char_start=offset + off))
+        offset += len(text) + 2
+    return Loaded(document=document, chunks=tuple(chunks), notes=tuple(notes))

@@ -1,0 +1,56 @@
+"""Rank fusion: weighted reciprocal-rank fusion of several ranked lists (the BM25,
+dense and citation legs), and collapsing the pieces of one unit into one entry.
+
+Pure functions over chunk ids; they know nothing of scores' scales, which is why RRF
+uses ranks only.
+"""
+from __future__ import annotations
+
+import math
+from typing import Callable, Hashable
+
+from ingest.errors import ConfigError
+
+LEGS = ("bm25", "dense", "citation")
+
+
+def rrf(rankings: dict[str, list[str]], weights: dict[str, float] | None = None,
+        k: int = 60) -> list[tuple[str, float]]:
+    """score(id) = sum over legs of weight[leg] / (k + rank), rank 1-based.
+
+    `rankings` maps a leg name (LEGS, or any other the caller adds) to its ids, best first; a leg without a
+    weight counts 1.0. Ties keep the order in which ids were first met (legs in the
+    order given, then rank), so the result is deterministic."""
+    weights = dict(weights or {})
+    allowed = tuple(dict.fromkeys([*LEGS, *rankings]))  # a caller's extra leg is fine
+    for leg, w in weights.items():
+        if leg not in allowed:
+            raise ConfigError(f"fusion weight for unknown leg {leg!r}; allowed legs: {allowed}")
+        if isinstance(w, bool) or not isinstance(w, (int, float)) or not math.isfinite(w) or w < 0:
+            raise ConfigError(f"fusion weight {leg}={w!r} must be a finite number >= 0")
+    if not isinstance(k, int) or k < 1:
+        raise ConfigError(f"rrf k={k!r} must be an integer >= 1")
+    scores: dict[str, float] = {}
+    for leg, ids in rankings.items():
+        w = weights.get(leg, 1.0)
+        seen: set[str] = set()
+        for rank, cid in enumerate(ids, start=1):
+            if cid in seen:  # a leg that repeats an id counts it once, at its best rank
+                continue
+            seen.add(cid)
+            scores[cid] = scores.get(cid, 0.0) + w / (k + rank)
+    order = {cid: i for i, cid in enumerate(scores)}
+    return sorted(scores.items(), key=lambda kv: (-kv[1], order[kv[0]]))
+
+
+def collapse(ranked: list[tuple[str, float]], unit_of: Callable[[str], Hashable]) -> list[tuple[str, float]]:
+    """Keep the best-ranked piece of each unit (e.g. one split article appears once);
+    order and scores of the kept entries are unchanged."""
+    seen: set[Hashable] = set()
+    out: list[tuple[str, float]] = []
+    for cid, score in ranked:
+        unit = unit_of(cid)
+        if unit not in seen:
+            seen.add(unit)
+            out.append((cid, score))
+    return out

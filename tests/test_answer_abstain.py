@@ -1,0 +1,73 @@
+"""Abstention: weak evidence -> "Nisam pronašao…" with possibly relevant sources, never an invented answer."""
+import pytest
+
+import answer.labels
+from answer.abstain import DEFAULT_THRESHOLD, AbstentionPolicy, calibrate_threshold, evidence_score
+from answer.extractive import ExtractiveAnswerer
+from ingest.errors import ConfigError
+from tests.fixtures.answer.sample import ALIASES, hits
+
+
+@pytest.fixture(autouse=True)
+def _aliases(monkeypatch):
+    monkeypatch.setattr(answer.labels, "load_aliases", lambda path=None: ALIASES)
+
+
+def test_unanswerable_question_abstains_and_lists_closest_sources():
+    a = ExtractiveAnswerer().run("Koja je kazna za krađu automobila u Nemačkoj?", hits("kz388", "zoo200", "zkp254"))
+    assert a.abstained
+    assert a.answer.startswith("Nisam pronašao odgovor u izvorima.")
+    assert "Možda relevantno:" in a.answer
+    assert "„" not in a.answer  # nothing quoted as if it were the answer
+    assert 1 <= len(a.citations) <= 3 and all(f"[{c.n}]" in a.answer for c in a.citations)
+    assert a.evidence < DEFAULT_THRESHOLD
+
+
+def test_english_abstention_text():
+    a = ExtractiveAnswerer().run("What is the speed limit on German motorways?", hits("cets197", "rantsev"))
+    assert a.abstained and a.answer.startswith("I did not find an answer in the sources.")
+    assert "Possibly relevant:" in a.answer
+
+
+def test_no_hits_abstains_without_citations():
+    a = ExtractiveAnswerer().run("Do kada se može podneti imovinskopravni zahtev?", [])
+    assert a.abstained and a.citations == [] and a.answer == "Nisam pronašao odgovor u izvorima."
+
+
+def test_answerable_question_scores_above_threshold_and_evidence_is_exposed():
+    a = ExtractiveAnswerer().run("Do kada se može podneti imovinskopravni zahtev?", hits("zkp254", "zkp252"))
+    assert not a.abstained and a.evidence >= DEFAULT_THRESHOLD
+    assert a.to_dict()["evidence"] == round(a.evidence, 4)
+
+
+def test_threshold_is_a_validated_argument_that_decides():
+    q, hs = "Da li žrtva trgovine ljudima ima pravo na besplatnu pravnu pomoć?", hits("zbpp4", "kz388")
+    partial = ExtractiveAnswerer().run(q, hs).evidence
+    assert 0.0 < partial < 1.0
+    assert ExtractiveAnswerer(threshold=min(1.0, partial + 0.05)).run(q, hs).abstained
+    assert not ExtractiveAnswerer(threshold=partial).run(q, hs).abstained
+    for bad in (-0.1, 1.1, "0.5", None):
+        with pytest.raises(ConfigError, match="threshold"):
+            AbstentionPolicy(bad)
+    assert AbstentionPolicy(0.5).abstain(0.49) and not AbstentionPolicy(0.5).abstain(0.5)
+
+
+def test_evidence_score_takes_the_best_of_the_top_spans():
+    assert evidence_score([0.2, 0.9, 0.1, 1.0]) == 0.9
+    assert evidence_score([]) == 0.0
+
+
+def test_calibrate_threshold_separates_answerable_from_unanswerable():
+    scores = [0.9, 0.8, 0.75, 0.3, 0.2, 0.6]
+    labels = [True, True, True, False, False, False]
+    t = calibrate_threshold(scores, labels)
+    assert 0.6 < t <= 0.75
+    assert all((s >= t) == y for s, y in zip(scores, labels))
+    # Few unanswerable questions: plain accuracy never abstains, balanced does.
+    scores, labels = [0.2] + [0.9] * 8 + [0.3, 0.95], [True] * 9 + [False, False]
+    assert calibrate_threshold(scores, labels) == 0.0
+    assert 0.3 < calibrate_threshold(scores, labels, balanced=True) <= 0.9
+    with pytest.raises(ConfigError):
+        calibrate_threshold([0.1], [])
+    with pytest.raises(ConfigError):
+        calibrate_threshold([], [])

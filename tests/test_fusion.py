@@ -1,0 +1,56 @@
+import pytest
+
+from ingest.errors import ConfigError
+from retrieval.fusion import collapse, rrf
+
+
+def test_rrf_hand_computed():
+    # k=60: a = 1/61 + 1/62, b = 1/62 + 1/61, c = 1/63, d = 1/63 (bm25 met c first)
+    out = rrf({"bm25": ["a", "b", "c"], "dense": ["b", "a", "d"]})
+    assert [cid for cid, _ in out] == ["a", "b", "c", "d"]
+    assert out[0][1] == pytest.approx(1 / 61 + 1 / 62)
+    assert out[2][1] == pytest.approx(1 / 63)
+
+
+def test_rrf_weights_and_k():
+    out = rrf({"bm25": ["a", "b"], "citation": ["b"]}, weights={"citation": 10.0}, k=1)
+    # b = 1/(1+2) + 10/(1+1) = 5.333…, a = 1/2
+    assert out == [("b", pytest.approx(1 / 3 + 5)), ("a", pytest.approx(0.5))]
+    zeroed = rrf({"bm25": ["a"], "dense": ["b"]}, weights={"bm25": 0.0})
+    assert zeroed[0] == ("b", pytest.approx(1 / 61)) and zeroed[1] == ("a", 0.0)
+
+
+def test_rrf_repeated_id_counts_once_and_empty():
+    assert rrf({"bm25": ["a", "a", "b"]})[0] == ("a", pytest.approx(1 / 61))
+    assert rrf({}) == []
+    assert rrf({"bm25": [], "dense": []}) == []
+
+
+def test_rrf_extra_leg_from_caller():
+    assert rrf({"title": ["x"]}, weights={"title": 2.0}) == [("x", pytest.approx(2 / 61))]
+
+
+@pytest.mark.parametrize(
+    "weights, message",
+    [
+        ({"bm52": 1.0}, "unknown leg 'bm52'; allowed legs: \\('bm25', 'dense', 'citation'\\)"),
+        ({"dense": -1.0}, "dense=-1.0"),
+        ({"dense": float("nan")}, "dense=nan"),
+        ({"dense": "2"}, "dense='2'"),
+    ],
+)
+def test_rrf_bad_weights(weights, message):
+    with pytest.raises(ConfigError, match=message):
+        rrf({"bm25": ["a"]}, weights=weights)
+
+
+def test_rrf_bad_k():
+    with pytest.raises(ConfigError, match="k=0"):
+        rrf({"bm25": ["a"]}, k=0)
+
+
+def test_collapse_keeps_best_piece_of_each_unit():
+    ranked = [("kz388#2", 0.9), ("zkp252", 0.8), ("kz388#1", 0.7), ("kz389", 0.6), ("zkp252", 0.1)]
+    unit = {"kz388#1": "kz388", "kz388#2": "kz388", "zkp252": "zkp252", "kz389": "kz389"}
+    assert collapse(ranked, unit.__getitem__) == [("kz388#2", 0.9), ("zkp252", 0.8), ("kz389", 0.6)]
+    assert collapse([], unit.__getitem__) == []

@@ -1,0 +1,141 @@
+"""The Ask page: a chat of questions and answers, each answer followed by numbered
+citation cards (label, quoted words marked inside the full source text, metadata,
+official URL, a copy-citation box) and export buttons.
+
+Renders only; the answer comes from the answerer the app passes in.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import streamlit as st
+
+from ui.display import in_script, mark_citation_numbers, render_source
+from ui.export import to_docx, to_markdown
+from ui.strings import t
+
+SERBIAN_LABEL_KINDS = ("law", "court_decision", "court_bulletin", "user_document")
+
+
+def ask(question: str, answerer: Callable[..., Any], *, index_dir, searcher, filters, llm, lang: str,
+        search_mode: str = "hybrid"):
+    """Run the answerer; returns (answer, notice) — notice set when the LLM failed over."""
+    mode = "extractive" if llm is None else "llm"
+
+    def search(q: str, k: int = 8, filters=None):  # answer() takes (question, k=, filters=) -> hits
+        return searcher.search(q, k=k, filters=filters, mode=search_mode)
+
+    try:
+        return answerer(question, index_dir, k=8, filters=filters, mode=mode, llm=llm, searcher=search), None
+    except Exception as e:  # noqa: BLE001 — an LLM backend failing must not lose the question
+        if llm is None:
+            raise
+        result = answerer(question, index_dir, k=8, filters=filters, mode="extractive", llm=None,
+                          searcher=search)
+        return result, t("llm_unavailable", lang, error=f"{type(e).__name__}: {e}")
+
+
+def _source_of(citation, answer, searcher):
+    """(chunk, document) behind a citation: from the answer's hits, else the index."""
+    for h in getattr(answer, "hits", None) or []:
+        if h.chunk.id == citation.chunk_id:
+            return h.chunk, h.document or searcher.documents.get(h.chunk.source)
+    chunk = searcher.by_id.get(citation.chunk_id)
+    return chunk, searcher.documents.get(citation.source)
+
+
+def _meta_lines(citation, chunk, doc, lang: str) -> list[str]:
+    meta = doc.metadata if doc else {}
+    lines = []
+    gazette = citation.gazette or meta.get("gazette_list")
+    if gazette:
+        lines.append(f"**{t('gazette', lang)}:** " + ", ".join(str(g) for g in gazette))
+    if meta.get("court"):
+        lines.append(f"**{t('court', lang)}:** {in_script(str(meta['court']), lang)}")
+    if meta.get("date"):
+        lines.append(f"**{t('date', lang)}:** {meta['date']}")
+    url = citation.url or (doc.url if doc else None)
+    if url and chunk is not None and chunk.kind == "echr_judgment":
+        lines.append(f"[{t('hudoc', lang)}]({url})")
+    elif url:
+        lines.append(f"[{t('official_source', lang)}]({url})")
+    lines.append(f"{t('file', lang)}: `{citation.source}`")
+    return lines
+
+
+def citation_card(citation, answer, searcher, lang: str, key: str) -> None:
+    chunk, doc = _source_of(citation, answer, searcher)
+    src_lang = doc.language if doc else ("en" if citation.kind in ("echr_judgment", "treaty") else "sr")
+    serbian_label = (citation.kind or (chunk.kind if chunk else "")) in SERBIAN_LABEL_KINDS
+    label = in_script(citation.label, lang) if serbian_label else citation.label
+    flag = "" if citation.verified else " ⚠"
+    with st.expander(f"[{citation.n}] {label}{flag}", expanded=False):
+        if citation.verified:
+            st.caption("✓ " + t("verified", lang))
+        else:
+            st.warning(t("unverified", lang))
+        if chunk is not None:
+            raw_quote = citation.quote_original or citation.quote
+            heading = f"**{in_script(chunk.heading, lang, src_lang)}**\n\n" if chunk.heading else ""
+            shown = render_source(chunk.text, raw_quote, lang, src_lang)
+            original = render_source(chunk.text, raw_quote, "en")
+            if shown != original:
+                tab_shown, tab_original = st.tabs([label, t("show_original", lang)])
+                with tab_shown:
+                    st.markdown(heading + shown, unsafe_allow_html=True)
+                with tab_original:
+                    st.markdown(original, unsafe_allow_html=True)
+            else:
+                st.markdown(heading + shown, unsafe_allow_html=True)
+        elif citation.quote:
+            st.markdown(f"> „{citation.quote}“")
+        st.markdown("  \n".join(_meta_lines(citation, chunk, doc, lang)))
+        st.caption(t("copy_citation", lang))
+        st.code(label, language=None)
+
+
+def render_turn(i: int, question: str, answer, searcher, lang: str) -> None:
+    with st.chat_message("user"):
+        st.markdown(question)
+    with st.chat_message("assistant", avatar="⚖️"):
+        if answer.abstained:
+            st.warning(answer.answer or t("abstained", lang), icon="🔎")
+        else:
+            st.markdown(mark_citation_numbers(answer.answer), unsafe_allow_html=True)
+        for notice in getattr(answer, "notices", None) or []:
+            if not notice.startswith("self-check"):
+                st.info(notice)
+        if answer.citations:
+            st.markdown(f"**{t('maybe_relevant' if answer.abstained else 'sources', lang)}**")
+            for c in answer.citations:
+                citation_card(c, answer, searcher, lang, key=f"{i}-{c.n}")
+        left, right, _ = st.columns([1, 1, 2])
+        left.download_button(t("export_md", lang), to_markdown(answer, lang), file_name=f"pravni-lek-{i + 1}.md",
+                             mime="text/markdown", key=f"md-{i}")
+        right.download_button(t("export_docx", lang), to_docx(answer, lang), file_name=f"pravni-lek-{i + 1}.docx",
+                              mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                              key=f"docx-{i}")
+
+
+def render(*, answerer, searcher, index_dir, filters, llm, lang: str, search_mode: str = "hybrid") -> None:
+    st.title(t("ask_title", lang))
+    st.caption(t("ask_intro", lang))
+    history: list[dict] = st.session_state.setdefault("history", [])
+    question = st.chat_input(t("ask_placeholder", lang))
+    if question:
+        with st.spinner(t("searching", lang)):
+            try:
+                result, notice = ask(question, answerer, index_dir=index_dir, searcher=searcher,
+                                     filters=filters, llm=llm, lang=lang, search_mode=search_mode)
+            except Exception as e:  # noqa: BLE001 — show it, keep the session
+                st.error(t("search_failed", lang, error=f"{type(e).__name__}: {e}"))
+                result = None
+        if result is not None:
+            history.append({"question": question, "answer": result, "notice": notice})
+    for i, turn in enumerate(history):
+        render_turn(i, turn["question"], turn["answer"], searcher, lang)
+        if turn.get("notice"):
+            st.info(turn["notice"])
+    if history and st.button(t("clear_chat", lang), key="clear-chat"):
+        st.session_state["history"] = []
+        st.rerun()

@@ -1,0 +1,66 @@
+"""The browse pages: look up a provision and read it in context (previous / next
+article), and the corpus list. Renders only; the data come from ui.lookup and
+ui.corpus_page.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.corpus_page import document_rows
+from ui.display import in_script, render_source
+from ui.lookup import law_names, lookup
+from ui.strings import t
+
+
+def _goto(law: str, article: str) -> None:
+    st.session_state["lookup_query"] = f"{law} {article}"
+
+
+def _aliases(searcher) -> dict:
+    """source -> {"short", "name", "aliases"} from retrieval's alias table, if loaded."""
+    return getattr(getattr(getattr(searcher, "citations", None), "aliases", None), "entries", None) or {}
+
+
+def render_lookup(searcher, lang: str) -> None:
+    st.title(t("browse_title", lang))
+    aliases = _aliases(searcher)
+    resolve = getattr(getattr(searcher, "citations", None), "resolve", None)
+    query = st.text_input(t("lookup_label", lang), placeholder=t("lookup_placeholder", lang), key="lookup_query")
+    with st.expander(t("known_laws", lang)):
+        names = law_names(searcher.documents.values(), aliases)
+        st.markdown("  \n".join(f"**{ns[0]}** — {in_script(ns[-1], lang)}" for ns in names.values()))
+    if not query.strip():
+        return
+    result = lookup(query, searcher.chunks, searcher.documents, aliases, resolve)
+    if result.problem:
+        st.warning(t(result.problem, lang, **result.values))
+        return
+    doc = result.document
+    src_lang = doc.language if doc else "sr"
+    title = in_script(str(doc.metadata.get("title_display") or doc.title), lang, src_lang) if doc else result.law
+    st.subheader(title)
+    if doc and doc.metadata.get("gazette_list"):
+        st.caption(t("gazette", lang) + ": " + ", ".join(str(g) for g in doc.metadata["gazette_list"]))
+    left, _, right = st.columns([1, 2, 1])
+    if result.previous:
+        left.button(t("prev_article", lang, article=result.previous), key="prev-article",
+                    on_click=_goto, args=(result.law, result.previous))
+    if result.next:
+        right.button(t("next_article", lang, article=result.next), key="next-article",
+                     on_click=_goto, args=(result.law, result.next))
+    for art in result.articles:
+        with st.container(border=True):
+            heading = f" — {in_script(art.heading, lang, src_lang)}" if art.heading else ""
+            st.markdown(f"#### {t('article', lang, article=art.article)}{heading}")
+            st.markdown(render_source(art.text, None, lang, src_lang), unsafe_allow_html=True)
+            st.code(f"{result.law}, čl. {art.article}" if lang != "sr-Cyrl"
+                    else in_script(f"{result.law}, čl. {art.article}", lang), language=None)
+    if doc and doc.url:
+        st.markdown(f"[{t('official_source', lang)}]({doc.url})")
+
+
+def render_corpus(searcher, corpus_manifest: dict, lang: str) -> None:
+    st.title(t("corpus_title", lang))
+    rows = document_rows(searcher.documents.values(), searcher.chunks, corpus_manifest, lang)
+    st.caption(t("corpus_count", lang, documents=len(rows), chunks=len(searcher.chunks)))
+    st.dataframe(rows, width="stretch", hide_index=True)

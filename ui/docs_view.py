@@ -1,0 +1,62 @@
+"""The "Moji dokumenti" page: upload a PDF, TXT, DOCX or HTML file into the index as
+user/…, with a progress bar and a clear message for a file that is too big or cannot
+be read. Renders only; saving and re-ingesting is ui.upload.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import streamlit as st
+
+from ui.settings import AppConfig
+from ui.strings import t
+from ui.upload import ALLOWED_SUFFIXES, MAX_UPLOAD_MB, save_and_ingest, user_documents
+
+
+def message(result, lang: str) -> tuple[str, str]:
+    """("success" | "error", text) for an UploadResult."""
+    if result.ok:
+        return "success", t("upload_ok", lang, name=result.name, chunks=result.chunks)
+    if result.status == "too_big":
+        return "error", t("upload_too_big", lang, name=result.name, size=result.size_mb, limit=MAX_UPLOAD_MB)
+    if result.status == "bad_type":
+        return "error", t("upload_bad_type", lang, name=result.name)
+    if result.status == "unreadable":
+        return "error", t("upload_unreadable", lang, name=result.name, reason=result.reason)
+    return "error", t("upload_failed", lang, reason=result.reason)
+
+
+def render(cfg: AppConfig, searcher, lang: str, after_upload: Callable[[], None] | None = None) -> None:
+    st.title(t("mine_title", lang))
+    st.info(t("mine_privacy", lang, folder=str(cfg.user_dir)), icon="🔒")
+    # A new key after each upload empties the uploader, so a file is never added twice.
+    key = f"uploader-{st.session_state.get('upload_round', 0)}"
+    files = st.file_uploader(t("uploader", lang, limit=MAX_UPLOAD_MB), key=key,
+                             type=[s.lstrip(".") for s in ALLOWED_SUFFIXES], accept_multiple_files=True)
+    if files and st.button(t("upload_button", lang), type="primary", key="upload-button"):
+        bar = st.progress(0.0)
+        results = []
+        for f in files:
+            def progress(done: int, total: int, source: str) -> None:
+                bar.progress(min(done / max(total, 1), 1.0), text=t("upload_progress", lang, source=source))
+
+            results.append(save_and_ingest(f.name, f.getvalue(), cfg.corpus, cfg.index_dir, cfg.user_dir,
+                                           progress=progress))
+        bar.empty()
+        st.session_state["upload_messages"] = [message(r, lang) for r in results]
+        st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
+        if any(r.ok for r in results) and after_upload:
+            after_upload()
+        st.rerun()  # load the new build and show the emptied uploader
+    for level, text in st.session_state.get("upload_messages", []):
+        (st.success if level == "success" else st.error)(text)
+    st.subheader(t("mine_list", lang))
+    mine = user_documents(searcher.documents)
+    if not mine:
+        st.caption(t("mine_none", lang))
+    counts: dict[str, int] = {}
+    for c in searcher.chunks:
+        if c.source.startswith("user/"):
+            counts[c.source] = counts.get(c.source, 0) + 1
+    for source in mine:
+        st.markdown(f"- `{source}` — {searcher.documents[source].title} ({counts.get(source, 0)})")

@@ -1,0 +1,90 @@
+"""An answer with its citations and quotes as Markdown text or a DOCX file, ready to
+paste into a case file.
+
+Pure functions over an answer: an `answer.Answer` (anything with `to_dict()`) or its
+dict form (the `python -m answer --json` contract). Headings follow the UI language.
+Not here: rendering in the app, choosing what to cite.
+"""
+from __future__ import annotations
+
+import io
+from typing import Any, Mapping
+
+from ui.strings import DEFAULT_LANG, t
+
+
+def as_dict(answer: Any) -> dict[str, Any]:
+    """The answer's contract dict, from an Answer object or a dict."""
+    if isinstance(answer, Mapping):
+        return dict(answer)
+    if hasattr(answer, "to_dict"):
+        return answer.to_dict()
+    raise TypeError(f"cannot export {type(answer).__name__}: expected an Answer or its dict")
+
+
+def _source_line(c: Mapping[str, Any]) -> str:
+    parts = [c.get("source") or ""]
+    if c.get("gazette"):
+        parts.append("Sl. glasnik RS, br. " + ", ".join(c["gazette"]))
+    if c.get("url"):
+        parts.append(c["url"])
+    return " · ".join(p for p in parts if p)
+
+
+def to_markdown(answer: Any, lang: str = DEFAULT_LANG) -> str:
+    """Markdown: the question, the answer with its [n] markers, then each source [n]
+    with its label, the quoted words, the file and the official URL."""
+    a = as_dict(answer)
+    lines = [f"## {t('export_question', lang)}", "", a.get("question", ""), "",
+             f"## {t('export_answer', lang)}", "", a.get("answer", ""), ""]
+    citations = a.get("citations") or []
+    if citations:
+        lines += [f"## {t('export_sources', lang)}", ""]
+        for c in citations:
+            flag = "" if c.get("verified") else f" ⚠ _{t('export_unverified', lang)}_"
+            lines.append(f"[{c.get('n')}] **{c.get('label', '')}**{flag}")
+            if c.get("quote"):
+                lines.append(f"> „{' '.join(str(c['quote']).split())}“")
+            src = _source_line(c)
+            if src:
+                lines.append(f"> {src}")
+            lines.append("")
+    lines.append(f"_{t('export_generated', lang)}_")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def to_docx(answer: Any, lang: str = DEFAULT_LANG) -> bytes:
+    """The same content as `to_markdown`, as the bytes of a .docx document."""
+    from docx import Document
+    from docx.shared import Pt
+
+    a = as_dict(answer)
+    doc = Document()
+    doc.styles["Normal"].font.name = "Calibri"
+    doc.styles["Normal"].font.size = Pt(11)
+    doc.add_heading(t("export_question", lang), level=2)
+    doc.add_paragraph(a.get("question", ""))
+    doc.add_heading(t("export_answer", lang), level=2)
+    for para in (a.get("answer") or "").split("\n\n"):
+        doc.add_paragraph(para.strip())
+    citations = a.get("citations") or []
+    if citations:
+        doc.add_heading(t("export_sources", lang), level=2)
+    for c in citations:
+        p = doc.add_paragraph()
+        p.add_run(f"[{c.get('n')}] ")
+        p.add_run(str(c.get("label", ""))).bold = True
+        if not c.get("verified"):
+            p.add_run(f"  ⚠ {t('export_unverified', lang)}").italic = True
+        if c.get("quote"):
+            q = doc.add_paragraph(style="Quote")
+            q.add_run(f"„{' '.join(str(c['quote']).split())}“")
+        src = _source_line(c)
+        if src:
+            s = doc.add_paragraph()
+            s.add_run(src).font.size = Pt(9)
+    note = doc.add_paragraph()
+    note.add_run(t("export_generated", lang)).italic = True
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()

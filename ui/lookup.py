@@ -1,0 +1,178 @@
+"""Provision lookup for the browse page: "KZ 388", "ZKP 252-260", "čl. 4 ZBPP",
+"CETS 197 Art. 4" -> the articles of that law, with the previous and next article.
+
+Parsing is retrieval's (`Searcher.citations.resolve`: aliases, declined and Cyrillic
+forms) when the app passes it in; laws it does not know are found here by their short
+name (the alias table's, else the acronym of the title: "Zakonik o krivičnom postupku"
+-> ZKP) or by words of their title. Pure functions over the loaded searcher's chunks
+and documents; no Streamlit, no search ranking.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping
+
+from ingest.records import Chunk, Document
+from retrieval.script import to_latin
+
+ARTICLE_KINDS = ("law", "treaty")
+_ART = r"(\d{1,4}[a-z]?)"
+_RANGE = _ART + r"(?:\s*(?:-|–|—|do)\s*" + _ART + r")?"
+_MARKER = re.compile(r"\b(?:član|clan|čl|cl|art(?:icle)?|članovi|clanovi)\.?\s*" + _RANGE + r"\b", re.I)
+_TRAILING = re.compile(r"(?:^|\s|,)" + _RANGE + r"\s*$", re.I)
+_LEADING = re.compile(r"^" + _RANGE + r"(?=\s)", re.I)
+_STAV = re.compile(r"\b(?:st|stav|tač|tačka|tac|tacka)\.?\s*\d+\.?", re.I)
+_STOP = {"o", "i", "u", "na", "za", "od", "sa", "s", "iz", "po", "protiv", "the", "of", "on", "and"}
+
+
+@dataclass(frozen=True)
+class Reference:
+    law: str
+    first: str
+    last: str | None = None
+
+
+@dataclass
+class Article:
+    article: str
+    heading: str | None
+    chunks: list[Chunk]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(c.text for c in self.chunks)
+
+
+@dataclass
+class LookupResult:
+    """The found articles, or `problem` (a ui.strings key) with `values` for its message."""
+
+    source: str | None = None
+    law: str = ""
+    document: Document | None = None
+    articles: list[Article] = field(default_factory=list)
+    previous: str | None = None
+    next: str | None = None
+    problem: str | None = None
+    values: dict[str, str] = field(default_factory=dict)
+
+
+def fold(text: str) -> str:
+    """Latin, lowercase, no diacritics, letters and digits only ("ZBPP" == "збпп")."""
+    s = unicodedata.normalize("NFKD", to_latin(text).lower().replace("đ", "dj"))
+    return re.sub(r"[^a-z0-9]", "", "".join(c for c in s if not unicodedata.combining(c)))
+
+
+def parse_reference(query: str) -> Reference | None:
+    """The law and article range a lookup names, or None when it names none."""
+    s = _STAV.sub(" ", to_latin(query)).strip(" ,.;")
+    m = _MARKER.search(s) or _TRAILING.search(s) or _LEADING.search(s)
+    if m is None:
+        return None
+    law = (s[: m.start()] + " " + s[m.end():]).strip(" ,.;")
+    if not law:
+        return None
+    return Reference(law=law, first=m.group(1).lower(), last=m.group(2).lower() if m.group(2) else None)
+
+
+def acronym(title: str) -> str:
+    words = re.findall(r"[^\W\d_]+", to_latin(title))
+    return "".join(w[0] for w in words if w.lower() not in _STOP).upper()
+
+
+def _title(doc: Document) -> str:
+    return str(doc.metadata.get("title_display") or doc.title)
+
+
+def law_names(documents: Iterable[Document], aliases: Mapping[str, Any] | None = None) -> dict[str, list[str]]:
+    """source -> the names a law or treaty can be looked up by, short name first."""
+    aliases = aliases or {}
+    out: dict[str, list[str]] = {}
+    for doc in documents:
+        if doc.kind not in ARTICLE_KINDS:
+            continue
+        entry = aliases.get(doc.source) or {}
+        names = [entry.get("short"), *(entry.get("aliases") or []), doc.metadata.get("short"),
+                 acronym(_title(doc)), _title(doc)]
+        out[doc.source] = [str(n) for n in dict.fromkeys(names) if n]
+    return out
+
+
+def resolve_law(name: str, names: Mapping[str, list[str]]) -> str | None:
+    """The source a law name refers to: an exact short name or title first, then a
+    title containing the words."""
+    key = fold(name)
+    if not key:
+        return None
+    for source, ns in names.items():
+        if any(fold(n) == key for n in ns):
+            return source
+    if len(key) >= 4:
+        hits = [s for s, ns in names.items() if key in fold(ns[-1])]
+        if hits:
+            return min(hits, key=lambda s: len(names[s][-1]))
+    return None
+
+
+def articles_of(source: str, chunks: Iterable[Chunk]) -> list[Article]:
+    """The articles of one document in the order of the text; split pieces joined."""
+    by_article: dict[str, Article] = {}
+    for c in chunks:
+        if c.source != source or c.article is None:
+            continue
+        art = by_article.get(c.article)
+        if art is None:
+            by_article[c.article] = Article(c.article, c.heading, [c])
+        else:
+            art.chunks.append(c)
+    return list(by_article.values())
+
+
+def _from_resolver(query: str, resolve: Callable[[str], list], documents: Mapping[str, Document]):
+    """(source, Reference) from retrieval's citation parser, or None when it finds none."""
+    try:
+        refs = resolve(query)
+    except Exception:  # noqa: BLE001 — the fallback parser below still answers
+        return None
+    for r in refs:
+        doc = documents.get(r.source or "")
+        if doc is not None and doc.kind in ARTICLE_KINDS and r.article:
+            return r.source, Reference(r.source, r.article.lower(), (r.article_end or "").lower() or None)
+    return None
+
+
+def lookup(query: str, chunks: list[Chunk], documents: Mapping[str, Document],
+           aliases: Mapping[str, Any] | None = None,
+           resolve: Callable[[str], list] | None = None) -> LookupResult:
+    """Find the articles `query` names, with the article before and after the range.
+
+    `resolve`: retrieval's citation resolver (query -> refs with source, article,
+    article_end), tried first."""
+    names = law_names(documents.values(), aliases)
+    found = _from_resolver(query, resolve, documents) if resolve else None
+    if found:
+        source, ref = found
+    else:
+        ref = parse_reference(query)
+        if ref is None:
+            return LookupResult(problem="lookup_unparsed", values={"query": query})
+        source = resolve_law(ref.law, names)
+        if source is None:
+            return LookupResult(problem="lookup_no_law", values={"law": ref.law})
+    short = names[source][0]
+    articles = articles_of(source, chunks)
+    order = [a.article.lower() for a in articles]
+    if ref.first not in order or (ref.last and ref.last not in order):
+        missing = ref.first if ref.first not in order else ref.last
+        return LookupResult(source=source, law=short, document=documents.get(source),
+                            problem="lookup_no_article", values={"law": short, "article": missing})
+    i = order.index(ref.first)
+    j = order.index(ref.last) if ref.last else i
+    i, j = min(i, j), max(i, j)
+    return LookupResult(
+        source=source, law=short, document=documents.get(source), articles=articles[i: j + 1],
+        previous=articles[i - 1].article if i > 0 else None,
+        next=articles[j + 1].article if j + 1 < len(articles) else None,
+    )
