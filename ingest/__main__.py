@@ -48,6 +48,11 @@ def print_report(report, out=None) -> None:
 def main(argv: list[str] | None = None) -> int:
     apply_privacy_defaults(os.environ)
     args = parse_args(argv)
+    import logging
+
+    # pypdf logs every repaired xref ("Ignoring wrong pointing object") of the bulletins;
+    # the report already names each file that could not be read.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     from tqdm import tqdm
 
     from ingest.errors import PravniLekError

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.loaders.court_decision import split_text
+from ingest.textutil import split_text
 from ingest.textutil import MAX_CHUNK_CHARS
 
 # "Član 12a", "ČLAN 5.", "Члан 3", "Article 4 – Definitions"; what follows the number

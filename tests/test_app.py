@@ -122,6 +122,8 @@ def test_lookup_of_a_range_and_a_cyrillic_law(ui_env):
     assert "Korisnik besplatne pravne pomoći može da bude lice" in body  # Cyrillic source shown in Latin
     at.text_input(key="lookup_query").set_value("KZ 999").run()
     assert "nema član 999" in at.warning[0].value
+    at.text_input(key="lookup_query").set_value("Testova § 2").run()  # an ECtHR paragraph
+    assert "#### § 2" in [m.value for m in at.markdown] and "← Prethodni: § 1" in [b.label for b in at.button]
 
 
 def test_corpus_page_lists_documents_with_provenance(ui_env):

@@ -101,6 +101,9 @@ def test_headings_need_two_words_and_skip_stock_phrases():
     ("bilten_2023-24", "", ("2023/24", "2023")),
     ("bilten_nis_2012", "АПЕЛАЦИОНИ СУД У НИШУ\nБИЛТЕН\nБр. 2\nНиш, 2012. године", ("2/2012", "2012")),
     ("bilten_nis_2021", "БИЛТЕН\nАПЕЛАЦИОНИ СУД У НИШУ\nНиш, 2021. године", ("2021", "2021")),
+    # the CIP record names the series' first issue ("2010, бр. 1-"), not this one
+    ("bilten_nis_2017", "БИЛТЕН\nНиш, 2017. године\nуредник Драган Јоцић. - 2010, бр. 1- . - Нови Сад :",
+     ("2017", "2017")),
     ("bilten", "БИЛТЕН\nбр. 4\nНиш, 2019. године", ("4/2019", "2019")),
 ])
 def test_issue_and_year(stem, front, expected):

@@ -5,7 +5,8 @@ import pytest
 
 from ingest.errors import SkipFile
 from ingest.loaders import court_decision
-from ingest.loaders.court_decision import join_overlapping, load, split_prose
+from ingest.loaders.court_decision import join_overlapping, load
+from ingest.textutil import split_prose
 from ingest.textutil import MAX_CHUNK_CHARS
 
 FIX = Path(__file__).parent / "fixtures" / "decisions"

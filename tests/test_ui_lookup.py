@@ -110,3 +110,18 @@ def test_corpus_rows_with_provenance_and_counts(tmp_path):
     assert gazette_or_date(docs["echr/1.json"]) == "2010"
     assert "samo na ovom računaru" in provenance(docs["user/b.txt"], manifest)
     assert read_corpus_manifest(tmp_path / "none") == {}
+
+
+def test_lookup_an_echr_paragraph_through_the_resolver():
+    docs, chunks = corpus()
+    chunks += [Chunk("echr/1.json", "echr_judgment", "Rantsev", f"{n}. Text", paragraph=n) for n in ("282", "283")]
+
+    class Ref:
+        source, article, article_end, paragraph, paragraph_end = "echr/1.json", None, None, "282", None
+
+    r = lookup("Rantsev § 282", chunks, docs, resolve=lambda q: [Ref()])
+    assert r.unit == "paragraph" and [a.article for a in r.articles] == ["282"]
+    assert (r.previous, r.next) == ("281", "283")
+    from ui.lookup import unit_query
+
+    assert unit_query(r, "283") == "Rantsev v. Cyprus and Russia § 283"

@@ -10,6 +10,7 @@ from typing import Any, Callable
 
 import streamlit as st
 
+from ui.corpus_page import serbian_date
 from ui.display import in_script, mark_citation_numbers, render_source
 from ui.export import to_docx, to_markdown
 from ui.strings import t
@@ -53,7 +54,9 @@ def _meta_lines(citation, chunk, doc, lang: str) -> list[str]:
     if meta.get("court"):
         lines.append(f"**{t('court', lang)}:** {in_script(str(meta['court']), lang)}")
     if meta.get("date"):
-        lines.append(f"**{t('date', lang)}:** {meta['date']}")
+        lines.append(f"**{t('date', lang)}:** {serbian_date(str(meta['date']))}")
+    if meta.get("application_no"):
+        lines.append(f"**{t('application_no', lang)}:** {meta['application_no']}")
     url = citation.url or (doc.url if doc else None)
     if url and chunk is not None and chunk.kind == "echr_judgment":
         lines.append(f"[{t('hudoc', lang)}]({url})")

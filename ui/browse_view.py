@@ -8,12 +8,23 @@ import streamlit as st
 
 from ui.corpus_page import document_rows
 from ui.display import in_script, render_source
-from ui.lookup import law_names, lookup
+from ui.lookup import law_names, lookup, unit_query
 from ui.strings import t
 
 
-def _goto(law: str, article: str) -> None:
-    st.session_state["lookup_query"] = f"{law} {article}"
+def _goto(query: str) -> None:
+    st.session_state["lookup_query"] = query
+
+
+def unit_name(result, number: str, lang: str, short: bool = False) -> str:
+    """"Član 388" / "čl. 388" for a law, "Art. 15" for a treaty, "§ 281" for a judgment."""
+    if result.unit == "paragraph":
+        return f"§ {number}"
+    if result.document is not None and result.document.kind == "treaty":
+        return f"Art. {number}"
+    if short:
+        return in_script(f"čl. {number}", lang) if lang != "en" else f"Art. {number}"
+    return t("article", lang, article=number)
 
 
 def _aliases(searcher) -> dict:
@@ -43,18 +54,18 @@ def render_lookup(searcher, lang: str) -> None:
         st.caption(t("gazette", lang) + ": " + ", ".join(str(g) for g in doc.metadata["gazette_list"]))
     left, _, right = st.columns([1, 2, 1])
     if result.previous:
-        left.button(t("prev_article", lang, article=result.previous), key="prev-article",
-                    on_click=_goto, args=(result.law, result.previous))
+        left.button(t("prev_unit", lang, unit=unit_name(result, result.previous, lang, short=True)),
+                    key="prev-article", on_click=_goto, args=(unit_query(result, result.previous),))
     if result.next:
-        right.button(t("next_article", lang, article=result.next), key="next-article",
-                     on_click=_goto, args=(result.law, result.next))
+        right.button(t("next_unit", lang, unit=unit_name(result, result.next, lang, short=True)),
+                     key="next-article", on_click=_goto, args=(unit_query(result, result.next),))
     for art in result.articles:
         with st.container(border=True):
             heading = f" — {in_script(art.heading, lang, src_lang)}" if art.heading else ""
-            st.markdown(f"#### {t('article', lang, article=art.article)}{heading}")
+            st.markdown(f"#### {unit_name(result, art.article, lang)}{heading}")
             st.markdown(render_source(art.text, None, lang, src_lang), unsafe_allow_html=True)
-            st.code(f"{result.law}, čl. {art.article}" if lang != "sr-Cyrl"
-                    else in_script(f"{result.law}, čl. {art.article}", lang), language=None)
+            citation = f"{result.law}, {unit_name(result, art.article, 'sr-Latn', short=True)}"
+            st.code(in_script(citation, lang, src_lang), language=None)
     if doc and doc.url:
         st.markdown(f"[{t('official_source', lang)}]({doc.url})")
 

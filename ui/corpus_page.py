@@ -34,10 +34,19 @@ def gazette_or_date(doc: Document) -> str:
     meta = doc.metadata
     if meta.get("gazette_list"):
         return "Sl. glasnik RS, br. " + ", ".join(str(g) for g in meta["gazette_list"])
-    for key in ("gazette", "date", "decision_date", "year", "issue"):
+    for key in ("date", "decision_date"):
+        if meta.get(key):
+            return serbian_date(str(meta[key]))
+    for key in ("gazette", "issue", "year", "application_no"):
         if meta.get(key):
             return str(meta[key])
     return ""
+
+
+def serbian_date(iso: str) -> str:
+    """"2025-06-19" -> "19.06.2025." (as Serbian courts write dates)."""
+    y, m, d = (iso[:10].split("-") + ["", ""])[:3]
+    return f"{d}.{m}.{y}." if y.isdigit() and m.isdigit() and d.isdigit() else iso
 
 
 def provenance(doc: Document, manifest: Mapping[str, Mapping[str, Any]], lang: str = DEFAULT_LANG) -> str:

@@ -1,5 +1,6 @@
 """Provision lookup for the browse page: "KZ 388", "ZKP 252-260", "čl. 4 ZBPP",
-"CETS 197 Art. 4" -> the articles of that law, with the previous and next article.
+"CETS 197 Art. 4", "Rantsev § 281" -> those articles (or ECtHR paragraphs) of that
+document, with the previous and next one.
 
 Parsing is retrieval's (`Searcher.citations.resolve`: aliases, declined and Cyrillic
 forms) when the app passes it in; laws it does not know are found here by their short
@@ -18,6 +19,8 @@ from ingest.records import Chunk, Document
 from retrieval.script import to_latin
 
 ARTICLE_KINDS = ("law", "treaty")
+# Which locator numbers a document's units, by kind.
+UNIT_FIELD = {"law": "article", "treaty": "article", "echr_judgment": "paragraph"}
 _ART = r"(\d{1,4}[a-z]?)"
 _RANGE = _ART + r"(?:\s*(?:-|–|—|do)\s*" + _ART + r")?"
 _MARKER = re.compile(r"\b(?:član|clan|čl|cl|art(?:icle)?|članovi|clanovi)\.?\s*" + _RANGE + r"\b", re.I)
@@ -50,13 +53,23 @@ class LookupResult:
     """The found articles, or `problem` (a ui.strings key) with `values` for its message."""
 
     source: str | None = None
-    law: str = ""
+    law: str = ""  # the short name ("KZ", "CETS 197") or, for a judgment, its title
+    unit: str = "article"  # the locator field numbering the units: "paragraph" for an ECtHR judgment
     document: Document | None = None
     articles: list[Article] = field(default_factory=list)
     previous: str | None = None
     next: str | None = None
     problem: str | None = None
     values: dict[str, str] = field(default_factory=dict)
+
+
+def unit_query(result: "LookupResult", number: str) -> str:
+    """A lookup query that finds unit `number` of the same document (for prev / next)."""
+    if result.unit == "paragraph":
+        return f"{result.law} § {number}"
+    if result.document is not None and result.document.kind == "treaty":
+        return f"{result.law} Art. {number}"
+    return f"{result.law} {number}"
 
 
 def fold(text: str) -> str:
@@ -116,18 +129,19 @@ def resolve_law(name: str, names: Mapping[str, list[str]]) -> str | None:
     return None
 
 
-def articles_of(source: str, chunks: Iterable[Chunk]) -> list[Article]:
-    """The articles of one document in the order of the text; split pieces joined."""
-    by_article: dict[str, Article] = {}
+def articles_of(source: str, chunks: Iterable[Chunk], unit: str = "article") -> list[Article]:
+    """The articles (or paragraphs) of one document in text order; split pieces joined."""
+    by_number: dict[str, Article] = {}
     for c in chunks:
-        if c.source != source or c.article is None:
+        number = getattr(c, unit)
+        if c.source != source or number is None:
             continue
-        art = by_article.get(c.article)
+        art = by_number.get(number)
         if art is None:
-            by_article[c.article] = Article(c.article, c.heading, [c])
+            by_number[number] = Article(number, c.heading, [c])
         else:
             art.chunks.append(c)
-    return list(by_article.values())
+    return list(by_number.values())
 
 
 def _from_resolver(query: str, resolve: Callable[[str], list], documents: Mapping[str, Document]):
@@ -138,8 +152,10 @@ def _from_resolver(query: str, resolve: Callable[[str], list], documents: Mappin
         return None
     for r in refs:
         doc = documents.get(r.source or "")
-        if doc is not None and doc.kind in ARTICLE_KINDS and r.article:
-            return r.source, Reference(r.source, r.article.lower(), (r.article_end or "").lower() or None)
+        unit = UNIT_FIELD.get(doc.kind) if doc is not None else None
+        first, last = (r.article, r.article_end) if unit == "article" else (r.paragraph, r.paragraph_end)
+        if unit and first:
+            return r.source, Reference(r.source, first.lower(), (last or "").lower() or None)
     return None
 
 
@@ -161,18 +177,20 @@ def lookup(query: str, chunks: list[Chunk], documents: Mapping[str, Document],
         source = resolve_law(ref.law, names)
         if source is None:
             return LookupResult(problem="lookup_no_law", values={"law": ref.law})
-    short = names[source][0]
-    articles = articles_of(source, chunks)
+    doc = documents.get(source)
+    unit = UNIT_FIELD.get(doc.kind, "article") if doc else "article"
+    short = names[source][0] if source in names else (_title(doc) if doc else source)
+    articles = articles_of(source, chunks, unit)
     order = [a.article.lower() for a in articles]
     if ref.first not in order or (ref.last and ref.last not in order):
         missing = ref.first if ref.first not in order else ref.last
-        return LookupResult(source=source, law=short, document=documents.get(source),
+        return LookupResult(source=source, law=short, document=doc, unit=unit,
                             problem="lookup_no_article", values={"law": short, "article": missing})
     i = order.index(ref.first)
     j = order.index(ref.last) if ref.last else i
     i, j = min(i, j), max(i, j)
     return LookupResult(
-        source=source, law=short, document=documents.get(source), articles=articles[i: j + 1],
+        source=source, law=short, document=doc, unit=unit, articles=articles[i: j + 1],
         previous=articles[i - 1].article if i > 0 else None,
         next=articles[j + 1].article if j + 1 < len(articles) else None,
     )

@@ -78,6 +78,7 @@ S: dict[str, dict[str, str]] = {
     "gazette": {"lat": "Službeni glasnik", "en": "Official Gazette"},
     "court": {"lat": "Sud", "en": "Court"},
     "date": {"lat": "Datum", "en": "Date"},
+    "application_no": {"lat": "Broj predstavke", "en": "Application no."},
     "hudoc": {"lat": "Presuda na HUDOC-u", "en": "Judgment on HUDOC"},
     "file": {"lat": "Fajl", "en": "File"},
     "show_original": {"lat": "Izvorni tekst (originalno pismo)", "en": "Original text (source script)"},
@@ -99,7 +100,8 @@ S: dict[str, dict[str, str]] = {
     # -- browse ---------------------------------------------------------------------------
     "browse_title": {"lat": "Pregled propisa", "en": "Browse provisions"},
     "lookup_label": {"lat": "Propis", "en": "Provision"},
-    "lookup_placeholder": {"lat": "npr. KZ 388, ZKP 252-260, čl. 4 ZBPP", "en": "e.g. KZ 388, ZKP 252-260, čl. 4 ZBPP"},
+    "lookup_placeholder": {"lat": "npr. KZ 388, ZKP 252-260, čl. 4 ZBPP, CETS 197 Art. 15, Rantsev § 281",
+                           "en": "e.g. KZ 388, ZKP 252-260, čl. 4 ZBPP, CETS 197 Art. 15, Rantsev § 281"},
     "lookup_unparsed": {"lat": "Nisam prepoznao propis „{query}“. Napišite skraćenicu zakona i član, npr. „KZ 388“.",
                         "en": "“{query}” is not a provision I recognise. Write the law's abbreviation and "
                               "the article, e.g. “KZ 388”."},
@@ -107,8 +109,8 @@ S: dict[str, dict[str, str]] = {
                       "en": "No law abbreviated “{law}” in the corpus."},
     "lookup_no_article": {"lat": "{law} nema član {article} u korpusu.",
                           "en": "{law} has no article {article} in the corpus."},
-    "prev_article": {"lat": "← Prethodni: čl. {article}", "en": "← Previous: Art. {article}"},
-    "next_article": {"lat": "Sledeći: čl. {article} →", "en": "Next: Art. {article} →"},
+    "prev_unit": {"lat": "← Prethodni: {unit}", "en": "← Previous: {unit}"},
+    "next_unit": {"lat": "Sledeći: {unit} →", "en": "Next: {unit} →"},
     "article": {"lat": "Član {article}", "en": "Article {article}"},
     "known_laws": {"lat": "Skraćenice zakona u korpusu", "en": "Law abbreviations in the corpus"},
     # -- corpus ---------------------------------------------------------------------------

@@ -22,7 +22,7 @@ import pathlib
 import re
 
 from ingest.errors import SkipFile
-from ingest.loaders.court_decision import script_of, split_text
+from ingest.textutil import script_of, split_text
 from ingest.pdftext import extract_pages
 from ingest.records import Chunk, Document, Loaded
 from retrieval.script import to_latin
@@ -48,6 +48,9 @@ MIN_TABLE_NUMERIC_LINES = 3
 NUMERIC_TOKEN_RE = re.compile(r"^[-–+(]?[\d.,:/%]*\d[\d.,:/%)]*$|^[-–—/.]+$")
 DOT_LEADER_RE = re.compile(r"(?:\.\s?){5,}\s*\d*\s*$|…{3,}")
 LETTER_RE = re.compile(r"[^\W\d_]")
+# "бр. 13" / "бр. 3/2023" on a line of its own: the cover. The CIP record's "2010, бр. 1-"
+# names the series' first issue, not this one.
+COVER_NUMBER_RE = re.compile(r"^\s*br(?:oj)?\.?\s*(\d{1,2})(?:\s*/\s*(?:19|20)\d\d)?\.?\s*$", re.M)
 HEADING_STOP = {"iz obrazloženja", "sadržaj", "sadrzaj", "obrazloženje", "izreka"}
 
 
@@ -127,14 +130,14 @@ def _court(folder: str, front: str) -> str | None:
 
 def issue_and_year(stem: str, front: str) -> tuple[str | None, str | None]:
     """("13/2023", "2023") from the file name, falling back to the cover text."""
-    latin = re.sub(r"\s+", " ", to_latin(front).lower())
+    latin = to_latin(front).lower()
     span = re.search(r"((?:19|20)\d\d)-(\d\d)\b", stem)  # bilten_2023-24
     if span:
         return f"{span.group(1)}/{span.group(2)}", span.group(1)
-    year_m = re.search(r"(?:19|20)\d\d", stem) or re.search(r"\b((?:19|20)\d\d)\.? ?god", latin)
+    year_m = re.search(r"(?:19|20)\d\d", stem) or re.search(r"\b((?:19|20)\d\d)\.?\s*god", latin)
     year = year_m.group(0)[:4] if year_m else None
     number_m = (re.search(r"_(\d{1,2})_(?:19|20)\d\d", stem) or re.search(r"(?:19|20)\d\d_(\d{1,2})$", stem)
-                or re.search(r"\bbr(?:oj)?\. ?(\d{1,2})\b", latin))
+                or COVER_NUMBER_RE.search(latin))
     if number_m and year:
         return f"{int(number_m.group(1))}/{year}", year
     return year, year
@@ -168,7 +171,7 @@ def load(path: pathlib.Path, source: str) -> Loaded:
         elif letters < MIN_PAGE_LETTERS:
             empty.append(number)
         else:
-            for off, piece in split_text(text):
+            for off, piece in _pieces(text):
                 off += len(piece) - len(piece.lstrip())
                 chunks.append(Chunk(source=source, kind="court_bulletin", title=title, text=piece.strip(),
                                     page=number, section=_section_at(heads, off, len(piece), section),
@@ -184,6 +187,18 @@ def load(path: pathlib.Path, source: str) -> Loaded:
     if court is None:
         notes.append(f"court not recognised (folder {parts[-2] if len(parts) >= 2 else '?'!r})")
     return Loaded(document=doc, chunks=tuple(chunks), notes=tuple(notes))
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """split_text, with a scrap too small to stand alone (a gazette-number line left
+    after a long paragraph) joined to the piece before it."""
+    out: list[tuple[int, str]] = []
+    for off, piece in split_text(text):
+        if out and len(LETTER_RE.findall(piece)) < MIN_PAGE_LETTERS:
+            out[-1] = (out[-1][0], text[out[-1][0]:off + len(piece)])
+        else:
+            out.append((off, piece))
+    return out
 
 
 def _section_at(heads: list[tuple[int, str]], off: int, size: int, carried: str | None) -> str | None:

@@ -12,16 +12,11 @@ back to the HEADER text (the case-number line, "DD.MM.YYYY. godina", or the sess
 date "u sednici … održanoj DD.MM.YYYY"), with a note. The site's trailer
 "Preuzmite dokument u PDF formatu" is dropped.
 
-Also holds `split_text` / `split_prose`, the sentence-boundary splitter the ECtHR and
-treaty loaders use for long single-line paragraphs (split_long keeps such lines whole).
-
 It does not interpret the decision (no outcome, no cited-law resolution: the source's
 `cited_articles_raw` are bare numbers and are passed on as they are).
 """
 from __future__ import annotations
 
-import json
-import math
 import pathlib
 import re
 from datetime import date
@@ -29,98 +24,17 @@ from typing import Any
 
 from ingest.errors import SkipFile
 from ingest.records import Chunk, Document, Loaded
-from ingest.textutil import MAX_CHUNK_CHARS, split_long
-from retrieval.script import cyrillic_share
+from ingest.jsonfile import read_json_object
+from ingest.textutil import script_of, split_text
 
 TRAILER = "Preuzmite dokument u PDF formatu"
 MIN_OVERLAP = 20  # shorter shared stretches are coincidence, not the window's overlap
 MAX_OVERLAP = 400
-MIN_PIECE = 200  # chars; shorter tails of a split text join the previous piece
 DEFAULT_COURT = "Vrhovni sud"
 DATE_RE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\.?\s+godin")
 SESSION_RE = re.compile(r"održano[jm]\s+(?:dana\s+)?(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")
 NUMBER_LINE_RE = re.compile(r"^(.*?)\s*(\d+/\d{4})$")
 FILE_NUMBER_RE = re.compile(r"^(.+?)_(\d+)_(\d{4})$")
-
-_LETTER = r"[^\W\d_]"
-# A sentence ends after a word of 2+ letters and ".!?" (not "čl. 5", "408. Zakona",
-# "RS."), optionally closed by a quote/bracket, before an upper-case start; or after ";".
-SENTENCE_END_RE = re.compile(
-    rf"(?:(?<={_LETTER}{{2}}[.!?])|(?<={_LETTER}{{2}}[.!?][\"”»’)]))\s+(?=[\"“„(]?[A-ZČĆŽŠĐ])"
-    rf"|(?<={_LETTER};)\s+|\n+"
-)
-
-
-def split_prose(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, str]]:
-    """Cut `text` at sentence/line boundaries into pieces of at most ~max_chars, of
-    similar size (no 40-char tail). A sentence longer than max_chars is cut at a
-    space. Returns (offset, piece); every piece is text[offset:offset+len(piece)]."""
-    if len(text) <= max_chars:
-        return [(0, text)] if text.strip() else []
-    cuts = [0] + [m.end() for m in SENTENCE_END_RE.finditer(text)] + [len(text)]
-    units: list[tuple[int, int]] = []
-    for s, e in zip(cuts, cuts[1:]):
-        while e - s > max_chars:  # an over-long sentence: cut at the last space that fits
-            sp = text.rfind(" ", s + 1, s + max_chars)
-            cut = sp + 1 if sp > s else s + max_chars
-            units.append((s, cut))
-            s = cut
-        if e > s:
-            units.append((s, e))
-    target = len(text) / math.ceil(len(text) / max_chars)
-    pieces, start, end = [], units[0][0], units[0][0]
-    for s, e in units:
-        if end > start and (e - start > max_chars or end - start >= target):
-            pieces.append((start, end))
-            start = s
-        end = e
-    pieces.append((start, end))
-    out = []
-    for s, e in pieces:
-        piece = text[s:e]
-        lead = len(piece) - len(piece.lstrip())
-        if piece.strip():
-            out.append((s + lead, piece.strip()))
-    return out
-
-
-def split_text(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, str]]:
-    """textutil.split_long (line boundaries), then split_prose for any piece that is
-    still too long because it is one long line."""
-    pieces: list[tuple[int, str]] = []
-    for off, piece in split_long(text, max_chars):
-        if len(piece) <= max_chars:
-            pieces.append((off, piece))
-        else:
-            pieces.extend((off + o, p) for o, p in split_prose(piece, max_chars))
-    out: list[tuple[int, str]] = []
-    for off, piece in pieces:
-        # A scrap (a signature line, a lone sentence) joins the piece before it if it fits.
-        if out and len(piece) < MIN_PIECE and off + len(piece) - out[-1][0] <= max_chars:
-            out[-1] = (out[-1][0], text[out[-1][0]: off + len(piece)])
-        else:
-            out.append((off, piece))
-    return out
-
-
-def script_of(text: str) -> str:
-    share = cyrillic_share(text)
-    return "cyrillic" if share >= 0.9 else "latin" if share <= 0.1 else "mixed"
-
-
-def read_json_object(path: pathlib.Path) -> dict[str, Any]:
-    """The file's JSON object, or SkipFile for empty / invalid / non-object files."""
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise SkipFile("empty file")
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise SkipFile(f"invalid JSON: {e}") from None
-    if not isinstance(data, dict):
-        raise SkipFile(f"expected a JSON object, found {type(data).__name__}")
-    return data
-
 
 def join_overlapping(a: str, b: str) -> str | None:
     """a + b without the stretch that ends a and starts b; None if there is none.

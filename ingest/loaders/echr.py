@@ -25,7 +25,8 @@ import re
 from typing import Any
 
 from ingest.errors import SkipFile
-from ingest.loaders.court_decision import read_json_object, split_text
+from ingest.jsonfile import read_json_object
+from ingest.textutil import split_text
 from ingest.records import Chunk, Document, Loaded
 
 HUDOC_URL = "https://hudoc.echr.coe.int/eng?i={itemid}"

