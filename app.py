@@ -18,7 +18,7 @@ apply_privacy_defaults(os.environ)
 import streamlit as st  # noqa: E402
 
 from ui import ask_view, browse_view, docs_view, state, status_view  # noqa: E402
-from ui.background import running_pid  # noqa: E402
+from ui.background import recently_updated, running_pid  # noqa: E402
 from ui.bootstrap import ensure_index  # noqa: E402
 from ui.display import in_script  # noqa: E402
 from ui.filter_options import INTERNATIONAL_KINDS, SCOPES, filter_options, make_filters  # noqa: E402
@@ -34,6 +34,7 @@ CSS = """
 .pl-source { white-space: pre-wrap; font-family: Georgia, 'Times New Roman', serif; font-size: 0.97rem;
              line-height: 1.55; background: #fbfaf7; border-left: 3px solid #c9b88f; padding: 0.7rem 1rem;
              border-radius: 4px; max-height: 28rem; overflow-y: auto; }
+.pl-source.pl-full { max-height: none; }
 .pl-source mark { background: #fbe7a1; padding: 0 2px; border-radius: 2px; }
 .pl-ref { color: #5a4a1f; font-weight: 600; font-size: 0.85em; }
 </style>
@@ -66,10 +67,14 @@ def sidebar_filters():
     scope = st.radio(t("scope", lang), SCOPES, key="f_scope",
                      format_func=lambda s: t(f"scope_{s}", lang))
     kinds = [k for k in opts.kinds if scope == "international" or k not in INTERNATIONAL_KINDS]
+    titles = dict(opts.laws)
+    # A kept choice no longer offered (scope changed, a new build) would be a widget error.
+    for key, offered in (("f_kinds", kinds), ("f_laws", titles), ("f_courts", opts.courts)):
+        if key in st.session_state:
+            st.session_state[key] = [v for v in st.session_state[key] if v in offered]
     choose = t("choose", lang)
     chosen = st.multiselect(t("kinds", lang), kinds, format_func=lambda k: kind_name(k, lang), key="f_kinds",
                             help=t("kinds_help", lang), placeholder=choose)
-    titles = dict(opts.laws)
     laws = st.multiselect(t("laws", lang), list(titles), format_func=lambda s: in_script(titles[s], lang),
                           key="f_laws", help=t("laws_help", lang), placeholder=choose)
     courts = (st.multiselect(t("courts", lang), opts.courts, key="f_courts", placeholder=choose)
@@ -104,7 +109,8 @@ def start_dense() -> str:
 
 
 dense = state.dense_progress(cfg.index_dir)
-dense_running = running_pid(cfg.index_dir) is not None
+dense_running = running_pid(cfg.index_dir) is not None or (
+    not dense.get("complete", True) and recently_updated(dense))
 with st.sidebar:
     filters = sidebar_filters() if page == "ask" else None
     st.divider()
@@ -115,7 +121,7 @@ if page == "ask":
     llm = None
     if settings.mode != "extractive":
         if settings.mode == "openai" and is_remote(settings.endpoint_url):
-            st.warning(t("remote_warning", lang, host=endpoint_host(settings.endpoint_url)), icon="⚠️")
+            st.warning(t("remote_warning", lang, host=endpoint_host(settings.endpoint_url)), icon=":material/warning:")
         try:
             llm = state.llm(settings)
         except Exception as e:  # noqa: BLE001 — fall back to extractive answers and say so

@@ -145,9 +145,16 @@ def report(args: argparse.Namespace, qa: list[dict]) -> dict[str, Any]:
     full_results = evaluate(chosen, full_searches, args.k, progress=lambda m: _say(f"full corpus: {m}"))
     print(table(full_results, f"Full bundled corpus ({index_dir}), dense leg {state.get('done')}/"
                               f"{state.get('total')} chunks embedded"))
+    from retrieval.searcher import get_searcher
+
+    indexed = set(get_searcher(index_dir).documents)
+    not_indexed = [q["id"] for q in chosen if q["answerable"] and not any(g["source"] in indexed for g in q["gold"])]
+    if not_indexed:
+        print(f"{len(not_indexed)} answerable questions have no gold source in {index_dir}: {not_indexed}")
     return {"qa": str(args.qa), "split": args.split, "k": args.k,
             "subcorpus": {"composition": composition, "our_index": sub, **info, "results": sub_results},
-            "full": {"index": str(index_dir), "dense_status": state, "results": full_results}}
+            "full": {"index": str(index_dir), "dense_status": state, "gold_source_not_indexed": not_indexed,
+                     "results": full_results}}
 
 
 def main(argv: list[str] | None = None) -> int:

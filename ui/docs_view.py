@@ -4,6 +4,7 @@ be read. Renders only; saving and re-ingesting is ui.upload.
 """
 from __future__ import annotations
 
+import os
 from typing import Callable
 
 import streamlit as st
@@ -11,6 +12,8 @@ import streamlit as st
 from ui.settings import AppConfig
 from ui.strings import t
 from ui.upload import ALLOWED_SUFFIXES, MAX_UPLOAD_MB, save_and_ingest, user_documents
+
+WORKERS = max(1, min(2, os.cpu_count() or 1))  # as the ingest CLI: files re-read after a parser change
 
 
 def message(result, lang: str) -> tuple[str, str]:
@@ -28,7 +31,7 @@ def message(result, lang: str) -> tuple[str, str]:
 
 def render(cfg: AppConfig, searcher, lang: str, after_upload: Callable[[], None] | None = None) -> None:
     st.title(t("mine_title", lang))
-    st.info(t("mine_privacy", lang, folder=str(cfg.user_dir)), icon="🔒")
+    st.info(t("mine_privacy", lang, folder=str(cfg.user_dir)), icon=":material/lock:")
     # A new key after each upload empties the uploader, so a file is never added twice.
     key = f"uploader-{st.session_state.get('upload_round', 0)}"
     files = st.file_uploader(t("uploader", lang, limit=MAX_UPLOAD_MB), key=key,
@@ -36,12 +39,13 @@ def render(cfg: AppConfig, searcher, lang: str, after_upload: Callable[[], None]
     if files and st.button(t("upload_button", lang), type="primary", key="upload-button"):
         bar = st.progress(0.0)
         results = []
-        for f in files:
-            def progress(done: int, total: int, source: str) -> None:
-                bar.progress(min(done / max(total, 1), 1.0), text=t("upload_progress", lang, source=source))
+        with st.spinner(t("upload_indexing", lang)):
+            for f in files:
+                def progress(done: int, total: int, source: str) -> None:
+                    bar.progress(min(done / max(total, 1), 1.0), text=t("upload_progress", lang, source=source))
 
-            results.append(save_and_ingest(f.name, f.getvalue(), cfg.corpus, cfg.index_dir, cfg.user_dir,
-                                           progress=progress))
+                results.append(save_and_ingest(f.name, f.getvalue(), cfg.corpus, cfg.index_dir, cfg.user_dir,
+                                               progress=progress, workers=WORKERS))
         bar.empty()
         st.session_state["upload_messages"] = [message(r, lang) for r in results]
         st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1

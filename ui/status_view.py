@@ -18,7 +18,7 @@ def dense_line(status: dict, running: bool, lang: str) -> tuple[str, str]:
     if status.get("complete"):
         return "success", "✓ " + t("dense_ready", lang, model=status.get("model", ""))
     if running:
-        return "info", "⏳ " + t("dense_building", lang, done=status.get("done", 0), total=status.get("total") or "?")
+        return "info", ":material/hourglass_top: " + t("dense_building", lang, done=status.get("done", 0), total=status.get("total") or "?")
     if status:
         return "info", t("dense_stalled", lang, done=status.get("done", 0), total=status.get("total") or "?")
     return "info", t("dense_none", lang)
@@ -65,7 +65,7 @@ def render_settings(lang: str) -> AnswerSettings:
         url = st.text_input(t("endpoint_url", lang), key="endpoint_url")
         model = st.text_input(t("endpoint_model", lang), key="endpoint_model")
         if is_remote(url):
-            st.warning(t("remote_warning", lang, host=endpoint_host(url)), icon="⚠️")
+            st.warning(t("remote_warning", lang, host=endpoint_host(url)), icon=":material/warning:")
         else:
             st.caption(t("local_note", lang))
     elif mode == "gguf":
