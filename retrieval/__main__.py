@@ -13,10 +13,11 @@ import sys
 
 
 def add_filter_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--kind", nargs="*", default=[], help="law court_decision court_bulletin "
-                   "echr_judgment treaty user_document")
-    p.add_argument("--source", nargs="*", default=[], help="corpus-relative file, or folder ending in /")
-    p.add_argument("--court", nargs="*", default=[], help='e.g. "Vrhovni sud"')
+    p.add_argument("--kind", nargs="+", action="extend", default=[], help="law court_decision "
+                   "court_bulletin echr_judgment treaty user_document (end the list with --)")
+    p.add_argument("--source", nargs="+", action="extend", default=[],
+                   help="corpus-relative file, or folder ending in /")
+    p.add_argument("--court", nargs="+", action="extend", default=[], help='e.g. "Vrhovni sud"')
     p.add_argument("--date-from", default=None, help="YYYY-MM-DD (decisions)")
     p.add_argument("--date-to", default=None, help="YYYY-MM-DD (decisions)")
 
@@ -27,6 +28,18 @@ def filters_from_args(args: argparse.Namespace):
     f = Filters(kinds=tuple(args.kind), sources=tuple(args.source), courts=tuple(args.court),
                 date_from=args.date_from, date_to=args.date_to)
     return None if f.empty else f
+
+
+def parse_weights(text: str | None) -> dict[str, float] | None:
+    """"bm25=1,dense=0.5" -> {"bm25": 1.0, "dense": 0.5}; Searcher validates the names."""
+    if not text:
+        return None
+    from ingest.errors import ConfigError
+
+    try:
+        return {k.strip(): float(v) for k, v in (part.split("=") for part in text.split(","))}
+    except ValueError:
+        raise ConfigError(f"--weights {text!r}: use leg=number pairs, e.g. bm25=1,dense=0.5") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,6 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--mode", default="hybrid", help="hybrid | bm25 | dense")
     p.add_argument("--json", action="store_true")
     p.add_argument("--batch", default=None, help="JSON lines file of {id, question}")
+    p.add_argument("--chroma-host", default=None, help="Chroma server (default: $PRAVNI_LEK_CHROMA_HOST, "
+                   "else the embedded store)")
+    p.add_argument("--weights", default=None, help='fusion weights, e.g. "bm25=1,dense=0.5"')
     add_filter_args(p)
     args = p.parse_args(argv)
     if not args.question and not args.batch:
@@ -47,10 +63,15 @@ def main(argv: list[str] | None = None) -> int:
 
     from ingest.errors import PravniLekError
     from ingest.paths import resolve_index
-    from retrieval.searcher import get_searcher
+    from retrieval.searcher import Searcher, get_searcher
 
     try:
-        searcher = get_searcher(resolve_index(args.index, os.environ))
+        index_dir = resolve_index(args.index, os.environ)
+        chroma_host = args.chroma_host or os.environ.get("PRAVNI_LEK_CHROMA_HOST")
+        if args.weights or chroma_host:
+            searcher = Searcher(index_dir, weights=parse_weights(args.weights), chroma_host=chroma_host)
+        else:
+            searcher = get_searcher(index_dir)
         filters = filters_from_args(args)
         if args.batch:
             with open(args.batch, encoding="utf-8") as f:
