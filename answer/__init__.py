@@ -19,28 +19,32 @@ from answer.base import Answerer
 from answer.extractive import ExtractiveAnswerer
 from answer.generative import LLMAnswerer
 from answer.llm import LLMConfig, build_chat_model
+from answer.phrases import SCRIPTS, check_script
 from answer.types import Answer, Citation
 
 MODES = ("extractive", "llm", "openai", "gguf")
 
 __all__ = [
     "answer", "make_answerer", "Answer", "Citation", "Answerer", "ExtractiveAnswerer", "LLMAnswerer",
-    "LLMConfig", "build_chat_model", "AbstentionPolicy", "calibrate_threshold", "DEFAULT_THRESHOLD", "MODES",
+    "LLMConfig", "build_chat_model", "AbstentionPolicy", "calibrate_threshold", "DEFAULT_THRESHOLD", "MODES", "SCRIPTS",
 ]
 
 
-def make_answerer(mode: str = "extractive", llm: Any = None, threshold: float = DEFAULT_THRESHOLD) -> Answerer:
+def make_answerer(mode: str = "extractive", llm: Any = None, threshold: float = DEFAULT_THRESHOLD,
+                  script: str | None = None) -> Answerer:
     """extractive: no model. llm/openai/gguf: `llm` is a LangChain BaseChatModel or an
-    LLMConfig (whose mode must agree with openai/gguf when those are named)."""
+    LLMConfig (whose mode must agree with openai/gguf when those are named).
+    script: "latin" | "cyrillic" forces the answer's script; None follows the question."""
     if mode not in MODES:
         raise ConfigError(f"answer mode {mode!r} is not one of {MODES}")
+    check_script(script)
     if mode == "extractive":
-        return ExtractiveAnswerer(threshold)
+        return ExtractiveAnswerer(threshold, script=script)
     if llm is None:
         raise ConfigError(f"answer mode {mode!r} needs llm= (a LangChain chat model or an LLMConfig)")
     if isinstance(llm, LLMConfig) and mode != "llm" and llm.mode != mode:
         raise ConfigError(f"answer mode {mode!r} but the LLMConfig says mode {llm.mode!r}")
-    return LLMAnswerer(llm, threshold)
+    return LLMAnswerer(llm, threshold, script=script)
 
 
 def answer(
@@ -55,6 +59,7 @@ def answer(
     searcher: Callable[..., list] | None = None,
     threshold: float = DEFAULT_THRESHOLD,
     answerer: Answerer | None = None,
+    script: str | None = None,
 ) -> Answer:
     """Answer `question` from the index at `index_dir` (or from the given `hits`).
 
@@ -62,12 +67,17 @@ def answer(
     retrieval Searcher's bound `search`; default retrieval.search on `index_dir`.
     answerer: a ready Answerer (then mode/llm/threshold are not used), so an app can
     build its LLM once.
+    script: "latin" | "cyrillic" writes the answer (frame text, Serbian quotes and
+    labels) in that script whatever the question's; None follows the question.
     """
     if not question or not question.strip():
         raise ConfigError("question is empty")
     if not isinstance(k, int) or k < 1:
         raise ConfigError(f"k={k!r} must be a positive integer")
-    runner = answerer or make_answerer(mode, llm, threshold)
+    check_script(script)
+    runner = answerer or make_answerer(mode, llm, threshold, script)
+    if script is not None:
+        runner = runner.with_script(script)
     if hits is None:
         if searcher is None:
             from retrieval import search  # lazy: importing answer needs no index

@@ -1,5 +1,5 @@
 """`python -m answer --index DIR [--json] [--k K] [--mode extractive|openai|gguf]
-[--endpoint URL] [--model NAME|PATH] QUESTION`, or `--batch FILE` (JSON lines
+[--endpoint URL] [--model NAME|PATH] [--script latin|cyrillic] QUESTION`, or `--batch FILE` (JSON lines
 {"id", "question"} -> one answer object per line with its id).
 
 The entry point: reads PRAVNI_LEK_INDEX and the optional LLM settings
@@ -29,6 +29,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--mode", default="extractive", choices=("extractive", "openai", "gguf"))
     p.add_argument("--endpoint", default=None, help="OpenAI-compatible base URL, e.g. http://127.0.0.1:11434/v1")
     p.add_argument("--model", default=None, help="model name (openai) or .gguf file path (gguf)")
+    p.add_argument("--script", default=None, choices=("latin", "cyrillic"),
+                   help="write the answer in this script (default: the question's)")
     p.add_argument("--threshold", type=float, default=None, help="abstention threshold on the evidence score")
     p.add_argument("--retrieval-mode", default="hybrid", help="hybrid | bm25 | dense")
     add_filter_args(p)
@@ -40,28 +42,32 @@ def _answerer(args: argparse.Namespace, env: Mapping[str, str]):
 
     threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
     if args.mode == "extractive":
-        return make_answerer("extractive", threshold=threshold)
+        return make_answerer("extractive", threshold=threshold, script=args.script)
     model = args.model or env.get("PRAVNI_LEK_LLM_MODEL")
     if args.mode == "gguf":
         config = LLMConfig(mode="gguf", model_path=Path(model) if model else None)
     else:
         config = LLMConfig(mode="openai", model=model, endpoint=args.endpoint or env.get("PRAVNI_LEK_LLM_ENDPOINT"),
                            api_key=env.get("PRAVNI_LEK_LLM_API_KEY") or env.get("OPENAI_API_KEY"))
-    return make_answerer(args.mode, config, threshold)
+    return make_answerer(args.mode, config, threshold, args.script)
 
 
 def _print_human(ans) -> None:
+    from answer.citing import shown_label
+    from answer.phrases import Style
+
+    style = Style(ans.language, ans.script)
     print(ans.answer)
     for n in ans.notices:
         print(f"\n! {n}")
     if ans.citations:
-        print("\nIzvori:" if ans.language == "sr" else "\nSources:")
+        print(f"\n{style.phrase('sources')}:")
     for c in ans.citations:
-        mark = "✓" if c.verified else "✗ unverified"
-        print(f"[{c.n}] {c.label}  {mark}")
+        mark = "✓" if c.verified else f"✗ {style.phrase('unverified')}"
+        print(f"[{c.n}] {shown_label(c, style)}  {mark}")
         print(f"    {c.source}" + (f"  {c.url}" if c.url else ""))
-        if c.gazette:
-            print(f"    Sl. glasnik: {', '.join(c.gazette)}")
+        if c.gazette_text:
+            print(f"    {c.gazette_text}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,16 +6,29 @@ their business: they get the hits.
 """
 from __future__ import annotations
 
+import copy
 from abc import ABC, abstractmethod
 
 from retrieval.hit import Hit
 
+from answer.phrases import check_script
 from answer.types import Answer
 
 
 class Answerer(ABC):
     name: str = "answerer"
+    script: str | None = None  # the answer's script: "latin" | "cyrillic"; None follows the question
 
     @abstractmethod
     def run(self, question: str, hits: list[Hit]) -> Answer:
         """Answer `question` from `hits` only; abstain when they do not answer it."""
+
+    def with_script(self, script: str | None) -> "Answerer":
+        """This answerer writing in `script`: itself when it already does, else a shallow
+        copy (a loaded model is shared, not rebuilt)."""
+        check_script(script)
+        if script == self.script:
+            return self
+        other = copy.copy(self)
+        other.script = script
+        return other

@@ -1,5 +1,5 @@
 """Build a `Citation` from a hit and the words quoted from it: label with the stav and
-tačka the quote sits in, official URL, gazette list, the quote in the answer's script.
+tačka the quote sits in, official URL, gazette list and line, the quote in the answer's script.
 
 Used by both answerers. Does not decide whether a citation is verified: the caller
 sets that from `answer.verify`.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from retrieval.hit import Hit
 
-from answer.labels import citation_label, gazette_list, locate_stav
+from answer.labels import citation_label, gazette_citation, gazette_list, locate_stav
 from answer.phrases import Style, display_quote, source_language
 from answer.types import Citation
 
@@ -39,6 +39,7 @@ def make_citation(n: int, hit: Hit, raw_quote: str, style: Style, verified: bool
         url=hit.url or (doc.url if doc else None),
         gazette=gazette_list(doc) if chunk.kind == "law" else None,
         quote_original=original,
+        gazette_text=gazette_citation(doc, style.script) if chunk.kind == "law" else None,
     )
 
 

@@ -24,7 +24,7 @@ from answer.abstain import DEFAULT_THRESHOLD, AbstentionPolicy, evidence_score
 from answer.base import Answerer
 from answer.citing import make_citation, shown_label
 from answer.labels import law_name
-from answer.phrases import GROUP_OF_KIND, GROUP_ORDER, Style, detect_style
+from answer.phrases import GROUP_OF_KIND, GROUP_ORDER, Style, check_script, detect_style
 from answer.sentences import Span, bm25, coverage, cue_factor, idf_table, query_terms, split_spans
 from answer.types import Answer, Citation
 from answer.verify import check, match_quote
@@ -120,7 +120,8 @@ class ExtractiveAnswerer(Answerer):
     name = "extractive"
 
     def __init__(self, threshold: float = DEFAULT_THRESHOLD, max_citations: int = 5,
-                 min_relative_score: float = 0.2, min_support_coverage: float = 0.3):
+                 min_relative_score: float = 0.2, min_support_coverage: float = 0.3, script: str | None = None):
+        """script: force the answer's script ("latin" | "cyrillic"); None follows the question."""
         if not isinstance(max_citations, int) or not 1 <= max_citations <= 20:
             raise ConfigError(f"max_citations={max_citations!r} must be an integer in 1..20")
         for name, v in (("min_relative_score", min_relative_score), ("min_support_coverage", min_support_coverage)):
@@ -130,6 +131,7 @@ class ExtractiveAnswerer(Answerer):
         self.max_citations = max_citations
         self.min_relative_score = min_relative_score
         self.min_support_coverage = min_support_coverage
+        self.script = check_script(script)
 
     def select(self, candidates: list[Candidate], hits: list[Hit] | None = None) -> list[Candidate]:
         """The spans to quote, best first.
@@ -158,7 +160,7 @@ class ExtractiveAnswerer(Answerer):
         return chosen
 
     def run(self, question: str, hits: list[Hit]) -> Answer:
-        style = detect_style(question)
+        style = detect_style(question, self.script)
         candidates = score_candidates(question, hits)
         evidence = evidence_of(candidates, hits)
         chosen = self.select(candidates, hits)
@@ -195,7 +197,7 @@ class ExtractiveAnswerer(Answerer):
 
     def _finish(self, question, text, cits: list[Citation], cited: list[Hit], hits, style, evidence, abstained) -> Answer:
         report = check(text, cited)
-        notices = [f"self-check: {i}" for i in report.issues]
+        notices = [style.phrase("self_check", issue=style.issue(i)) for i in report.issues]
         for c, h in zip(cits, cited):
             c.verified = report.number_ok(c.n) and match_quote(c.quote, h.chunk.text)[1] is not None
         return Answer(question, text, abstained, cits, list(hits), notices, self.name, evidence, style.language, style.script)

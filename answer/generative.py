@@ -20,7 +20,7 @@ from answer.base import Answerer
 from answer.citing import make_citation
 from answer.extractive import ExtractiveAnswerer, evidence_of, quote_text, score_candidates
 from answer.llm import LLMConfig, build_chat_model
-from answer.phrases import NOT_FOUND_MARKERS, detect_style
+from answer.phrases import NOT_FOUND_MARKERS, check_script, detect_style
 from answer.prompting import build_messages
 from answer.types import Answer
 from answer.verify import MARKER, check, match_quote, repair
@@ -37,7 +37,8 @@ class LLMAnswerer(Answerer):
     name = "llm"
 
     def __init__(self, model: BaseChatModel | LLMConfig, threshold: float = DEFAULT_THRESHOLD,
-                 max_sources: int = 6, max_dropped_share: float = 0.5):
+                 max_sources: int = 6, max_dropped_share: float = 0.5, script: str | None = None):
+        """script: force the answer's script ("latin" | "cyrillic"); None follows the question."""
         if isinstance(model, LLMConfig):
             model = build_chat_model(model)
         if not isinstance(model, BaseChatModel):
@@ -48,9 +49,16 @@ class LLMAnswerer(Answerer):
             raise ConfigError(f"max_dropped_share={max_dropped_share!r} must be in [0, 1]")
         self.model = model
         self.policy = AbstentionPolicy(threshold)
-        self.fallback = ExtractiveAnswerer(threshold)
+        self.script = check_script(script)
+        self.fallback = ExtractiveAnswerer(threshold, script=script)
         self.max_sources = max_sources
         self.max_dropped_share = max_dropped_share
+
+    def with_script(self, script: str | None) -> "LLMAnswerer":
+        other = super().with_script(script)
+        if other is not self:
+            other.fallback = self.fallback.with_script(script)
+        return other
 
     def _extractive(self, question: str, hits: list[Hit], notice: str | None) -> Answer:
         ans = self.fallback.run(question, hits)
@@ -59,7 +67,7 @@ class LLMAnswerer(Answerer):
         return ans
 
     def run(self, question: str, hits: list[Hit]) -> Answer:
-        style = detect_style(question)
+        style = detect_style(question, self.script)
         sources = hits[: self.max_sources]
         candidates = score_candidates(question, sources)
         evidence = evidence_of(candidates, sources)
@@ -68,12 +76,12 @@ class LLMAnswerer(Answerer):
         try:
             raw = str(self.model.invoke(build_messages(question, sources, style)).content).strip()
         except Exception as e:  # any transport/server error: the user still gets an answer
-            return self._extractive(question, hits, f"LLM call failed ({type(e).__name__}: {e}); showing the extractive answer.")
+            return self._extractive(question, hits, style.phrase("llm_failed", error=f"{type(e).__name__}: {e}"))
         report = check(raw, sources)
         claims = [s for s in report.sentences if s.numbers or "sentence cites no source" in s.issues]
         if not any(s.numbers for s in report.sentences) and any(k in normalize(raw) for k in NOT_FOUND_MARKERS):
             ans = self.fallback.abstention(question, hits, candidates, style, evidence)
-            ans.notices.append("The model found no answer in the sources.")
+            ans.notices.append(style.phrase("llm_not_found"))
             ans.mode = self.name
             return ans
         text = repair(report) if not report.ok else raw
@@ -81,11 +89,11 @@ class LLMAnswerer(Answerer):
         dropped = len(report.sentences) - len(kept.sentences)
         cited = list(dict.fromkeys(n for s in kept.sentences for n in s.numbers))
         if not cited or not claims or dropped > self.max_dropped_share * len(claims):
-            issues = "; ".join(report.issues[:5])
-            return self._extractive(question, hits, f"The model's answer failed verification ({issues}); showing the extractive answer instead.")
+            issues = "; ".join(style.issue(i) for i in report.issues[:5])
+            return self._extractive(question, hits, style.phrase("llm_unverified", issues=issues))
         notices = []
         if dropped:
-            notices.append(f"Removed {dropped} unsupported sentence(s) from the model's answer: " + "; ".join(report.issues[:5]))
+            notices.append(style.phrase("llm_removed", n=dropped, issues="; ".join(style.issue(i) for i in report.issues[:5])))
         cits = []
         for new_n, old in enumerate(cited, 1):
             hit = sources[old - 1]

@@ -5,6 +5,8 @@
     "Apelacioni sud u Beogradu, Bilten 1/2023, str. 57"
     "Rantsev v. Cyprus and Russia, § 281"
     "CETS 197, Art. 15"
+    "Ugovor o radu, čl. 5, str. 2"   a user's document with articles (English: "Art. 5")
+    „Sl. glasnik RS“, br. 72/2011, 101/2011      a statute's gazette line (gazette_citation)
 
 Pure functions over a Chunk and its Document (plus the law short-name table, read once
 from retrieval/data/aliases.json when present). Does not choose what to cite.
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from ingest.records import Chunk, Document
+from retrieval.script import to_cyrillic, to_latin
 
 ALIASES = Path(__file__).resolve().parent.parent / "retrieval" / "data" / "aliases.json"
 
@@ -26,6 +29,10 @@ _ITEM = re.compile(r"^(\d{1,3})\)\s", re.M)  # "5) лицу које оства�
 # A line that ends in one of these may be a wrapped line rather than a stav's end.
 _AMBIGUOUS_END = re.compile(r"(\d|\b(?:čl|st|tač|br|tj|npr|sl|gl|čл|ст|тач|бр))\.$", re.I)
 _AMENDING_ARTICLE = re.compile(r"(?:Član|Члан)\s+(\d+[a-zа-я]?)")
+# A gazette's name up to its ", br." ("Sl. glasnik RS", "Sl. list SFRJ", "Службени гласник РС").
+_GAZETTE_NAME = re.compile(r"((?:Sl\.|Službeni|Службени|Сл\.)\s+(?:glasnik|list|гласник|лист)\b[^,]*?)\s*,\s*(br\.|broj|бр\.|број)",
+                           re.I)
+_ACRONYM = re.compile(r"\b(rs|srs|us|usrs|usj|sfrj|srj|scg|fnrj)\b")
 
 
 @lru_cache(maxsize=4)
@@ -55,6 +62,23 @@ def gazette_list(document: Document | None) -> list[str] | None:
     if meta.get("gazette_list"):
         return [str(g) for g in meta["gazette_list"]]
     return [str(meta["gazette"])] if meta.get("gazette") else None
+
+
+def gazette_citation(document: Document | None, script: str = "latin") -> str | None:
+    """The statute's gazette line as a lawyer writes it, in `script`:
+    '„Sl. glasnik RS“, br. 72/2011, 101/2011' (PIS: '„Службени гласник РС“, бр. …');
+    None when the document names no gazette."""
+    meta = document.metadata if document else {}
+    text = " ".join(str(meta.get("gazette") or "").split())
+    if not text and meta.get("gazette_list"):
+        text = "Sl. glasnik RS, br. " + ", ".join(str(g) for g in meta["gazette_list"])
+    if not text:
+        return None
+    text = re.sub(r"[\"“”„]", "", text)
+    if not re.search(r"[a-zа-ш]", text):  # an all-caps header ("SL. GLASNIK RS, BR. 18/2016")
+        text = _ACRONYM.sub(lambda m: m.group().upper(), text.lower())
+    text = _GAZETTE_NAME.sub(lambda m: f"„{m.group(1)[0].upper()}{m.group(1)[1:]}“, {m.group(2).lower()}", text)
+    return to_cyrillic(text) if script == "cyrillic" else to_latin(text)
 
 
 def format_date(iso: str | None) -> str | None:
@@ -191,4 +215,7 @@ def citation_label(
         entry = (aliases if aliases is not None else load_aliases()).get(chunk.source) or {}
         name = meta.get("short") or entry.get("short") or title
         return f"{name}, Art. {chunk.article}" if chunk.article else name
+    if kind == "user_document" and chunk.article:
+        english = ((document.language if document else None) or "sr").startswith("en")
+        title = f"{title}, {'Art.' if english else 'čl.'} {chunk.article}"
     return f"{title}, str. {chunk.page}" if chunk.page else title

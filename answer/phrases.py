@@ -1,16 +1,19 @@
-"""The question's language and script, and the answer's fixed phrases in them.
+"""The question's language and script, and the answer's fixed phrases and notices in them.
 
 A Cyrillic question gets a Cyrillic answer (our phrases and Serbian quotes shown via
 `retrieval.script.to_cyrillic`), a Latin Serbian question a Latin one, an English
-question English frame text around the sources' own words. English-language sources
-(ECtHR, treaties) are never transliterated: to_cyrillic would mangle English.
+question English frame text around the sources' own words; a caller may force the
+script (`detect_style(question, script=…)`). English-language sources (ECtHR, treaties)
+are never transliterated: to_cyrillic would mangle English.
 
 Does not translate sources.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from ingest.errors import ConfigError
 from retrieval.analyzer import language, words
 from retrieval.script import cyrillic_share, has_cyrillic, to_cyrillic, to_latin
 
@@ -23,6 +26,19 @@ _PHRASES = {
         "other": "Ostali izvori",
         "not_found": "Nisam pronašao odgovor u izvorima.",
         "maybe": "Možda relevantno",
+        "sources": "Izvori",
+        "unverified": "nije potvrđeno",
+        # Notices ({…} are filled in after transliteration, so they stay as given).
+        "self_check": "samoprovera: {issue}",
+        "llm_failed": "Poziv jezičkog modela nije uspeo ({error}); prikazan je odgovor sastavljen od citata iz izvora.",
+        "llm_unverified": "Odgovor modela nije prošao proveru ({issues}); prikazan je odgovor sastavljen od citata iz izvora.",
+        "llm_removed": "Iz odgovora modela uklonjene su rečenice koje izvori ne potvrđuju ({n}): {issues}",
+        "llm_not_found": "Model nije pronašao odgovor u izvorima.",
+        # Verification issues (answer.verify writes them in English; see Style.issue).
+        "issue_bad_number": "navod [{n}] ne upućuje ni na jedan pronađeni izvor",
+        "issue_bad_quote": "citat nije pronađen u navedenom izvoru: {quote}",
+        "issue_bad_article": "član {article} nije ni u jednom navedenom izvoru",
+        "issue_no_source": "rečenica ne navodi izvor",
     },
     "en": {
         "answer": "Answer",
@@ -32,6 +48,17 @@ _PHRASES = {
         "other": "Other sources",
         "not_found": "I did not find an answer in the sources.",
         "maybe": "Possibly relevant",
+        "sources": "Sources",
+        "unverified": "unverified",
+        "self_check": "self-check: {issue}",
+        "llm_failed": "LLM call failed ({error}); showing the extractive answer.",
+        "llm_unverified": "The model's answer failed verification ({issues}); showing the extractive answer instead.",
+        "llm_removed": "Removed {n} unsupported sentence(s) from the model's answer: {issues}",
+        "llm_not_found": "The model found no answer in the sources.",
+        "issue_bad_number": "citation [{n}] names no retrieved source",
+        "issue_bad_quote": "quote not found in the cited source: {quote}",
+        "issue_bad_article": "article {article} is in no cited source",
+        "issue_no_source": "sentence cites no source",
     },
 }
 # The ways an answer may say it found nothing (verification does not ask them for a citation).
@@ -46,6 +73,22 @@ GROUP_OF_KIND = {
     "user_document": "other",
 }
 GROUP_ORDER = ("law", "case_law", "international", "other")
+SCRIPTS = ("latin", "cyrillic")
+_SLOT = re.compile(r"(\{\w+\})")
+# answer.verify's issue texts (English, matched by the generative answerer) -> phrase keys.
+_ISSUES = (
+    (re.compile(r"citation \[(?P<n>\d+)\] names no retrieved source"), "issue_bad_number"),
+    (re.compile(r"quote not found in the cited source: (?P<quote>„.*?“)"), "issue_bad_quote"),
+    (re.compile(r"article (?P<article>\S+) is in no cited source"), "issue_bad_article"),
+    (re.compile(r"sentence cites no source"), "issue_no_source"),
+)
+
+
+def check_script(script: str | None) -> str | None:
+    """`script` when it is None or one of SCRIPTS, else ConfigError."""
+    if script is not None and script not in SCRIPTS:
+        raise ConfigError(f"script {script!r} is not one of {SCRIPTS} (or None to follow the question)")
+    return script
 
 
 @dataclass(frozen=True)
@@ -53,9 +96,22 @@ class Style:
     language: str  # "sr" | "en"
     script: str  # "latin" | "cyrillic"
 
-    def phrase(self, key: str) -> str:
+    def phrase(self, key: str, **values: object) -> str:
+        """A fixed phrase in the answer's language and script, `values` filled in as given
+        (an error message or a model's sentence is not ours to transliterate)."""
         text = _PHRASES[self.language][key]
-        return to_cyrillic(text) if self.script == "cyrillic" else text
+        if self.script == "cyrillic":
+            text = "".join(p if _SLOT.fullmatch(p) else to_cyrillic(p) for p in _SLOT.split(text))
+        return text.format(**values) if values else text
+
+    def issue(self, text: str) -> str:
+        """A verification issue ("quote not found …: <sentence>") in the answer's language;
+        the quoted words and the sentence stay as written."""
+        for pattern, key in _ISSUES:
+            m = pattern.match(text)
+            if m:
+                return self.phrase(key, **m.groupdict()) + text[m.end():]
+        return text
 
     def serbian(self, text: str) -> str:
         """Serbian text (a quote, a label) in the answer's script."""
@@ -64,11 +120,24 @@ class Style:
         return to_latin(text)
 
 
-def detect_style(question: str) -> Style:
-    """Cyrillic question -> Serbian Cyrillic; else English when it reads as English."""
-    if cyrillic_share(question) > 0.3:
+def detect_style(question: str, script: str | None = None) -> Style:
+    """Cyrillic question -> Serbian Cyrillic; else English when it reads as English.
+
+    script: force the answer's script ("latin" | "cyrillic"); None follows the question.
+    A forced Cyrillic answer is Serbian (English frame text in Cyrillic letters is no
+    language); a forced Latin one keeps the question's language."""
+    check_script(script)
+    if script == "cyrillic" or (script is None and cyrillic_share(question) > 0.3):
         return Style("sr", "cyrillic")
+    if cyrillic_share(question) > 0.3:
+        return Style("sr", "latin")
     return Style("en" if language(words(question)) == "english" else "sr", "latin")
+
+
+def is_self_check(notice: str) -> bool:
+    """Whether a notice is the extractive answerer's self-check (any language/script)."""
+    return any(notice.startswith(Style(lang, sc).phrase("self_check").split("{")[0])
+               for lang in _PHRASES for sc in SCRIPTS)
 
 
 def source_language(kind: str, doc_language: str | None) -> str:

@@ -22,7 +22,9 @@ class Citation:
     quote_original  the same words in the source's script when `quote` was
                     transliterated, else None;
     verified        the truth: the number refers to a retrieved chunk and the quote
-                    matches that chunk (see answer.verify).
+                    matches that chunk (see answer.verify);
+    gazette_text    a statute's gazette line in the answer's script
+                    ('„Sl. glasnik RS“, br. 72/2011, 101/2011'), else None.
     """
 
     n: int
@@ -40,6 +42,7 @@ class Citation:
     url: str | None = None
     gazette: list[str] | None = None
     quote_original: str | None = None
+    gazette_text: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -59,6 +62,7 @@ class Citation:
             "url": self.url,
             "gazette": self.gazette,
             "quote_original": self.quote_original,
+            "gazette_text": self.gazette_text,
         }
 
 

@@ -207,8 +207,9 @@ def main(argv: list[str] | None = None) -> int:
     if "main" in report:
         plot(report, out.with_name("latency.png"))
     for t in report["targets"]:
-        print(f"{t['target']:26} goal {t['goal']:>8}  value {t['value'] if t['value'] is None else round(t['value'], 3):>10}"
-              f"  {'met' if t['met'] else 'MISSED' if t['met'] is False else 'n/a'}")
+        value = "n/a" if t["value"] is None else f"{t['value']:.3f}"
+        print(f"{t['target']:26} goal {t['goal']:>8}  value {value:>10}  "
+              f"{'met' if t['met'] else 'MISSED' if t['met'] is False else 'not measured'}")
     return 0
 
 

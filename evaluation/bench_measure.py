@@ -65,7 +65,8 @@ def build_lexical(corpus: Path, index_dir: Path, workers: int = 2) -> dict[str, 
     pages = len({(c.source, c.page) for c in chunks if c.kind == "court_bulletin" and c.page})
     again = build_index(Path(corpus), Path(index_dir), workers=workers)
     files = first.read + first.reused
-    return {"seconds": first.seconds, "files": files, "skipped": len(first.skipped), "chunks": len(chunks),
+    return {"seconds": first.seconds, "files": files, "skipped": len(first.skipped),
+            "skipped_reasons": dict(sorted(first.skipped.items())[:10]), "chunks": len(chunks),
             "chars": sum(len(c.text) for c in chunks), "pdf_pages_with_text": pages,
             "files_per_s": files / first.seconds, "chunks_per_s": len(chunks) / first.seconds,
             "counts": first.counts, "workers": workers,

@@ -34,10 +34,10 @@ def quality_plot(report: dict[str, Any], path: Path) -> Path:
         xs = [m + i * width for m in range(len(METRICS))]
         ax.bar(xs, values, width, label=name)
     ax.set_xticks([m + 0.4 - width / 2 for m in range(len(METRICS))], [label for _, label in METRICS])
-    ax.set_ylim(0, 1)
+    ax.set_ylim(0, 1.2)  # headroom for the legend
     ax.axhline(0.9, color="grey", lw=0.6, ls="--")
     ax.set_title(f"Retrieval quality, split {report.get('split')}, k={report.get('k')}")
-    ax.legend(fontsize=7, ncol=2)
+    ax.legend(fontsize=7, ncol=3, loc="upper center")
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=110)

@@ -117,6 +117,14 @@ def test_cli_index_from_environment_and_human_output(cli, capsys, tmp_path, monk
     assert cli["index"] == tmp_path.resolve()
     assert out.startswith("**Odgovor:**") and "\nIzvori:\n[1] ZKP, čl. 254 st. 2  ✓" in out
     assert "https://www.paragraf.rs/propisi/zakonik_o_krivicnom_postupku.html" in out
+    assert "\n    „Sl. glasnik RS“, br. 72/2011, 101/2011\n" in out
+
+
+def test_cli_script_option_writes_the_answer_in_cyrillic(cli, capsys, tmp_path):
+    assert main(["--index", str(tmp_path), "--script", "cyrillic", Q]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("**Одговор:**") and "\nИзвори:\n[1] ЗКП, чл. 254 ст. 2  ✓" in out
+    assert "„Сл. гласник РС“, бр. 72/2011, 101/2011" in out
 
 
 def test_cli_batch(cli, capsys, tmp_path):

@@ -3,7 +3,8 @@ import json
 
 import pytest
 
-from answer.labels import citation_label, format_date, gazette_list, load_aliases, locate_stav
+from answer.labels import citation_label, format_date, gazette_citation, gazette_list, load_aliases, locate_stav
+from ingest.records import Chunk, Document
 from tests.fixtures.answer.sample import ALIASES, CHUNKS, DOCS, ZKP_254_WRAPPED, hit
 
 
@@ -86,3 +87,34 @@ def test_load_aliases_reads_the_sources_table(tmp_path):
     p.write_text(json.dumps({"_comment": "x", "sources": {"zakoni/a.txt": {"short": "A"}}}), encoding="utf-8")
     assert load_aliases(p) == {"zakoni/a.txt": {"short": "A"}}
     assert load_aliases(tmp_path / "missing.json") == {}
+
+
+@pytest.mark.parametrize("gazette, script, expected", [
+    ("Sl. glasnik RS, br. 72/2011, 101/2011", "latin", "„Sl. glasnik RS“, br. 72/2011, 101/2011"),
+    ('"Sl. glasnik RS", br. 72/2011, 101/2011', "cyrillic", "„Сл. гласник РС“, бр. 72/2011, 101/2011"),
+    ("SL. GLASNIK RS, BR. 18/2016, 95/2018 – AUTENTIČNO TUMAČENJE I 2/2023 - ODLUKA US", "latin",
+     "„Sl. glasnik RS“, br. 18/2016, 95/2018 – autentično tumačenje i 2/2023 - odluka US"),
+    ("Sl. list SFRJ, br. 29/78, 39/85, Sl. list SRJ, br. 31/93", "latin", "„Sl. list SFRJ“, br. 29/78, 39/85, „Sl. list SRJ“, br. 31/93"),
+    # PIS statutes: the loader's Cyrillic line, in either script.
+    ("Службени гласник РС, бр. 94/2016, 10/2023 (др. закон)", "cyrillic", "„Службени гласник РС“, бр. 94/2016, 10/2023 (др. закон)"),
+    ("Службени гласник РС, бр. 94/2016, 10/2023 (др. закон)", "latin", "„Službeni glasnik RS“, br. 94/2016, 10/2023 (dr. zakon)"),
+])
+def test_gazette_line_as_a_lawyer_writes_it(gazette, script, expected):
+    assert gazette_citation(Document("zakoni/x.txt", "law", "X", meta={"gazette": gazette}), script) == expected
+
+
+def test_gazette_line_from_the_list_alone_or_none():
+    assert gazette_citation(DOCS["zbpp"]) == "„Sl. glasnik RS“, br. 87/2018"
+    assert gazette_citation(DOCS["rantsev"]) is None and gazette_citation(None) is None
+
+
+@pytest.mark.parametrize("language, article, page, expected", [
+    ("sr", "5", 2, "Ugovor o radu, čl. 5, str. 2"),
+    ("sr", "5", None, "Ugovor o radu, čl. 5"),
+    ("en", "12", 3, "Ugovor o radu, Art. 12, str. 3"),
+    ("sr", None, 4, "Ugovor o radu, str. 4"),
+])
+def test_user_document_label_names_article_and_page(language, article, page, expected):
+    doc = Document("user/ugovor.pdf", "user_document", "Ugovor o radu", language=language)
+    chunk = Chunk("user/ugovor.pdf", "user_document", "Ugovor o radu", "Tekst.", article=article, page=page)
+    assert citation_label(chunk, doc) == expected

@@ -186,6 +186,14 @@ def test_switching_to_cyrillic(ui_env):
     assert at.title[0].value == "Questions on compensation and victims' rights"
 
 
+def test_cyrillic_ui_answers_a_latin_question_in_cyrillic(ui_env):
+    at = start()
+    at.sidebar.radio(key="lang").set_value("sr-Cyrl").run()
+    answer = last_answer(ask(at, QUESTION))
+    assert answer.script == "cyrillic" and answer.answer.startswith("**Одговор:**")
+    assert answer.citations[0].quote_original and all(c.verified for c in answer.citations)
+
+
 @pytest.mark.parametrize("page", ["status"])
 def test_status_and_settings_warn_about_remote_endpoint(ui_env, page):
     at = goto(start(), page)

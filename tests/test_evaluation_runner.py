@@ -121,6 +121,7 @@ def test_subcorpus_is_deterministic_and_holds_all_gold(tmp_path: Path):
     assert a["sources"] == b["sources"] and LAW in a["sources"]
     assert ECHR not in gold_sources(qa, "test") and ECHR in a["sources"]  # an echr distractor (min 1 per kind)
     assert (tmp_path / "a" / LAW).resolve() == (corpus / LAW).resolve()
+    assert make_subcorpus(corpus, qa, tmp_path / "a", budget_chars=60, seed=3)["sources"] == a["sources"]  # reused
     assert not (tmp_path / "a" / "user").exists()
     every = make_subcorpus(corpus, qa, tmp_path / "c", split="all", budget_chars=1)
     assert {LAW, ECHR} <= set(every["sources"])

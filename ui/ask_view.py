@@ -10,29 +10,34 @@ from typing import Any, Callable
 
 import streamlit as st
 
+from answer.phrases import is_self_check
 from ui.corpus_page import serbian_date
 from ui.display import in_script, mark_citation_numbers, render_source
 from ui.export import to_docx, to_markdown
 from ui.strings import t
 
 SERBIAN_LABEL_KINDS = ("law", "court_decision", "court_bulletin", "user_document")
+# The answer's script follows the UI's Serbian script; an English UI lets the question decide.
+ANSWER_SCRIPT = {"sr-Latn": "latin", "sr-Cyrl": "cyrillic", "en": None}
 
 
 def ask(question: str, answerer: Callable[..., Any], *, index_dir, searcher, filters, llm, lang: str,
         search_mode: str = "hybrid"):
     """Run the answerer; returns (answer, notice) — notice set when the LLM failed over."""
     mode = "extractive" if llm is None else "llm"
+    script = ANSWER_SCRIPT.get(lang)
 
     def search(q: str, k: int = 8, filters=None):  # answer() takes (question, k=, filters=) -> hits
         return searcher.search(q, k=k, filters=filters, mode=search_mode)
 
     try:
-        return answerer(question, index_dir, k=8, filters=filters, mode=mode, llm=llm, searcher=search), None
+        return answerer(question, index_dir, k=8, filters=filters, mode=mode, llm=llm, searcher=search,
+                        script=script), None
     except Exception as e:  # noqa: BLE001 — an LLM backend failing must not lose the question
         if llm is None:
             raise
         result = answerer(question, index_dir, k=8, filters=filters, mode="extractive", llm=None,
-                          searcher=search)
+                          searcher=search, script=script)
         return result, t("llm_unavailable", lang, error=f"{type(e).__name__}: {e}")
 
 
@@ -106,7 +111,7 @@ def render_turn(i: int, question: str, answer, searcher, lang: str) -> None:
         else:
             st.markdown(mark_citation_numbers(answer.answer), unsafe_allow_html=True)
         for notice in getattr(answer, "notices", None) or []:
-            if not notice.startswith("self-check"):
+            if not is_self_check(notice):
                 st.info(notice)
         if answer.citations:
             st.markdown(f"**{t('sources_to_check' if answer.abstained else 'sources', lang)}**")

@@ -24,7 +24,9 @@ def as_dict(answer: Any) -> dict[str, Any]:
 
 def _source_line(c: Mapping[str, Any]) -> str:
     parts = [c.get("source") or ""]
-    if c.get("gazette"):
+    if c.get("gazette_text"):
+        parts.append(c["gazette_text"])  # the lawyer's form, in the answer's script
+    elif c.get("gazette"):
         parts.append("Sl. glasnik RS, br. " + ", ".join(c["gazette"]))
     if c.get("url"):
         parts.append(c["url"])
