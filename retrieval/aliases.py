@@ -9,12 +9,12 @@ diacritic-free forms. Finding aliases in a question is `retrieval.citations`.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from ingest.errors import ConfigError
-from retrieval.analyzer import normalize, token_spans
+from retrieval.analyzer import normalize, token_spans, words
 
 ALIASES_FILE = Path(__file__).parent / "data" / "aliases.json"
 ENTRY_KEYS = ("short", "name", "aliases")
@@ -25,6 +25,9 @@ class Aliases:
     entries: dict[str, dict]  # source -> {"short", "name", "aliases"}
     table: dict[tuple[str, ...], str]  # stemmed alias tokens -> source
     registers: frozenset[str]  # court register marks, compact ("rev2", "rz1u")
+    # ECtHR cases as Serbian lawyers spell them ("Rancev", "Silijadin"): normalised
+    # words -> source. English case names come from the index's document titles.
+    cases: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     def short(self, source: str) -> str | None:
         """The label for citations ("ZKP", "CETS 197"); None for a source not listed."""
@@ -64,4 +67,8 @@ def _load(path: str) -> Aliases:
             if key and table.setdefault(key, source) != source:
                 raise ConfigError(f"{path}: alias {alias!r} of {source!r} is already an alias of {table[key]!r}")
     registers = frozenset(normalize(r).replace(" ", "") for r in raw.get("decision_registers", []))
-    return Aliases(entries, table, registers)
+    cases: dict[tuple[str, ...], str] = {}
+    for source, names in (raw.get("case_names") or {}).items():
+        for name in names:
+            cases[tuple(words(normalize(name)))] = source
+    return Aliases(entries, table, registers, cases)

@@ -186,8 +186,7 @@ class CitationIndex:
         refs = [r for r in parse_citations(question, self.aliases) if r.kind != "court_decision"]
         norm = normalize(question)
         refs += _decision_refs(norm, self._registers)
-        qwords = [w for w in words(norm) if w not in _NOT_NAME]
-        cases = [src for key, srcs in self._cases.items() if _contains(qwords, key) for src in srcs]
+        cases = self._named_cases(norm)
         out = []
         for r in sorted(refs, key=lambda r: r.start):
             if r.kind == "echr_judgment" and r.source is None:
@@ -199,6 +198,20 @@ class CitationIndex:
             else:
                 out.append(r)
         return out
+
+    def _named_cases(self, norm: str) -> list[str]:
+        qwords = [w for w in words(norm) if w not in _NOT_NAME]
+        found = [src for key, srcs in self._cases.items() if _contains(qwords, key) for src in srcs]
+        allw = words(norm)
+        found += [src for key, src in self.aliases.cases.items() if _contains(allw, key) and src not in found]
+        return found
+
+    def named_sources(self, question: str) -> list[str]:
+        """Documents the question names without pinning a unit ("Palermo protokol",
+        "Zakon o oduzimanju imovine…", "Rancev"): retrieval searches them first."""
+        norm = normalize(question)
+        out = [src for _, _, src in _law_mentions(norm, self.aliases)] + self._named_cases(norm)
+        return list(dict.fromkeys(out))
 
     def lookup(self, question: str) -> list[str]:
         """Chunk ids of the exact units the question names, in the order it names them;

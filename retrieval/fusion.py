@@ -54,3 +54,23 @@ def collapse(ranked: list[tuple[str, float]], unit_of: Callable[[str], Hashable]
             seen.add(unit)
             out.append((cid, score))
     return out
+
+
+def cap_per_group(ranked: list[tuple[str, float]], group_of: Callable[[str], Hashable | None],
+                  cap: int) -> list[tuple[str, float]]:
+    """Move entries beyond the first `cap` of each group (e.g. pages of one bulletin)
+    after all others, in their order; entries whose group is None are never capped.
+    Nothing is dropped: a lawyer scrolling on still finds page 5 of the bulletin."""
+    if cap < 1:
+        raise ConfigError(f"cap={cap!r} must be ≥ 1")
+    counts: dict[Hashable, int] = {}
+    kept, moved = [], []
+    for entry in ranked:
+        group = group_of(entry[0])
+        if group is not None:
+            counts[group] = counts.get(group, 0) + 1
+            if counts[group] > cap:
+                moved.append(entry)
+                continue
+        kept.append(entry)
+    return kept + moved

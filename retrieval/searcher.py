@@ -8,6 +8,7 @@ Serves from BM25 alone while the dense leg is missing or still being built.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,10 +16,23 @@ from ingest import store
 from ingest.errors import ConfigError
 from ingest.records import Chunk, Document
 from retrieval.filters import Filters
+from retrieval.glossary import expand
 from retrieval.hit import Hit
 
 MODES = ("hybrid", "bm25", "dense")
-DEFAULT_WEIGHTS = {"bm25": 1.0, "dense": 1.0}
+DEFAULT_WEIGHTS = {"bm25": 1.0, "dense": 1.0, "named": 1.0}
+# A question naming a law, treaty or case ("Palermo protokol", "Rancev") without a unit
+# gets a third leg: BM25 and dense restricted to that document, so the named source's
+# best units rise above lookalikes elsewhere (a bulletin page quoting the same words).
+NAMED_DENSE_MAX = 3000
+# Bulletins are long, topical pages; more than this many pages of one bulletin in a
+# row push the statute and the judgment out of the top results, so extras move down.
+PAGES_PER_BULLETIN = 2
+# An English question about "Serbian law" names a jurisdiction rather than a document:
+# its named leg is the Serbian sources, so ECtHR and treaty texts, which share the
+# question's English words, do not bury the statute.
+SERBIAN_KINDS = ("law", "court_decision", "court_bulletin")
+_SERBIA = re.compile(r"\b(serbia|serbian)\b", re.I)
 CANDIDATES = 100  # per leg, before fusion
 
 
@@ -60,6 +74,7 @@ class Searcher:
         self._embedder_spec = embedder or config.get("embedder")
         self._chroma_host = chroma_host or config.get("chroma_host")
         self._dense = None
+        self._by_source: dict[str, list[int]] | None = None
 
     # -- the dense leg, loaded on first use -------------------------------------------
     @property
@@ -96,12 +111,27 @@ class Searcher:
         if not question:
             return []
         allowed = self._allowed(filters)
+        # English legal terms get their Serbian statute words for the keyword legs.
+        keywords = expand(question)
         rankings: dict[str, list[str]] = {}
         if mode in ("hybrid", "bm25"):
-            rankings["bm25"] = [cid for cid, _ in self.bm25.query(question, CANDIDATES, allowed=allowed)]
+            rankings["bm25"] = [cid for cid, _ in self.bm25.query(keywords, CANDIDATES, allowed=allowed)]
         if mode in ("hybrid", "dense") and self.dense is not None:
             rankings["dense"] = self._dense_ranking(question, allowed)
-        from retrieval.fusion import collapse, rrf
+        from retrieval.fusion import cap_per_group, collapse, rrf
+
+        named = self._named_positions(question, allowed)
+        if named:
+            sub: dict[str, list[str]] = {}
+            if mode in ("hybrid", "bm25"):
+                sub["bm25"] = [cid for cid, _ in self.bm25.query(keywords, CANDIDATES, allowed=named)]
+            if mode in ("hybrid", "dense") and self.dense is not None and len(named) <= NAMED_DENSE_MAX:
+                ids = [self.chunks[i].id for i in named]
+                sub["dense"] = [cid for cid, _ in self.dense.query(question, CANDIDATES, ids=ids)
+                                if cid in self.by_id]
+            leg = [cid for cid, _ in rrf(sub)][:CANDIDATES] if any(sub.values()) else []
+            if leg:
+                rankings["named"] = leg
 
         weights = {leg: self.weights.get(leg, 1.0) for leg in rankings}
         fused = rrf(rankings, weights) if rankings else []
@@ -113,6 +143,7 @@ class Searcher:
         seen = set(cited)
         ranked = boosted + [(cid, s) for cid, s in fused if cid not in seen]
         ranked = collapse(ranked, lambda cid: unit_of(self.by_id[cid]))
+        ranked = cap_per_group(ranked, self._bulletin_of, PAGES_PER_BULLETIN)
         legs = {leg: set(ids) for leg, ids in rankings.items()}
         hits = []
         for rank, (cid, score) in enumerate(ranked[:k], start=1):
@@ -121,6 +152,24 @@ class Searcher:
             via = tuple(["citation"] if cid in seen else []) + tuple(l for l in legs if cid in legs[l])
             hits.append(Hit(rank, score, chunk, url=doc.url if doc else None, document=doc, via=via))
         return hits
+
+    def _bulletin_of(self, cid: str) -> str | None:
+        c = self.by_id[cid]
+        return c.source if c.kind == "court_bulletin" else None
+
+    def _named_positions(self, question: str, allowed: set[int] | None) -> set[int]:
+        sources = set(self.citations.named_sources(question))
+        if not sources and _SERBIA.search(question):
+            out = {i for i, c in enumerate(self.chunks) if c.kind in SERBIAN_KINDS}
+            return out & allowed if allowed is not None else out
+        if not sources:
+            return set()
+        if self._by_source is None:
+            self._by_source = {}
+            for i, c in enumerate(self.chunks):
+                self._by_source.setdefault(c.source, []).append(i)
+        out = {i for src in sources for i in self._by_source.get(src, [])}
+        return out & allowed if allowed is not None else out
 
     def _dense_ranking(self, question: str, allowed: set[int] | None) -> list[str]:
         if allowed is not None and len(allowed) <= 2000:

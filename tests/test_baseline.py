@@ -96,7 +96,9 @@ def test_baseline_store_builds_resumes_and_searches(tmp_path: Path):
     base = BaselineIndex(tmp_path / "store", embedder=FakeEmbedder())
     first = base.build(corpus)
     assert first["chunks"] == first["embedded"] == base.count() > 3
-    assert base.build(corpus)["embedded"] == 0  # resumable: nothing new to embed
+    again = base.build(corpus)
+    assert again["embedded"] == 0  # resumable: nothing new to embed
+    assert again["total"]["embedded"] == first["embedded"]  # the store's cost is remembered
     hits = base.search("naknada štete žrtvi trgovine", k=3)
     assert [h.rank for h in hits] == [1, 2, 3]
     d = hits[0].to_dict()

@@ -190,3 +190,16 @@ def test_lookup_nothing_named(index):
     assert idx.lookup("naknada štete žrtvi trgovine ljudima") == []
     assert idx.lookup("član 999 KZ") == []
     assert idx.lookup("Zakon o radu") == []
+
+
+@pytest.mark.parametrize("question, sources", [
+    ("Palermo protokol – obaveza naknade štete", ["medjunarodni/palermo-protocol-trafficking-in-persons.md"]),
+    ("ESLJP Rancev procesna obaveza istrage", [RANTSEV]),   # Serbian spelling, from case_names
+    ("Ранцев позитивне обавезе", [RANTSEV]),
+    ("Rantsev positive obligations", [RANTSEV]),            # English name, from the index
+    ("Konvencija Saveta Evrope o borbi protiv trgovine ljudima – naknada", [CETS197]),
+    ("naknada štete žrtvi trgovine ljudima", []),
+])
+def test_named_sources_without_a_unit(index, question, sources):
+    idx, _ = index
+    assert idx.named_sources(question) == sources

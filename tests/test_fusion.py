@@ -54,3 +54,15 @@ def test_collapse_keeps_best_piece_of_each_unit():
     unit = {"kz388#1": "kz388", "kz388#2": "kz388", "zkp252": "zkp252", "kz389": "kz389"}
     assert collapse(ranked, unit.__getitem__) == [("kz388#2", 0.9), ("zkp252", 0.8), ("kz389", 0.6)]
     assert collapse([], unit.__getitem__) == []
+
+
+def test_cap_per_group_moves_extras_down_keeps_everything():
+    from retrieval.fusion import cap_per_group
+
+    ranked = [("b1", 5.0), ("b2", 4.0), ("b3", 3.0), ("law", 2.0), ("b4", 1.0)]
+    group = {"b1": "bilten", "b2": "bilten", "b3": "bilten", "b4": "bilten", "law": None}.get
+    out = cap_per_group(ranked, group, 2)
+    assert [cid for cid, _ in out] == ["b1", "b2", "law", "b3", "b4"]
+    assert sorted(out) == sorted(ranked)
+    with pytest.raises(ConfigError, match="cap"):
+        cap_per_group(ranked, group, 0)

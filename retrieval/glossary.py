@@ -1,0 +1,36 @@
+"""English legal terms -> the Serbian words of the statutes, for English questions.
+
+Keyword search cannot match "compensation" to "naknada štete"; the dense leg can, but
+only where it is built and only approximately. A small curated glossary (data, in
+retrieval/data/glossary_en_sr.json) adds the Serbian terms to the keyword query, the
+way a bilingual legal thesaurus does. Pure: it never changes what the user sees.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+GLOSSARY_FILE = Path(__file__).parent / "data" / "glossary_en_sr.json"
+
+
+@lru_cache(maxsize=2)
+def _pattern(path: str) -> tuple[re.Pattern, dict[str, str]]:
+    terms = json.loads(Path(path).read_text(encoding="utf-8"))["terms"]
+    terms = {k.lower(): v for k, v in terms.items()}
+    # Longest phrases first, so "free legal aid" wins over "legal aid" and "aid".
+    alternatives = "|".join(re.escape(k) for k in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), terms
+
+
+def serbian_terms(question: str, path: Path = GLOSSARY_FILE) -> list[str]:
+    """The Serbian equivalents of the English legal terms in `question`, in order."""
+    pattern, terms = _pattern(str(path))
+    return list(dict.fromkeys(terms[m.group()] for m in pattern.finditer(question.lower())))
+
+
+def expand(question: str, path: Path = GLOSSARY_FILE) -> str:
+    """`question` plus the Serbian terms for its English legal phrases (unchanged when none)."""
+    extra = serbian_terms(question, path)
+    return question if not extra else question + "\n" + " ".join(extra)
