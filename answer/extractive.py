@@ -25,7 +25,7 @@ from answer.base import Answerer
 from answer.citing import make_citation, shown_label
 from answer.labels import law_name
 from answer.phrases import GROUP_OF_KIND, GROUP_ORDER, Style, check_script, detect_style
-from answer.sentences import Span, bm25, coverage, cue_factor, idf_table, query_terms, split_spans
+from answer.sentences import MIN_SPAN_CHARS, Span, bm25, coverage, cue_factor, idf_table, query_terms, split_spans
 from answer.types import Answer, Citation
 from answer.verify import check, match_quote
 
@@ -71,7 +71,10 @@ def score_candidates(question: str, hits: list[Hit]) -> list[Candidate]:
     rows = []
     for i, hit in enumerate(hits):
         ctx = _context(hit)
-        spans = split_spans(hit.chunk.text) or [Span(0, len(hit.chunk.text), hit.chunk.text)]
+        text = hit.chunk.text
+        if len(text.strip()) < MIN_SPAN_CHARS:
+            continue  # "(Brisano)": a deleted article answers nothing
+        spans = split_spans(text) or [Span(0, len(text), text)]
         rows += [(i, s, analyze(s.text + "\n" + s.lead) + ctx) for s in spans]
     if not rows or not terms:
         return []

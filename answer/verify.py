@@ -186,10 +186,20 @@ class Report:
         return 1 <= n <= self.n_sources and not any(n in s.numbers and s.issues for s in self.sentences)
 
 
+def _in_range(num: str, article: str) -> bool:
+    """A deleted group is one unit with a range locator ("188-189"): it holds 188 and 189."""
+    m = re.fullmatch(r"(\d+)[a-z]*-(\d+)[a-z]*", article)
+    n = re.match(r"\d+", num)
+    return bool(m and n) and int(m[1]) <= int(n.group()) <= int(m[2])
+
+
 def _article_exists(num: str, hits: list[Hit]) -> bool:
     for h in hits:
         c = h.chunk
-        if num in {str(c.article or "").lower(), str(c.paragraph or ""), str(c.metadata.get("amending_article", ""))}:
+        article = str(c.article or "").lower()
+        if num in {article, str(c.paragraph or ""), str(c.metadata.get("amending_article", ""))}:
+            return True
+        if _in_range(num, article):
             return True
         where = normalize(" ".join(filter(None, (c.heading, c.section, c.text))))
         if re.search(rf"(?:\bclan\w*|\bcl\.|\barticle|\bart\.|§|\bpara\w*\.?)\s*{re.escape(num)}\b", where):

@@ -127,3 +127,18 @@ def test_named_provision_is_quoted_stav_by_stav():
     assert not a.abstained and a.evidence == 1.0
     assert [c.label for c in a.citations[:2]] == ["ZOO, čl. 200 st. 1", "ZOO, čl. 200 st. 2"]
     assert a.citations[0].quote.startswith("Za pretrpljene fizičke bolove")
+
+
+def test_a_deleted_article_is_never_quoted():
+    from ingest.records import Chunk
+    from retrieval.hit import Hit
+
+    deleted = Chunk("zakoni/zakon_o_krivicnom_postupku.txt", "law", "Zakonik o krivičnom postupku",
+                    "(Brisano)", article="251-251a")
+    hs = [Hit(1, 1.0, deleted, via=("bm25",))] + [
+        Hit(h.rank + 1, h.score, h.chunk, h.url, h.document, h.via) for h in hits("zkp254", "zkp252")]
+    # An English question shares no word with Serbian spans: every span scores ~0, which
+    # is when a bare "(Brisano)" used to slip into the supporting list.
+    a = ExtractiveAnswerer().run("Who may file a property claim in criminal proceedings?", hs)
+    assert all(c.chunk_id != deleted.id for c in a.citations)
+    assert all(c.verified for c in a.citations)

@@ -88,3 +88,10 @@ def test_split_sentences_keeps_markers_and_quotes_together():
 @pytest.mark.parametrize("text", ["[0] Nešto tvrdi ovde.", "Nešto tvrdi ovde [5]."])
 def test_numbers_out_of_range(text):
     assert any("names no retrieved source" in i for i in issues(text))
+
+
+def test_article_inside_a_deleted_range_exists():
+    from answer.verify import _in_range
+
+    assert _in_range("188", "188-189") and _in_range("189", "188-189")
+    assert not _in_range("190", "188-189") and not _in_range("188", "188")
