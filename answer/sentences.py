@@ -15,7 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from retrieval.analyzer import normalize, token_spans
+from retrieval import glossary
+from retrieval.analyzer import analyze, normalize, token_spans
 
 # A stav or tačka no longer than this is quoted whole: it reads as one provision.
 SHORT_UNIT_CHARS = 320
@@ -126,6 +127,14 @@ def query_terms(question: str) -> list[Term]:
     groups: dict[tuple[int, int], list[str]] = {}
     for tok, a, b in token_spans(question):
         groups.setdefault((a, b), []).append(tok)
+    # An English legal word is also met by the statute's Serbian words for it
+    # ("compensation" by "naknada štete"), so English questions can quote Serbian law
+    # and count as covered by it; still one term, so coverage is not inflated.
+    for start, end, serbian in glossary.matches(question):
+        extra = analyze(serbian, "serbian")
+        for (a, b), alts in groups.items():
+            if start <= a and b <= end:
+                alts += [t for t in extra if t not in alts]
     return list(dict.fromkeys(tuple(alts) for alts in groups.values()))
 
 

@@ -24,10 +24,16 @@ def _pattern(path: str) -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), terms
 
 
+def matches(question: str, path: Path = GLOSSARY_FILE) -> list[tuple[int, int, str]]:
+    """(start, end, Serbian words) for each English legal phrase in `question`."""
+    pattern, terms = _pattern(str(path))
+    # lower() keeps offsets for the text a question holds (ASCII-case English phrases).
+    return [(m.start(), m.end(), terms[m.group()]) for m in pattern.finditer(question.lower())]
+
+
 def serbian_terms(question: str, path: Path = GLOSSARY_FILE) -> list[str]:
     """The Serbian equivalents of the English legal terms in `question`, in order."""
-    pattern, terms = _pattern(str(path))
-    return list(dict.fromkeys(terms[m.group()] for m in pattern.finditer(question.lower())))
+    return list(dict.fromkeys(sr for _, _, sr in matches(question, path)))
 
 
 def expand(question: str, path: Path = GLOSSARY_FILE) -> str:
