@@ -4,10 +4,8 @@ from pathlib import Path
 import pytest
 
 from ingest.errors import SkipFile
-from ingest.loaders import court_decision
 from ingest.loaders.court_decision import join_overlapping, load
-from ingest.textutil import split_prose
-from ingest.textutil import MAX_CHUNK_CHARS
+from ingest.textutil import MAX_CHUNK_CHARS, split_prose
 
 FIX = Path(__file__).parent / "fixtures" / "decisions"
 PREV = FIX / "gradjanska" / "Prev_102_2025.json"
@@ -161,5 +159,5 @@ def test_all_real_decisions_load(shared_corpus):
         meta = loaded.document.metadata
         assert meta["decision_number"] and meta["date"] and meta["date"] <= "2026-05-10", f.name
         assert {c.section for c in loaded.chunks} >= {"HEADER", "IZREKA", "OBRAZLOŽENJE"}, f.name
-        assert max(len(c.text) for c in loaded.chunks) <= court_decision.MAX_CHUNK_CHARS, f.name
+        assert max(len(c.text) for c in loaded.chunks) <= MAX_CHUNK_CHARS, f.name
         assert not any("no overlap" in n for n in loaded.notes), (f.name, loaded.notes)
