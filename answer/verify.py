@@ -44,8 +44,9 @@ _SENT_END = re.compile(
 )
 _NO_BREAK = re.compile(r"(?:\d|\b\w|\b(?:čl|st|tač|br|tj|npr|sl|gl|no|art|para|чл|ст|тач|бр))$", re.I)
 _ARTICLE_MENTIONS = (
-    re.compile(r"\b(?:clan(?:a|u|om|ovi|ova|ovima)?|cl\.)\s*(\d+[a-z]?)\b"),
-    re.compile(r"\b(?:article|art\.)\s*(\d+[a-z]?)\b"),
+    # Suffixes as folded by normalize: "21ž" -> "21z", "12lj" -> "12lj", "5dž" -> "5dz".
+    re.compile(r"\b(?:clan(?:a|u|om|ovi|ova|ovima)?|cl\.)\s*(\d+[a-z]{0,2})\b"),
+    re.compile(r"\b(?:article|art\.)\s*(\d+[a-z]{0,2})\b"),
     re.compile(r"(?:§|\bparagraph|\bpara\.)\s*(\d+)\b"),
 )
 
@@ -196,7 +197,7 @@ def _in_range(num: str, article: str) -> bool:
 def _article_exists(num: str, hits: list[Hit]) -> bool:
     for h in hits:
         c = h.chunk
-        article = str(c.article or "").lower()
+        article = normalize(str(c.article or ""))  # compared folded, like the mention
         if num in {article, str(c.paragraph or ""), str(c.metadata.get("amending_article", ""))}:
             return True
         if _in_range(num, article):

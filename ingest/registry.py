@@ -17,6 +17,7 @@ from ingest.records import Loaded
 # (pattern on the corpus-relative source, loader module). First match wins.
 ROUTES: tuple[tuple[str, str], ...] = (
     ("zakoni/pis/*.json", "statute_pis"),
+    ("pis/*.json", "statute_pis"),  # ../shared/corpus-full keeps all 822 PIS statutes here
     ("zakoni/*.txt", "statute_text"),
     ("sudska_praksa/vrhovni_sud/*.json", "court_decision"),
     ("sudska_praksa/vrhovni_sud/*/*.json", "court_decision"),

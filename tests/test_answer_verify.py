@@ -95,3 +95,14 @@ def test_article_inside_a_deleted_range_exists():
 
     assert _in_range("188", "188-189") and _in_range("189", "188-189")
     assert not _in_range("190", "188-189") and not _in_range("188", "188")
+
+
+def test_article_with_a_serbian_letter_suffix_exists():
+    from answer.verify import _article_exists
+    from ingest.records import Chunk
+    from retrieval.hit import Hit
+
+    c = Chunk("zakoni/zakon_o_porezu_na_dohodak_gradjana.txt", "law", "Zakon o porezu na dohodak građana",
+              "Neoporezivi prihodi …", article="21ž")
+    assert _article_exists("21z", [Hit(1, 1.0, c)])  # "čl. 21ž" as the answer's folded text has it
+    assert not _article_exists("21", [Hit(1, 1.0, c)])
