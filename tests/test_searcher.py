@@ -21,23 +21,23 @@ CONTRACT_KEYS = {"rank", "score", "chunk_id", "source", "kind", "title", "articl
 KZ = "zakoni/krivicni_zakonik.txt"
 
 
+def _build(tmp_path_factory, name, dense):
+    root = tmp_path_factory.mktemp(name)
+    idx = root / "idx"
+    build_index(make_ui_corpus(root / "corpus"), idx, workers=1)
+    if dense:
+        sync_dense(idx, embedder="fake", show_progress=False)
+    return idx
+
+
 @pytest.fixture(scope="module")
 def index(tmp_path_factory):
-    root = tmp_path_factory.mktemp("searcher")
-    corpus = make_ui_corpus(root / "corpus")
-    idx = root / "idx"
-    build_index(corpus, idx, workers=1)
-    return idx
+    return _build(tmp_path_factory, "searcher", dense=False)
 
 
 @pytest.fixture(scope="module")
 def dense_index(tmp_path_factory):
-    root = tmp_path_factory.mktemp("searcher_dense")
-    corpus = make_ui_corpus(root / "corpus")
-    idx = root / "idx"
-    build_index(corpus, idx, workers=1)
-    sync_dense(idx, embedder="fake", show_progress=False)
-    return idx
+    return _build(tmp_path_factory, "searcher_dense", dense=True)
 
 
 def top(searcher, q, **kw):
