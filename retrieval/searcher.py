@@ -81,6 +81,8 @@ class Searcher:
         self._dense = None
         self._by_source: dict[str, list[int]] | None = None
         self._diacritics: dict[str, str] | None = None
+        self._serbian: set[int] | None = None
+        self._allowed_cache: dict[Filters, set[int]] = {}
 
     # -- the dense leg, loaded on first use -------------------------------------------
     @property
@@ -104,8 +106,13 @@ class Searcher:
     def _allowed(self, filters: Filters | None) -> set[int] | None:
         if filters is None or filters.empty:
             return None
-        return {i for i, c in enumerate(self.chunks)
+        if filters not in self._allowed_cache:  # the app asks many questions under one filter
+            if len(self._allowed_cache) > 32:
+                self._allowed_cache.clear()
+            self._allowed_cache[filters] = {
+                i for i, c in enumerate(self.chunks)
                 if filters.matches(c, self.documents[c.source].metadata if c.source in self.documents else {})}
+        return self._allowed_cache[filters]
 
     def search(self, question: str, k: int = 10, filters: Filters | None = None,
                mode: str = "hybrid") -> list[Hit]:
@@ -122,24 +129,16 @@ class Searcher:
         rankings: dict[str, list[str]] = {}
         if mode in ("hybrid", "bm25"):
             rankings["bm25"] = [cid for cid, _ in self.bm25.query(keywords, CANDIDATES, allowed=allowed)]
+        use_dense = mode in ("hybrid", "dense") and self.dense is not None
         # The embedding model needs the diacritics that keyword search folds away.
-        semantic = restore(question, self.diacritics) if needs_restoring(question) else question
-        if mode in ("hybrid", "dense") and self.dense is not None:
+        semantic = restore(question, self.diacritics) if use_dense and needs_restoring(question) else question
+        if use_dense:
             rankings["dense"] = self._dense_ranking(semantic, allowed)
         from retrieval.fusion import cap_per_group, collapse, rrf
 
-        named = self._named_positions(question, allowed)
+        named = self._named_leg(question, keywords, semantic, allowed, mode)
         if named:
-            sub: dict[str, list[str]] = {}
-            if mode in ("hybrid", "bm25"):
-                sub["bm25"] = [cid for cid, _ in self.bm25.query(keywords, CANDIDATES, allowed=named)]
-            if mode in ("hybrid", "dense") and self.dense is not None and len(named) <= NAMED_DENSE_MAX:
-                ids = [self.chunks[i].id for i in named]
-                sub["dense"] = [cid for cid, _ in self.dense.query(semantic, CANDIDATES, ids=ids)
-                                if cid in self.by_id]
-            leg = [cid for cid, _ in rrf(sub)][:CANDIDATES] if any(sub.values()) else []
-            if leg:
-                rankings["named"] = leg
+            rankings["named"] = named
 
         weights = {leg: self.weights.get(leg, 1.0) for leg in rankings}
         fused = rrf(rankings, weights) if rankings else []
@@ -161,6 +160,22 @@ class Searcher:
             hits.append(Hit(rank, score, chunk, url=doc.url if doc else None, document=doc, via=via))
         return hits
 
+    def _named_leg(self, question: str, keywords: str, semantic: str, allowed: set[int] | None,
+                   mode: str) -> list[str]:
+        """BM25 and dense restricted to the documents the question names, fused."""
+        from retrieval.fusion import rrf
+
+        named = self._named_positions(question, allowed)
+        if not named:
+            return []
+        sub: dict[str, list[str]] = {}
+        if mode in ("hybrid", "bm25"):
+            sub["bm25"] = [cid for cid, _ in self.bm25.query(keywords, CANDIDATES, allowed=named)]
+        if mode in ("hybrid", "dense") and self.dense is not None and len(named) <= NAMED_DENSE_MAX:
+            ids = [self.chunks[i].id for i in named]
+            sub["dense"] = [cid for cid, _ in self.dense.query(semantic, CANDIDATES, ids=ids) if cid in self.by_id]
+        return [cid for cid, _ in rrf(sub)][:CANDIDATES] if any(sub.values()) else []
+
     def _bulletin_of(self, cid: str) -> str | None:
         c = self.by_id[cid]
         return c.source if c.kind == "court_bulletin" else None
@@ -168,8 +183,9 @@ class Searcher:
     def _named_positions(self, question: str, allowed: set[int] | None) -> set[int]:
         sources = set(self.citations.named_sources(question))
         if not sources and _SERBIA.search(question):
-            out = {i for i, c in enumerate(self.chunks) if c.kind in SERBIAN_KINDS}
-            return out & allowed if allowed is not None else out
+            if self._serbian is None:
+                self._serbian = {i for i, c in enumerate(self.chunks) if c.kind in SERBIAN_KINDS}
+            return self._serbian & allowed if allowed is not None else set(self._serbian)
         if not sources:
             return set()
         if self._by_source is None:
