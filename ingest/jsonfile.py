@@ -8,15 +8,25 @@ from typing import Any
 from ingest.errors import SkipFile
 
 
-def read_json_object(path: pathlib.Path) -> dict[str, Any]:
-    """The file's JSON object, or SkipFile for empty / invalid / non-object files."""
+def read_json(path: pathlib.Path) -> Any:
+    """The file's JSON value, or SkipFile for empty / binary / non-UTF-8 / invalid files."""
     raw = path.read_bytes()
     if not raw.strip():
         raise SkipFile("empty file")
+    if b"\x00" in raw:
+        raise SkipFile("binary content (NUL bytes), not JSON")
     try:
         data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise SkipFile(f"invalid JSON: {e}") from None
+    except UnicodeDecodeError as e:
+        raise SkipFile(f"not UTF-8 text ({e.reason} at byte {e.start})") from None
+    except json.JSONDecodeError as e:
+        raise SkipFile(f"invalid JSON: {e.msg} at line {e.lineno}") from None
+    return data
+
+
+def read_json_object(path: pathlib.Path) -> dict[str, Any]:
+    """The file's JSON object; SkipFile also for a JSON value that is not an object."""
+    data = read_json(path)
     if not isinstance(data, dict):
         raise SkipFile(f"expected a JSON object, found {type(data).__name__}")
     return data

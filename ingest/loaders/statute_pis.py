@@ -12,12 +12,12 @@ texts carry no "(1)" markers); it does not transliterate anything.
 """
 from __future__ import annotations
 
-import json
 import pathlib
 import re
 from typing import Any
 
 from ingest.errors import SkipFile
+from ingest.jsonfile import read_json
 from ingest.records import Chunk, Document, Loaded
 from ingest.textutil import MAX_CHUNK_CHARS, split_long
 
@@ -36,17 +36,7 @@ GAZETTE_RE = re.compile(r"Службени гласник:\s*(.*?)\s*(?:Обла
 
 def load(path: pathlib.Path, source: str) -> Loaded:
     """Read one PIS JSON statute; SkipFile for empty, binary, invalid or provision-less input."""
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise SkipFile("empty file")
-    if b"\x00" in raw:
-        raise SkipFile("binary content (NUL bytes), not a JSON statute")
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as e:
-        raise SkipFile(f"not UTF-8 text ({e.reason} at byte {e.start})") from None
-    except json.JSONDecodeError as e:
-        raise SkipFile(f"invalid JSON ({e.msg} at line {e.lineno})") from None
+    data = read_json(path)
     if not isinstance(data, dict) or not isinstance(data.get("provisions"), list) or not data["provisions"]:
         raise SkipFile("no provisions in the JSON (expected a non-empty 'provisions' list)")
     return parse(data, source)
