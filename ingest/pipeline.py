@@ -142,7 +142,15 @@ def build_index(
             todo.append((source, path))
 
     current = store.current_build(index_dir)
-    if not todo and current is not None and set(kept) == set(prev_files) and not report.skipped:
+    lexical_version = None
+    if lexical:
+        from retrieval.build import lexical_version as _lexical_version  # ingest -> retrieval at build time
+
+        lexical_version = _lexical_version()
+    # A changed analyzer (or BM25 text recipe) needs a new BM25 index, not re-parsing.
+    lexical_stale = lexical and prev_manifest.get("lexical_version") != lexical_version
+    if (not todo and current is not None and set(kept) == set(prev_files) and not report.skipped
+            and not lexical_stale):
         report.build, report.up_to_date = current, True
         report.skipped = {s: e["reason"] for s, e in prev_manifest.get("skipped", {}).items()}
         report.counts = prev_manifest.get("counts", {})
@@ -213,6 +221,7 @@ def build_index(
         store.write_json(tmp / "manifest.json", {
             "format": 1,
             "parser_version": PARSER_VERSION,
+            "lexical_version": lexical_version,
             "corpus": str(corpus),
             "user_dir": str(user_dir) if user_dir else None,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),

@@ -85,7 +85,31 @@ def stem(word: str, lang: str = "serbian") -> str:
         for suffix in ("ostj", "ost"):
             if out.endswith(suffix):
                 return out[: -len(suffix)]
-    return out
+    return _reunite(out) if lang == "serbian" else out
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _reunite(stem_: str) -> str:
+    """Join stems Snowball Serbian gives to different forms of one word (measured on
+    the statutes' vocabulary): the fleeting a ("postupak" -> postupak, "postupka" ->
+    postupk), -lac / -oca ("učinilac", "učinioca"), a final -j it keeps only outside
+    the nominative ("slučaj" -> sluca, "slučaja" -> slucaj), and listed exceptions."""
+    stem_ = _data_overrides().get(stem_, stem_)
+    if len(stem_) >= 6 and stem_.endswith("ak") and stem_[-3] not in _VOWELS:
+        return stem_[:-2] + "k"
+    if len(stem_) >= 6 and stem_.endswith("lac"):
+        return stem_[:-3] + "oc"
+    if len(stem_) >= 5 and stem_.endswith("aj"):
+        return stem_[:-1]
+    return stem_
+
+
+@lru_cache(maxsize=1)
+def _data_overrides() -> dict[str, str]:
+    raw = json.loads(DATA.read_text(encoding="utf-8")).get("stem_overrides", {})
+    return {k: v for k, v in raw.items() if not k.startswith("_")}
 
 
 def _raw(norm: str) -> list[tuple[str, int, int]]:

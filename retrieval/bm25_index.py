@@ -72,12 +72,14 @@ class BM25Index:
         """Rows of the given chunk ids (ids not in the index are ignored)."""
         return {self._row[c] for c in chunk_ids if c in self._row}
 
-    def query(self, text: str, k: int = 10, allowed: Collection[int] | None = None) -> list[tuple[str, float]]:
+    def query(self, text: str | list[str], k: int = 10,
+              allowed: Collection[int] | None = None) -> list[tuple[str, float]]:
         """Top-k (chunk id, BM25 score), best first; only rows in `allowed` when given.
+        `text` is a question (analysed here) or tokens already analysed.
 
         Only chunks sharing at least one token with the question are returned, so the
         list may be shorter than k; a question with no indexed token gives []."""
-        token_ids = self._bm25.get_tokens_ids(analyze(text))
+        token_ids = self._bm25.get_tokens_ids(analyze(text) if isinstance(text, str) else list(text))
         if not token_ids or k <= 0 or (allowed is not None and not allowed):
             return []
         scores = self._bm25.get_scores_from_ids(token_ids)

@@ -26,6 +26,23 @@ DENSE_CHARS = 256
 DENSE_ORDER = ("law", "treaty", "echr_judgment", "court_decision", "user_document", "court_bulletin")
 
 
+# What the lexical indexes are made from besides the chunks: a change to any of these
+# files makes `python -m ingest` rebuild BM25 from the stored chunks (no re-parsing).
+_LEXICAL_FILES = ("analyzer.py", "bm25_index.py", "build.py", "diacritics.py", "script.py",
+                  "data/analyzer.json", "data/aliases.json")
+
+
+def lexical_version() -> str:
+    """Hash of the code and data that turn chunks into the BM25 index."""
+    import hashlib
+
+    h = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in _LEXICAL_FILES:
+        h.update(name.encode() + (here / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
 def header(chunk: Chunk, doc: Document | None = None) -> str:
     """Where a chunk sits: law short name and title, "član N", chapter, heading. The
     heading carries the words lawyers search by ("Trgovina ljudima"); the short name

@@ -74,3 +74,10 @@ def cap_per_group(ranked: list[tuple[str, float]], group_of: Callable[[str], Has
                 continue
         kept.append(entry)
     return kept + moved
+
+
+def reweight(ranked: list[tuple[str, float]], factor_of: Callable[[str], float]) -> list[tuple[str, float]]:
+    """Multiply each score by a prior (e.g. by the kind of source) and re-sort; equal
+    scores keep their order, so a factor of 1.0 everywhere changes nothing."""
+    scored = [(cid, score * factor_of(cid)) for cid, score in ranked]
+    return sorted(scored, key=lambda kv: -kv[1])

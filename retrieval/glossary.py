@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from retrieval.analyzer import analyze, language, words
+
 GLOSSARY_FILE = Path(__file__).parent / "data" / "glossary_en_sr.json"
 
 
@@ -40,3 +42,37 @@ def expand(question: str, path: Path = GLOSSARY_FILE) -> str:
     """`question` plus the Serbian terms for its English legal phrases (unchanged when none)."""
     extra = serbian_terms(question, path)
     return question if not extra else question + "\n" + " ".join(extra)
+
+
+def keyword_tokens(question: str, path: Path = GLOSSARY_FILE) -> list[str]:
+    """BM25 query tokens: the question's own (stemmed in the question's language) plus
+    the Serbian terms of its English legal phrases, stemmed as Serbian. Analysing the
+    whole `expand`ed text at once would stem "naknada štete" with the English stemmer
+    of an English question, and those stems never meet the statutes' Serbian ones."""
+    extra = serbian_terms(question, path)
+    return analyze(question) + (analyze(" ".join(extra), "serbian") if extra else [])
+
+
+@lru_cache(maxsize=2)
+def _reverse(path: str) -> dict[str, tuple[str, ...]]:
+    """Serbian stem -> the English phrases whose Serbian terms hold it."""
+    terms = json.loads(Path(path).read_text(encoding="utf-8"))["terms"]
+    out: dict[str, list[str]] = {}
+    for en, sr in terms.items():
+        for stem_ in analyze(sr, "serbian"):
+            out.setdefault(stem_, [])
+            if en.lower() not in out[stem_]:
+                out[stem_].append(en.lower())
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def english_tokens(question: str, path: Path = GLOSSARY_FILE) -> list[str]:
+    """English-stemmed tokens of the glossary's English phrases for the Serbian legal
+    words of `question` ("dozvola boravka" -> "residence permit"): for searching a
+    treaty or judgment written in English that a Serbian question names. Empty for an
+    English question."""
+    if language(words(question)) == "english":
+        return []
+    table = _reverse(str(path))
+    phrases = dict.fromkeys(en for t in analyze(question, "serbian") for en in table.get(t, ()))
+    return list(dict.fromkeys(analyze(" ".join(phrases), "english"))) if phrases else []

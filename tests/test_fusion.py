@@ -66,3 +66,13 @@ def test_cap_per_group_moves_extras_down_keeps_everything():
     assert sorted(out) == sorted(ranked)
     with pytest.raises(ConfigError, match="cap"):
         cap_per_group(ranked, group, 0)
+
+
+def test_reweight_applies_priors_and_keeps_ties_in_order():
+    from retrieval.fusion import reweight
+
+    ranked = [("bulletin", 0.9), ("article", 0.8), ("other", 0.8)]
+    out = reweight(ranked, lambda cid: 0.5 if cid == "bulletin" else 1.0)
+    assert [c for c, _ in out] == ["article", "other", "bulletin"]
+    assert out[-1][1] == pytest.approx(0.45)
+    assert reweight(ranked, lambda cid: 1.0) == ranked

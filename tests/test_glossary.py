@@ -20,3 +20,34 @@ def test_expansion_appends_without_changing_the_question():
     out = expand(q)
     assert out.startswith(q + "\n")
     assert "imovinskopravni zahtev" in out and "krivični postupak" in out and "rok" in out
+
+
+def test_keyword_tokens_stem_the_serbian_terms_as_serbian():
+    # Regression: the appended terms of an English question were stemmed with the
+    # English stemmer ("osteceni", "naknada"), so they never met the statutes' stems.
+    from retrieval.analyzer import analyze
+    from retrieval.glossary import keyword_tokens
+
+    toks = keyword_tokens("Who may file a property claim in criminal proceedings?")
+    statute = set(analyze("Imovinskopravni zahtev u krivičnom postupku može podneti oštećeni"))
+    assert {"imovinskopravn", "zahtev", "krivicn", "postupk"} <= set(toks)
+    assert {"imovinskopravn", "krivicn", "postupk"} <= statute
+    assert "properti" in toks  # the question's own English words stay, English-stemmed
+
+
+def test_keyword_tokens_of_a_serbian_question_are_its_analysis():
+    from retrieval.analyzer import analyze
+    from retrieval.glossary import keyword_tokens
+
+    q = "Koji je rok za imovinskopravni zahtev?"
+    assert keyword_tokens(q) == analyze(q)
+
+
+def test_english_tokens_for_a_serbian_question_naming_an_english_text():
+    from retrieval.glossary import english_tokens
+
+    toks = english_tokens("dozvola boravka za žrtve trgovine ljudima – Konvencija Saveta Evrope")
+    assert {"resid", "permit", "victim", "traffick"} <= set(toks)
+    assert len(toks) == len(set(toks))
+    assert english_tokens("Which residence permit may a trafficking victim get?") == []
+    assert english_tokens("Ко пружа бесплатну правну помоћ?")  # Cyrillic: "free legal aid"

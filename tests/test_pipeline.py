@@ -41,6 +41,23 @@ def test_rerun_unchanged_reads_nothing_and_keeps_ids(corpus, tmp_path):
     assert ids(idx) == before
 
 
+def test_changed_analyzer_rebuilds_bm25_without_reparsing(corpus, tmp_path, monkeypatch):
+    import json
+
+    import retrieval.build
+
+    idx = tmp_path / "idx"
+    first = build_index(corpus, idx, workers=1)
+    monkeypatch.setattr(retrieval.build, "lexical_version", lambda: "another-analyzer")
+    again = build_index(corpus, idx, workers=1)
+    assert not again.up_to_date and again.build != first.build
+    assert again.read == 0 and again.reused == 3  # the stored chunks, not the files
+    assert ids(idx) == sorted(c.id for c in store.read_chunks(first.build))
+    manifest = json.loads((again.build / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["lexical_version"] == "another-analyzer"
+    assert build_index(corpus, idx, workers=1).up_to_date  # and then it is current again
+
+
 def test_changed_file_is_the_only_one_read(corpus, tmp_path):
     idx = tmp_path / "idx"
     build_index(corpus, idx, workers=1)
