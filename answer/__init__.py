@@ -6,11 +6,13 @@
 
 `answer()` retrieves (unless `hits` are given) and runs one `Answerer`: the extractive
 one by default (offline, quotes the sources), or an LLM through LangChain, verified.
+A question that names a source the index does not hold ("Rev 9999/2024") is answered
+with an abstention that says so (`retrieval.absent`).
 """
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from ingest.errors import ConfigError
 
@@ -60,6 +62,7 @@ def answer(
     threshold: float = DEFAULT_THRESHOLD,
     answerer: Answerer | None = None,
     script: str | None = None,
+    absent: Sequence[str] | None = None,
 ) -> Answer:
     """Answer `question` from the index at `index_dir` (or from the given `hits`).
 
@@ -69,6 +72,10 @@ def answer(
     build its LLM once.
     script: "latin" | "cyrillic" writes the answer (frame text, Serbian quotes and
     labels) in that script whatever the question's; None follows the question.
+    absent: names the question gives that the index does not hold (the answer then
+    abstains and says so). None: looked up in the index at `index_dir` when this
+    function retrieves itself; with `hits` or a `searcher` the caller knows its index,
+    so None means none (pass `Searcher.absent(question)` to have them).
     """
     if not question or not question.strip():
         raise ConfigError("question is empty")
@@ -78,6 +85,8 @@ def answer(
     runner = answerer or make_answerer(mode, llm, threshold, script)
     if script is not None:
         runner = runner.with_script(script)
+    if absent is None:
+        absent = _absent(question, index_dir) if hits is None and searcher is None else ()
     if hits is None:
         if searcher is None:
             from retrieval import search  # lazy: importing answer needs no index
@@ -85,4 +94,10 @@ def answer(
             hits = search(question, k=k, filters=filters, index_dir=index_dir)
         else:
             hits = searcher(question, k=k, filters=filters)
-    return runner.run(question, list(hits))
+    return runner.run(question, list(hits), [absent] if isinstance(absent, str) else list(absent))
+
+
+def _absent(question: str, index_dir: Path | None) -> list[str]:
+    from retrieval import absent_references  # lazy, like search: importing answer needs no index
+
+    return list(absent_references(question, index_dir=index_dir))

@@ -98,10 +98,12 @@ def main(argv: list[str] | None = None) -> int:
                 for line in f:
                     if line.strip():
                         q = json.loads(line)
-                        a = answer(q["question"], k=args.k, filters=filters, searcher=search, answerer=runner)
+                        a = answer(q["question"], k=args.k, filters=filters, searcher=search, answerer=runner,
+                                   absent=searcher.absent(q["question"]))
                         print(json.dumps({"id": q.get("id"), **a.to_dict()}, ensure_ascii=False), flush=True)
             return 0
-        a = answer(args.question, k=args.k, filters=filters, searcher=search, answerer=runner)
+        a = answer(args.question, k=args.k, filters=filters, searcher=search, answerer=runner,
+                   absent=searcher.absent(args.question))
     except PravniLekError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

@@ -1,13 +1,15 @@
-"""The answer stage's one contract: `Answerer.run(question, hits) -> Answer`.
+"""The answer stage's one contract: `Answerer.run(question, hits, absent=()) -> Answer`.
 
 Implementations: `ExtractiveAnswerer` (default, offline, quotes the sources) and
 `LLMAnswerer` (a LangChain chat model, verified and repaired). Retrieval is not
-their business: they get the hits.
+their business: they get the hits, and the names of sources the question gives that
+the index does not hold (`retrieval.absent`).
 """
 from __future__ import annotations
 
 import copy
 from abc import ABC, abstractmethod
+from typing import Sequence
 
 from retrieval.hit import Hit
 
@@ -20,8 +22,14 @@ class Answerer(ABC):
     script: str | None = None  # the answer's script: "latin" | "cyrillic"; None follows the question
 
     @abstractmethod
-    def run(self, question: str, hits: list[Hit]) -> Answer:
-        """Answer `question` from `hits` only; abstain when they do not answer it."""
+    def run(self, question: str, hits: list[Hit], absent: Sequence[str] = ()) -> Answer:
+        """Answer `question` from `hits` only; abstain when they do not answer it.
+
+        absent: names the question gives ("Zakon o zaštiti žrtava trgovine ljudima",
+        "Rev 9999/2024") that the index does not hold. When there are any, the answer
+        abstains without asking a model (a lookalike source must not pass for the named
+        one), says which are missing, and still lists the closest sources as possibly
+        relevant. Empty: no change."""
 
     def with_script(self, script: str | None) -> "Answerer":
         """This answerer writing in `script`: itself when it already does, else a shallow

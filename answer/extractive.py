@@ -9,12 +9,14 @@ best answer the question and composes a short structured answer from them:
     - Vrhovni sud, Rev2 1788/2024 od 10.05.2024.: „…“ [3]
 
 Every quote is a span of a chunk's text, so the answer says only what the sources say.
-When the evidence is weak it abstains and lists the closest sources as possibly
-relevant. Text inside a source is only ever quoted, never followed.
+When the evidence is weak, or the question names a source the index does not hold
+(`absent`), it abstains, says which named sources are missing, and lists the closest
+sources as possibly relevant. Text inside a source is only ever quoted, never followed.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
 from ingest.errors import ConfigError
 from retrieval.analyzer import analyze
@@ -73,13 +75,19 @@ def score_candidates(question: str, hits: list[Hit]) -> list[Candidate]:
         ctx = _context(hit)
         text = hit.chunk.text
         if len(text.strip()) < MIN_SPAN_CHARS:
-            continue  # "(Brisano)": a deleted article answers nothing
-        spans = split_spans(text) or [Span(0, len(text), text)]
+            if "citation" not in hit.via:
+                continue  # "(Brisano)": a deleted article answers nothing…
+            # …unless the question names it ("Da li je član 390a KZ na snazi?"): then
+            # "(Brisano)" is the answer.
+            start = len(text) - len(text.lstrip())
+            spans = [Span(start, len(text.rstrip()), text.strip())]
+        else:
+            spans = split_spans(text) or [Span(0, len(text), text)]
         rows += [(i, s, analyze(s.text + "\n" + s.lead) + ctx) for s in spans]
     if not rows or not terms:
         return []
     docs = [set(toks) for _, _, toks in rows]
-    idf = idf_table(docs, terms)
+    idf = idf_table(docs, terms, next((h.stats for h in hits if h.stats is not None), None))
     avgdl = sum(len(t) for _, _, t in rows) / len(rows)
     out = [
         Candidate(i, s, bm25(terms, toks, idf, avgdl) * _rank_factor(hits[i], i) * cue_factor(question, s.text),
@@ -162,13 +170,13 @@ class ExtractiveAnswerer(Answerer):
                 chosen.append(c)
         return chosen
 
-    def run(self, question: str, hits: list[Hit]) -> Answer:
+    def run(self, question: str, hits: list[Hit], absent: Sequence[str] = ()) -> Answer:
         style = detect_style(question, self.script)
         candidates = score_candidates(question, hits)
         evidence = evidence_of(candidates, hits)
         chosen = self.select(candidates, hits)
-        if not chosen or self.policy.abstain(evidence):
-            return self.abstention(question, hits, candidates, style, evidence)
+        if absent or not chosen or self.policy.abstain(evidence):
+            return self.abstention(question, hits, candidates, style, evidence, absent)
         direct, rest = chosen[0], chosen[1:]
         rest.sort(key=lambda c: GROUP_ORDER.index(GROUP_OF_KIND[hits[c.hit_index].chunk.kind]))
         ordered = [direct] + rest
@@ -184,8 +192,10 @@ class ExtractiveAnswerer(Answerer):
             lines.append(f"- {shown_label(cit, style)}: {op}{cit.quote}{cl} [{cit.n}]")
         return self._finish(question, "\n".join(lines), cits, [hits[c.hit_index] for c in ordered], hits, style, evidence, False)
 
-    def abstention(self, question: str, hits: list[Hit], candidates: list[Candidate], style: Style, evidence: float) -> Answer:
-        """"Nisam pronašao…" with the closest sources listed as possibly relevant."""
+    def abstention(self, question: str, hits: list[Hit], candidates: list[Candidate], style: Style, evidence: float,
+                   absent: Sequence[str] = ()) -> Answer:
+        """"Nisam pronašao…", then the named sources the index lacks ("Izvori ne sadrže: …",
+        names as the user wrote them), then the closest sources as possibly relevant."""
         seen: list[Candidate] = []
         for c in candidates:
             if len(seen) >= 3:
@@ -194,6 +204,9 @@ class ExtractiveAnswerer(Answerer):
                 seen.append(c)
         cits = [make_citation(n, hits[c.hit_index], c.span.text, style) for n, c in enumerate(seen, 1)]
         lines = [style.phrase("not_found")]
+        names = [absent] if isinstance(absent, str) else [n for n in absent if n]
+        if names:
+            lines.append(style.phrase("absent", names="; ".join(names).rstrip(".")))
         if cits:
             lines += ["", f"{style.phrase('maybe')}:"] + [f"- {shown_label(c, style)} [{c.n}]" for c in cits]
         return self._finish(question, "\n".join(lines), cits, [hits[c.hit_index] for c in seen], hits, style, evidence, True)

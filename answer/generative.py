@@ -3,12 +3,13 @@ sources; `answer.verify` checks every sentence; sentences that fail are dropped 
 notice, and when too little survives the extractive answer replaces it (notice too).
 
 Abstention is decided the same way as in the extractive mode (the evidence score of the
-retrieved spans) before any model is called, so one calibrated threshold serves both
-modes. Does not construct models from flags (answer.llm) or retrieve (answer.answer).
+retrieved spans, or a source the question names that the index lacks) before any model
+is called, so one calibrated threshold serves both modes. Does not construct models from flags (answer.llm) or retrieve (answer.answer).
 """
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from langchain_core.language_models import BaseChatModel
 
@@ -60,13 +61,15 @@ class LLMAnswerer(Answerer):
             other.fallback = self.fallback.with_script(script)
         return other
 
-    def _extractive(self, question: str, hits: list[Hit], notice: str | None) -> Answer:
-        ans = self.fallback.run(question, hits)
+    def _extractive(self, question: str, hits: list[Hit], notice: str | None, absent: Sequence[str] = ()) -> Answer:
+        ans = self.fallback.run(question, hits, absent)
         if notice:
             ans.notices.insert(0, notice)
         return ans
 
-    def run(self, question: str, hits: list[Hit]) -> Answer:
+    def run(self, question: str, hits: list[Hit], absent: Sequence[str] = ()) -> Answer:
+        if absent:  # the named source is not in the index: no model may answer from a lookalike
+            return self._extractive(question, hits, None, absent)
         style = detect_style(question, self.script)
         sources = hits[: self.max_sources]
         candidates = score_candidates(question, sources)

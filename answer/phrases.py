@@ -25,6 +25,8 @@ _PHRASES = {
         "international": "Međunarodni standardi",
         "other": "Ostali izvori",
         "not_found": "Nisam pronašao odgovor u izvorima.",
+        # The sources the question names that the corpus does not hold ({names}: as the user wrote them).
+        "absent": "Izvori ne sadrže: {names}.",
         "maybe": "Možda relevantno",
         "sources": "Izvori",
         "unverified": "nije potvrđeno",
@@ -47,6 +49,7 @@ _PHRASES = {
         "international": "International standards",
         "other": "Other sources",
         "not_found": "I did not find an answer in the sources.",
+        "absent": "The sources do not contain: {names}.",
         "maybe": "Possibly relevant",
         "sources": "Sources",
         "unverified": "unverified",
@@ -61,8 +64,10 @@ _PHRASES = {
         "issue_no_source": "sentence cites no source",
     },
 }
-# The ways an answer may say it found nothing (verification does not ask them for a citation).
-NOT_FOUND_MARKERS = ("nisam pronasao", "nisam nasao", "did not find", "could not find", "not found in the sources")
+# The ways an answer may say it found nothing (verification does not ask them for a citation),
+# including the "absent" line that names what the sources do not contain.
+NOT_FOUND_MARKERS = ("nisam pronasao", "nisam nasao", "did not find", "could not find", "not found in the sources",
+                     "izvori ne sadrze", "sources do not contain")
 
 GROUP_OF_KIND = {
     "law": "law",

@@ -16,7 +16,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from retrieval import glossary
-from retrieval.analyzer import analyze, normalize, token_spans
+from retrieval.analyzer import analyze, language, normalize, token_spans, words
+from retrieval.citations import name_spans
+from retrieval.term_stats import TermStats
 
 # A stav or tačka no longer than this is quoted whole: it reads as one provision.
 SHORT_UNIT_CHARS = 320
@@ -118,6 +120,8 @@ def cue_factor(question: str, span_text: str) -> float:
 
 
 Term = tuple[str, ...]  # one question word: its stem, or its Serbian and English stems
+# "Serbian law": the jurisdiction every statute here belongs to, which none of them says.
+_JURISDICTION = frozenset({"serbia", "serbian"})
 
 
 def query_terms(question: str) -> list[Term]:
@@ -125,8 +129,12 @@ def query_terms(question: str) -> list[Term]:
     ways (a question with no function words gets Serbian and English stems) is one term
     that either stem matches, so it is neither counted twice nor half-missing."""
     groups: dict[tuple[int, int], list[str]] = {}
+    # The words naming a source ("Palermo protokol", "Rancev") say where to look, not
+    # what the answer says; the named English text never repeats them in Serbian.
+    names = name_spans(question)
     for tok, a, b in token_spans(question):
-        groups.setdefault((a, b), []).append(tok)
+        if tok not in _JURISDICTION and not any(s <= a and b <= e for s, e in names):
+            groups.setdefault((a, b), []).append(tok)
     # An English legal word is also met by the statute's Serbian words for it
     # ("compensation" by "naknada štete"), so English questions can quote Serbian law
     # and count as covered by it; still one term, so coverage is not inflated.
@@ -135,12 +143,21 @@ def query_terms(question: str) -> list[Term]:
         for (a, b), alts in groups.items():
             if start <= a and b <= end:
                 alts += [t for t in extra if t not in alts]
+    # And the mirror: a Serbian legal word is met by the glossary's English words for
+    # it, so a Serbian question can be answered from a treaty or judgment in English.
+    if language(words(question)) != "english":
+        for alts in groups.values():
+            alts += [t for a in list(alts) for t in glossary.english_alternatives(a) if t not in alts]
     return list(dict.fromkeys(tuple(alts) for alts in groups.values()))
 
 
-def idf_table(docs: list[set[str]], terms: list[Term]) -> dict[Term, float]:
-    """BM25 IDF of each term over `docs`; a term no doc holds gets the highest IDF,
-    which is what makes an unmatched question word count against the evidence."""
+def idf_table(docs: list[set[str]], terms: list[Term], stats: TermStats | None = None) -> dict[Term, float]:
+    """BM25 IDF of each term: over the whole index when its `stats` are given (a term
+    with several stems takes its commonest, so alternatives never inflate it), else
+    over `docs`. Either way a term nothing holds gets the highest IDF, which is what
+    makes an unmatched question word count against the evidence."""
+    if stats is not None:
+        return {t: min(stats.idf(a) for a in t) for t in terms}
     n = len(docs)
     return {t: math.log(1 + (n - df + 0.5) / (df + 0.5))
             for t in terms for df in [sum(any(a in d for a in t) for d in docs)]}

@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from evaluation.runner import MODES, evaluate, index_search, select
+from evaluation.runner import MODES, evaluate, index_absent, index_search, select
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "evaluation" / "results"
@@ -59,6 +59,12 @@ def searches_for(index_dir: Path, modes: list[str], corpus: Path | None = None,
         else:
             out[mode] = index_search(index_dir, mode)
     return out, info
+
+
+def absent_for(index_dir: Path, modes) -> dict:
+    """Our modes' answers are told which named sources the index lacks; the baseline's are not."""
+    lookup = index_absent(index_dir)
+    return {m: lookup for m in modes if m != "baseline"}
 
 
 def dense_state(index_dir: Path) -> dict[str, Any]:
@@ -123,7 +129,8 @@ def report(args: argparse.Namespace, qa: list[dict]) -> dict[str, Any]:
     sub = sub_index(TMP / "subcorpus", TMP / "subindex", index_dir / "embeddings.sqlite")
     searches, info = searches_for(TMP / "subindex", list(MODES), TMP / "subcorpus", TMP / "baseline")
     chosen = select(qa, args.split)
-    sub_results = evaluate(chosen, searches, args.k, progress=lambda m: _say(f"sub-corpus: {m}"))
+    sub_results = evaluate(chosen, searches, args.k, progress=lambda m: _say(f"sub-corpus: {m}"),
+                           absent=absent_for(TMP / "subindex", searches))
     print(table(sub_results, f"Sub-corpus ({composition['files']} files, {composition['raw_chars']:,} "
                              f"raw characters), split {args.split}"))
     full_modes = ["bm25", "hybrid"]
@@ -131,7 +138,8 @@ def report(args: argparse.Namespace, qa: list[dict]) -> dict[str, Any]:
     if state.get("complete"):
         full_modes.append("dense")
     full_searches, _ = searches_for(index_dir, full_modes)
-    full_results = evaluate(chosen, full_searches, args.k, progress=lambda m: _say(f"full corpus: {m}"))
+    full_results = evaluate(chosen, full_searches, args.k, progress=lambda m: _say(f"full corpus: {m}"),
+                            absent=absent_for(index_dir, full_searches))
     print(table(full_results, f"Full bundled corpus ({index_dir}), dense leg {state.get('done')}/"
                               f"{state.get('total')} chunks embedded"))
     from retrieval.searcher import get_searcher
@@ -174,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         quality_plot(out, RESULTS / "quality.png")
         return 0
     searches, _ = searches_for(Path(args.index), modes)
-    results = evaluate(select(qa, args.split), searches, args.k)
+    results = evaluate(select(qa, args.split), searches, args.k, absent=absent_for(Path(args.index), searches))
     if args.json:
         for r in results.values():
             print(json.dumps(r, ensure_ascii=False))

@@ -124,7 +124,9 @@ def gold_citation_share(answers: Mapping[str, Any] | Sequence[Mapping[str, Any]]
     """Share of answerable questions whose answer cites at least one gold unit.
 
     `answers` is a list aligned with `qa` or a dict by question id; each answer is the
-    `answer` JSON (`citations` with `source` and locators). A missing answer counts as a miss.
+    `answer` JSON (`citations` with `source` and locators, `abstained`). A missing answer
+    counts as a miss, and so does an abstention: its "possibly relevant" list is not an
+    answer, even when the gold unit is on it.
     """
     pairs = [(a, q) for a, q in zip(_answer_for(answers, qa), qa) if q.get("answerable")]
     if not pairs:
@@ -132,6 +134,8 @@ def gold_citation_share(answers: Mapping[str, Any] | Sequence[Mapping[str, Any]]
     hits = 0
     for answer, q in pairs:
         citations = (answer or {}).get("citations") or []
+        if (answer or {}).get("abstained"):
+            continue
         if any(hit_matches(c, g) for c in citations for g in q["gold"]):
             hits += 1
     return hits / len(pairs)

@@ -21,6 +21,7 @@ from ingest.errors import ConfigError
 ANSWER_K = 8  # hits the extractive answerer reads, as `answer.answer`'s default
 MODES = ("hybrid", "bm25", "dense", "baseline")
 SearchFn = Callable[[str, int], list]  # (question, k) -> list[Hit]
+AbsentFn = Callable[[str], list]  # question -> names of sources the index does not hold
 
 
 def select(qa: Sequence[dict[str, Any]], split: str) -> list[dict[str, Any]]:
@@ -36,8 +37,18 @@ def index_search(index_dir: Path, mode: str) -> SearchFn:
     return lambda question, k: search(question, k=k, index_dir=index_dir, mode=mode)
 
 
-def collect(qa: Sequence[dict[str, Any]], search_fn: SearchFn, k: int) -> list[dict[str, Any]]:
-    """Per question: hit dicts (top max(k, ANSWER_K)), the answer dict, timings."""
+def index_absent(index_dir: Path) -> AbsentFn:
+    """The index's absent-source lookup, through the public `retrieval.absent_references`."""
+    from retrieval import absent_references
+
+    return lambda question: absent_references(question, index_dir=index_dir)
+
+
+def collect(qa: Sequence[dict[str, Any]], search_fn: SearchFn, k: int,
+            absent_fn: AbsentFn | None = None) -> list[dict[str, Any]]:
+    """Per question: hit dicts (top max(k, ANSWER_K)), the answer dict, timings.
+    absent_fn: the sources a question names that the index lacks, as the app passes
+    them to the answerer (None: the answerer is told of none, e.g. the baseline)."""
     from answer import answer, make_answerer
 
     extractive = make_answerer("extractive")
@@ -46,7 +57,8 @@ def collect(qa: Sequence[dict[str, Any]], search_fn: SearchFn, k: int) -> list[d
         t0 = time.perf_counter()
         hits = search_fn(q["question"], max(k, ANSWER_K))
         t1 = time.perf_counter()
-        a = answer(q["question"], hits=hits[:ANSWER_K], answerer=extractive).to_dict()
+        absent = absent_fn(q["question"]) if absent_fn else ()
+        a = answer(q["question"], hits=hits[:ANSWER_K], answerer=extractive, absent=absent).to_dict()
         a.pop("hits", None)
         rows.append({"hits": [h.to_dict() for h in hits], "answer": a,
                      "search_ms": (t1 - t0) * 1000, "answer_ms": (time.perf_counter() - t1) * 1000})
@@ -132,8 +144,10 @@ def paired(results: dict[str, dict[str, Any]], qa: Sequence[dict[str, Any]], a: 
 
 
 def evaluate(qa: Sequence[dict[str, Any]], searches: dict[str, SearchFn], k: int = 5,
-             progress: Callable[[str], None] | None = None) -> dict[str, dict[str, Any]]:
-    """{mode: result} for every named search function; hybrid carries `paired_vs`."""
+             progress: Callable[[str], None] | None = None,
+             absent: dict[str, AbsentFn] | None = None) -> dict[str, dict[str, Any]]:
+    """{mode: result} for every named search function; hybrid carries `paired_vs`.
+    absent: per mode, the absent-source lookup its answers get (see `collect`)."""
     if not isinstance(k, int) or k < 1:
         raise ConfigError(f"k={k!r} must be a positive integer")
     bad = set(searches) - set(MODES)
@@ -143,7 +157,7 @@ def evaluate(qa: Sequence[dict[str, Any]], searches: dict[str, SearchFn], k: int
     for mode, fn in searches.items():
         if progress:
             progress(mode)
-        results[mode] = score(qa, collect(qa, fn, k), k, mode)
+        results[mode] = score(qa, collect(qa, fn, k, (absent or {}).get(mode)), k, mode)
     if "hybrid" in results:
         results["hybrid"]["paired_vs"] = paired(results, qa)
     return results

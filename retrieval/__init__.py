@@ -1,7 +1,8 @@
 """Retrieval: chunks -> indexes (BM25, dense in Chroma, citation lookup) -> ranked Hits.
 
 Public API: `search(question, k=10, filters=None, index_dir=None, mode="hybrid")`,
-used alike by the answer layer, the app and the evaluation. `Filters`, `Hit`.
+used alike by the answer layer, the app and the evaluation; `absent_references(question,
+index_dir=None)`, the sources a question names that the index does not hold. `Filters`, `Hit`.
 """
 from __future__ import annotations
 
@@ -22,4 +23,12 @@ def search(question: str, k: int = 10, filters: Filters | None = None,
         question, k=k, filters=filters, mode=mode)
 
 
-__all__ = ["search", "Filters", "Hit"]
+def absent_references(question: str, index_dir: Path | None = None) -> list[str]:
+    """Names of sources `question` gives ("Rev 9999/2024", "Zakon o zaštiti žrtava…")
+    that the index at `index_dir` does not hold, as the question writes them."""
+    from retrieval.searcher import get_searcher
+
+    return get_searcher(Path(index_dir) if index_dir else DEFAULT_INDEX).absent(question)
+
+
+__all__ = ["search", "absent_references", "Filters", "Hit"]

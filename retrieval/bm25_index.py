@@ -68,6 +68,14 @@ class BM25Index:
                                f"{retriever.scores['num_docs']} BM25 rows; rebuild the index")
         return cls(retriever, chunk_ids)
 
+    def doc_freq(self, token: str) -> int:
+        """How many rows hold `token` (an analysed term); 0 for a term not indexed."""
+        i = self._bm25.vocab_dict.get(token)
+        if i is None:
+            return 0
+        indptr = self._bm25.scores["indptr"]  # per-term slices of the sparse score matrix
+        return int(indptr[i + 1] - indptr[i])
+
     def positions(self, chunk_ids: Iterable[str]) -> set[int]:
         """Rows of the given chunk ids (ids not in the index are ignored)."""
         return {self._row[c] for c in chunk_ids if c in self._row}

@@ -31,7 +31,8 @@ _ARTICLE = re.compile(
 _BARE = re.compile(rf"\s*,?\s*(?P<nums>{_NUMS}){_STAV}{_TACKA}(?![\d/])")
 _ONE = re.compile(r"(?P<a>\d+[a-z]?)\.?(?:\s*(?:[-–]|do|to)\s*(?P<b>\d+[a-z]?))?")
 _PARA = re.compile(r"(?:§§?|\bparas?\b\.?|\bparagraphs?\b|\bpar\.)\s*(?P<a>\d+)(?:\s*[-–]\s*(?P<b>\d+))?")
-_DECISION = re.compile(r"\b(?P<reg>[a-z]{1,5}(?:\s?\d)?(?:\s(?:u|g|k|pr|p|ok))?)\s+(?P<n>\d{1,6})\s*/\s*(?P<y>\d{2,4})\b")
+DECISION = re.compile(r"\b(?P<reg>[a-z]{1,5}(?:\s?\d)?(?:\s(?:u|g|k|pr|p|ok))?)\s+(?P<n>\d{1,6})\s*/\s*(?P<y>\d{2,4})\b")
+_DECISION = DECISION  # the old private name, kept for callers that still use it
 # What may stand between "član 388" and the law it belongs to ("of the", "iz").
 _GAP_AFTER = re.compile(r"^[\s,.;:]*(?:(?:of|the|od|iz|u|na)[\s,.]+)*$")
 _GAP_BEFORE = re.compile(r"^[\s,.;:]*$")
@@ -152,6 +153,22 @@ def _case_key(title: str) -> tuple[str, ...]:
     return tuple(key)
 
 
+def name_spans(question: str, aliases: Aliases | None = None) -> list[tuple[int, int]]:
+    """(start, end) in `normalize(question)` of each law, treaty or ECtHR case the
+    question names by an alias ("Palermo protokol", "ZOO", "Rancev"): words that say
+    which source, not what it should say."""
+    aliases = aliases or load_aliases()
+    norm = normalize(question)
+    spans = [(s, e) for s, e, _ in _law_mentions(norm, aliases)]
+    toks = [(m.group(), m.start(), m.end()) for m in re.finditer(r"[^\W_]+", norm)]
+    for key in aliases.cases:
+        n = len(key)
+        for i in range(len(toks) - n + 1):
+            if tuple(t for t, _, _ in toks[i:i + n]) == key:
+                spans.append((toks[i][1], toks[i + n - 1][2]))
+    return sorted(spans)
+
+
 class CitationIndex:
     """Maps the provisions a question names to chunk ids, built once per index."""
 
@@ -180,6 +197,17 @@ class CitationIndex:
             if number:
                 self._decisions[decision_key(str(number))] = d.source
         self._registers = self.aliases.registers | {k.split()[0] for k in self._decisions}
+
+    @property
+    def registers(self) -> frozenset[str]:
+        """Court register marks a decision number may carry ("rev", "kz1"): aliases.json's
+        and those of every decision in the corpus."""
+        return frozenset(self._registers)
+
+    @property
+    def decision_keys(self) -> frozenset[str]:
+        """decision_key of every decision document in the corpus."""
+        return frozenset(self._decisions)
 
     def resolve(self, question: str) -> list[CitationRef]:
         """parse_citations, with ECtHR case and decision sources filled in from the corpus."""
@@ -217,7 +245,13 @@ class CitationIndex:
         """Chunk ids of the exact units the question names, in the order it names them;
         all pieces of a split article, the piece holding a named stav first."""
         ids: list[str] = []
-        for r in self.resolve(question):
+        refs = self.resolve(question)
+        if self._named_cases(normalize(question)):
+            # "S.M. v. Croatia: does forced prostitution fall within Article 4 of the
+            # Convention?" asks what the judgment holds about the article: the case's
+            # paragraphs answer it, not the treaty's text (still found by search).
+            refs = [r for r in refs if not (r.kind == "treaty" and r.article)]
+        for r in refs:
             for cid in self._ids(r):
                 if cid not in ids:
                     ids.append(cid)

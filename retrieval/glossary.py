@@ -76,3 +76,15 @@ def english_tokens(question: str, path: Path = GLOSSARY_FILE) -> list[str]:
     table = _reverse(str(path))
     phrases = dict.fromkeys(en for t in analyze(question, "serbian") for en in table.get(t, ()))
     return list(dict.fromkeys(analyze(" ".join(phrases), "english"))) if phrases else []
+
+
+@lru_cache(maxsize=2)
+def _reverse_stems(path: str) -> dict[str, tuple[str, ...]]:
+    """Serbian stem -> English stems of the phrases whose Serbian terms hold it."""
+    return {sr: tuple(dict.fromkeys(analyze(" ".join(ens), "english")))
+            for sr, ens in _reverse(path).items()}
+
+
+def english_alternatives(serbian_stem: str, path: Path = GLOSSARY_FILE) -> tuple[str, ...]:
+    """English stems that render one Serbian legal stem ("boravk" -> resid, permit, …)."""
+    return _reverse_stems(str(path)).get(serbian_stem, ())

@@ -1,10 +1,11 @@
 """`Hit`: one ranked search result, and its JSON form (the `python -m retrieval` contract)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ingest.records import Chunk, Document
+from retrieval.term_stats import TermStats
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,9 @@ class Hit:
     document: Document | None = None
     # Which legs found it ("bm25", "dense", "citation"): shown in debugging and evaluation.
     via: tuple[str, ...] = ()
+    # The index's term rarities (the same object on every hit of a search), for weighing
+    # a question's words when the answer layer judges the evidence; not part of the JSON.
+    stats: TermStats | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         c = self.chunk

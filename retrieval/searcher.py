@@ -82,6 +82,9 @@ class Searcher:
         from retrieval.citations import CitationIndex
 
         self.bm25 = BM25Index.load(self.build / "bm25")
+        from retrieval.term_stats import TermStats
+
+        self.term_stats = TermStats(len(self.bm25), self.bm25.doc_freq)
         self.citations = CitationIndex(self.chunks, list(self.documents.values()))
         config_path = self.index_dir / "dense.json"
         config = store.read_json(config_path) if config_path.is_file() else {}
@@ -168,7 +171,8 @@ class Searcher:
             chunk = self.by_id[cid]
             doc = self.documents.get(chunk.source)
             via = tuple(["citation"] if cid in seen else []) + tuple(l for l in legs if cid in legs[l])
-            hits.append(Hit(rank, score, chunk, url=doc.url if doc else None, document=doc, via=via))
+            hits.append(Hit(rank, score, chunk, url=doc.url if doc else None, document=doc, via=via,
+                            stats=self.term_stats))
         return hits
 
     def _named_leg(self, question: str, sources: set[str], keywords: list[str], semantic: str,
@@ -195,6 +199,14 @@ class Searcher:
         unitless = c.kind in ("law", "treaty") and c.article is None
         kind = 1.0 if c.source in named_sources else KIND_PRIOR.get(c.kind, 1.0)
         return kind * (UNITLESS_PRIOR if unitless else 1.0)
+
+    def absent(self, question: str) -> list[str]:
+        """Sources the question names that this index does not hold (retrieval.absent);
+        the chunk texts let a decision number that a held document quotes count as known."""
+        from retrieval.absent import absent_references
+
+        return absent_references(question, self.citations, self.documents.values(),
+                                 (c.text for c in self.chunks))
 
     def _bulletin_of(self, cid: str) -> str | None:
         c = self.by_id[cid]

@@ -71,3 +71,47 @@ def test_calibrate_threshold_separates_answerable_from_unanswerable():
         calibrate_threshold([0.1], [])
     with pytest.raises(ConfigError):
         calibrate_threshold([], [])
+
+
+NAMES = "V.C.L. and A.N. v. the United Kingdom; Rev 9999/2024"
+
+
+@pytest.mark.parametrize("question, script, head", [
+    ("Šta kaže Zakon o naknadi žrtvama krivičnih dela?", None,
+     ["Nisam pronašao odgovor u izvorima.", f"Izvori ne sadrže: {NAMES}.", "", "Možda relevantno:"]),
+    ("Шта каже Закон о накнади жртвама кривичних дела?", None,
+     ["Нисам пронашао одговор у изворима.", f"Извори не садрже: {NAMES}.", "", "Можда релевантно:"]),
+    ("Šta kaže Zakon o naknadi žrtvama krivičnih dela?", "cyrillic",
+     ["Нисам пронашао одговор у изворима.", f"Извори не садрже: {NAMES}.", "", "Можда релевантно:"]),
+    ("What does the Serbian law say about compensation of victims?", None,
+     ["I did not find an answer in the sources.", f"The sources do not contain: {NAMES}.", "", "Possibly relevant:"]),
+])
+def test_absent_sources_are_named_in_every_style(question, script, head):
+    # The names stay as the user wrote them (an English case name is not transliterated).
+    a = ExtractiveAnswerer(script=script).run(question, hits("zoo200", "kz388"),
+                                              absent=["V.C.L. and A.N. v. the United Kingdom", "Rev 9999/2024"])
+    assert a.abstained and a.answer.split("\n")[:4] == head and a.citations
+    assert a.notices == []  # the self-check accepts the line that names no source
+
+
+def test_absent_without_hits_names_them_and_lists_nothing():
+    a = ExtractiveAnswerer().run("Zakon o zaštiti žrtava trgovine ljudima", [], absent=["Zakon o zaštiti žrtava trgovine ljudima"])
+    assert a.abstained and a.citations == []
+    assert a.answer == "Nisam pronašao odgovor u izvorima.\nIzvori ne sadrže: Zakon o zaštiti žrtava trgovine ljudima."
+
+
+def test_whole_index_idf_keeps_words_every_span_shares():
+    # Weighed by the retrieved spans alone, words that every span holds count for
+    # nothing, so a question whose words all match looked like weak evidence.
+    from answer.sentences import idf_table
+    from retrieval.term_stats import TermStats
+
+    terms = [("besplatn",), ("pravn",), ("pomoc",), ("fond",)]
+    docs = [{"besplatn", "pravn", "pomoc"}] * 4
+    local = idf_table(docs, terms)
+    assert local[("besplatn",)] < 0.2 * local[("fond",)]
+    stats = TermStats(25_000, {"besplatn": 160, "pravn": 5000, "pomoc": 800, "fond": 190}.get)
+    glob = idf_table(docs, terms, stats)
+    assert glob[("besplatn",)] > 0.9 * glob[("fond",)]
+    # A word with several stems takes its commonest: alternatives never inflate it.
+    assert idf_table(docs, [("pravn", "fond")], stats)[("pravn", "fond")] == stats.idf("pravn")

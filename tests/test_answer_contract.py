@@ -55,6 +55,45 @@ def test_every_answerer_keeps_the_contract(make):
     assert no.abstained and "Nisam pronašao" in no.answer
 
 
+ABSENT_Q = "Zakon o zaštiti žrtava trgovine ljudima: do kada se može podneti imovinskopravni zahtev?"
+ABSENT = ["Zakon o zaštiti žrtava trgovine ljudima"]
+
+
+@pytest.mark.parametrize("make", IMPLEMENTATIONS.values(), ids=IMPLEMENTATIONS.keys())
+def test_every_answerer_abstains_when_the_question_names_an_absent_source(make):
+    answerer = make()
+    hs = hits("zkp254", "zkp252", "vs")  # these answer Q: only the absent name makes it abstain
+    a = answerer.run(Q, hs, absent=ABSENT)
+    assert a.abstained and a.notices == [] and "„" not in a.answer
+    lines = a.answer.split("\n")
+    assert lines[:2] == ["Nisam pronašao odgovor u izvorima.", "Izvori ne sadrže: Zakon o zaštiti žrtava trgovine ljudima."]
+    assert lines[3] == "Možda relevantno:" and a.citations and all(f"[{c.n}]" in a.answer for c in a.citations)
+    if isinstance(answerer, LLMAnswerer):
+        assert len(list(answerer.model.messages)) == 4  # the model was never asked
+    # Nothing absent: the behaviour is the one without the argument.
+    assert make().run(Q, hs, absent=()).answer == make().run(Q, hs).answer
+    assert not make().run(Q, hs, []).abstained
+
+
+def test_answer_looks_up_absent_sources_when_it_retrieves_itself(monkeypatch):
+    import retrieval
+
+    hs = hits("zkp254", "zkp252")
+    seen = []
+    monkeypatch.setattr(retrieval, "search", lambda question, k, filters, index_dir: hs)
+    monkeypatch.setattr(retrieval, "absent_references",
+                        lambda question, index_dir=None: seen.append((question, index_dir)) or ABSENT)
+    a = answer_fn(ABSENT_Q, Path("idx"))
+    assert seen == [(ABSENT_Q, Path("idx"))] and a.abstained
+    assert "Izvori ne sadrže: Zakon o zaštiti žrtava trgovine ljudima." in a.answer
+    # Given hits or a searcher, the caller passes absent itself: no lookup.
+    monkeypatch.setattr(retrieval, "absent_references", lambda *a, **k: pytest.fail("looked up"))
+    assert not answer_fn(Q, hits=hs).abstained
+    assert not answer_fn(Q, searcher=lambda question, k, filters: hs).abstained
+    assert answer_fn(Q, hits=hs, absent=["Rev 9999/2024"]).answer.split("\n")[1] == "Izvori ne sadrže: Rev 9999/2024."
+    assert answer_fn(Q, hits=hs, absent="Rev 9999/2024").answer.split("\n")[1] == "Izvori ne sadrže: Rev 9999/2024."
+
+
 def test_answer_uses_given_hits_or_the_searcher():
     hs = hits("zkp254", "zkp252")
     calls = []
@@ -89,6 +128,9 @@ class FakeSearcher:
     def search(self, question, k=10, filters=None, mode="hybrid"):
         return hits("zkp254", "zkp252")[:k]
 
+    def absent(self, question):
+        return ["Rev 9999/2024"] if "9999/2024" in question else []
+
 
 @pytest.fixture
 def cli(monkeypatch):
@@ -108,6 +150,12 @@ def test_cli_json(cli, capsys, tmp_path):
     assert main(["--index", str(tmp_path), "--json", Q]) == 0
     d = json.loads(capsys.readouterr().out)
     assert d["question"] == Q and d["citations"][0]["label"] == "ZKP, čl. 254 st. 2" and cli["index"] == tmp_path
+
+
+def test_cli_tells_the_answerer_which_named_sources_the_index_lacks(cli, capsys, tmp_path):
+    assert main(["--index", str(tmp_path), "--json", "Presuda Rev 9999/2024 o imovinskopravnom zahtevu"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["abstained"] and "Izvori ne sadrže: Rev 9999/2024." in d["answer"]
 
 
 def test_cli_index_from_environment_and_human_output(cli, capsys, tmp_path, monkeypatch):

@@ -142,3 +142,28 @@ def test_a_deleted_article_is_never_quoted():
     a = ExtractiveAnswerer().run("Who may file a property claim in criminal proceedings?", hs)
     assert all(c.chunk_id != deleted.id for c in a.citations)
     assert all(c.verified for c in a.citations)
+
+
+def test_a_deleted_article_the_question_names_is_the_answer():
+    from ingest.records import Chunk
+    from retrieval.hit import Hit
+
+    deleted = Chunk("zakoni/krivicni_zakonik.txt", "law", "Krivični zakonik", "(Brisano)", article="390a")
+    hs = [Hit(1, 2.0, deleted, via=("citation", "bm25"))] + [
+        Hit(h.rank + 1, h.score, h.chunk, h.url, h.document, h.via) for h in hits("kz388")]
+    a = ExtractiveAnswerer().run("Da li je član 390a KZ na snazi?", hs)
+    assert not a.abstained
+    assert a.citations[0].chunk_id == deleted.id and a.citations[0].quote == "(Brisano)"
+    assert a.citations[0].verified
+
+
+def test_query_terms_skip_source_names_and_meet_english_texts():
+    from answer.sentences import query_terms
+
+    terms = query_terms("Palermo protokol – obaveza naknade štete žrtvama")
+    flat = {t for term in terms for t in term}
+    assert not {"palerm", "palermo", "protokol"} & flat  # which source, not what it says
+    assert any("naknad" in t and "compens" in t for t in terms)  # Serbian word, English alternative
+    english = query_terms("general limitation period for claims under the Serbian Law on Obligations")
+    assert ("serbian",) not in english and not any("oblig" in t for t in english)
+    assert any("zastarel" in t for t in english)

@@ -84,3 +84,21 @@ def test_build_rejects_mismatch():
         BM25Index.build(["a", "b"], ["x"])
     with pytest.raises(ValueError, match="not unique"):
         BM25Index.build(["a", "a"], ["x", "y"])
+
+
+def test_doc_freq_counts_rows_holding_a_term(index):
+    from retrieval.analyzer import analyze
+    from retrieval.term_stats import TermStats
+
+    [trgovin] = analyze("trgovina", "serbian")
+    assert index.doc_freq(trgovin) == 2  # kz388 and the Cyrillic zbpp4
+    assert index.doc_freq("nepostojecirec") == 0
+    stats = TermStats(len(index), index.doc_freq)
+    assert stats.idf("nepostojecirec") > stats.idf(trgovin) > 0
+
+
+def test_query_takes_analysed_tokens(index):
+    from retrieval.analyzer import analyze
+
+    q = "imovinskopravni zahtev"
+    assert index.query(analyze(q, "serbian"), k=3) == index.query(q, k=3)

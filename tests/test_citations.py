@@ -179,6 +179,14 @@ def test_lookup_echr_by_case_name(index):
     assert idx.lookup("J. v. Austria § 109") == [ids[(J_AUSTRIA, "109", None)]]
 
 
+def test_a_treaty_article_named_beside_a_case_is_context_not_the_answer(index):
+    idx, ids = index
+    assert idx.lookup("Article 15 CETS 197") == [ids[(CETS197, "15", None)]]
+    # The question asks what the judgment holds about the article.
+    assert idx.lookup("Rantsev: what does Article 15 CETS 197 require?") == []
+    assert idx.lookup("Rantsev § 281 and Article 15 CETS 197") == [ids[(RANTSEV, "281", None)]]
+
+
 def test_lookup_decision_number(index):
     idx, ids = index
     assert idx.lookup("Šta je odlučeno u predmetu Rev2 1788/2024?") == [ids[(REV2, "IZREKA", None)], ids[(REV2, "OBRAZLOŽENJE", None)]]

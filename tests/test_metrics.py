@@ -149,6 +149,11 @@ def test_gold_citation_share_over_answerable_questions():
         gold_citation_share(ANSWERS[:2], QA)
 
 
+def test_an_abstention_listing_the_gold_unit_as_possibly_relevant_is_no_answer():
+    abstained = {"abstained": True, "citations": [{"source": KZ, "article": "388", "verified": True}]}
+    assert gold_citation_share([abstained, *ANSWERS[1:]], QA) == pytest.approx(1 / 3)
+
+
 def test_verified_citation_share():
     assert verified_citation_share(ANSWERS) == pytest.approx(3 / 4)
     assert verified_citation_share([{"citations": []}]) == 0.0

@@ -156,3 +156,19 @@ def test_cli_weights(dense_index):
     bad = subprocess.run([sys.executable, "-m", "retrieval", "--index", str(dense_index), "--weights",
                           "sparse=1", "x"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "allowed legs" in bad.stderr
+
+
+def test_absent_names_what_the_index_lacks(index):
+    from retrieval import absent_references
+
+    s = Searcher(index)
+    assert s.absent("Zakon o zaštiti žrtava trgovine ljudima, član 12") == ["Zakon o zaštiti žrtava trgovine ljudima"]
+    assert s.absent("član 388 Krivičnog zakonika") == []
+    assert absent_references("Directive 2011/36/EU Article 17", index_dir=index) == ["Directive 2011/36/EU"]
+
+
+def test_hits_carry_the_index_term_statistics(index):
+    hits = Searcher(index).search("trgovina ljudima", k=3)
+    assert hits and all(h.stats is hits[0].stats for h in hits)
+    assert hits[0].stats.n_docs == len(Searcher(index).chunks)
+    assert "stats" not in hits[0].to_dict()

@@ -30,14 +30,16 @@ def ask(question: str, answerer: Callable[..., Any], *, index_dir, searcher, fil
     def search(q: str, k: int = 8, filters=None):  # answer() takes (question, k=, filters=) -> hits
         return searcher.search(q, k=k, filters=filters, mode=search_mode)
 
+    # Sources the question names that the index lacks: the answer says so, not a lookalike.
+    absent = searcher.absent(question)
     try:
         return answerer(question, index_dir, k=8, filters=filters, mode=mode, llm=llm, searcher=search,
-                        script=script), None
+                        script=script, absent=absent), None
     except Exception as e:  # noqa: BLE001 — an LLM backend failing must not lose the question
         if llm is None:
             raise
         result = answerer(question, index_dir, k=8, filters=filters, mode="extractive", llm=None,
-                          searcher=search, script=script)
+                          searcher=search, script=script, absent=absent)
         return result, t("llm_unavailable", lang, error=f"{type(e).__name__}: {e}")
 
 

@@ -1,0 +1,110 @@
+"""Absent-source detectors for names built from words and numbers: court decision
+numbers, law titles and EU instruments the question gives that the corpus lacks.
+
+  decision_numbers  a number in a known court register no document is or quotes;
+  law_titles        "Zakon(ik) o …" / "Закон о …" / "Law on …" / "… Act|Code" whose first
+                    content words no law or treaty title or alias (aliases.json) holds;
+  eu_instruments    a directive / regulation / framework decision number no title holds.
+
+Each gives spans of the normalised question (`QuestionText.norm`). Does not read ECtHR
+case names or foreign laws (retrieval.absent_cases) and does not build `Known` or merge
+the spans into names (retrieval.absent).
+"""
+from __future__ import annotations
+
+import re
+
+from retrieval.aliases import alias_key
+from retrieval.analyzer import stem
+from retrieval.absent_text import Known, Phrase, QuestionText, Span, jurisdictions, words_before
+from retrieval.citations import DECISION, decision_key
+
+_NUM_MARK = frozenset({"br", "broj", "no", "nr"})
+# Words a law's name does not end on ("Zakon o azilu i …" cut before "i").
+_TAIL = frozenset({"i", "u", "na", "za", "o", "iz", "od", "and", "of", "for", "the", "in", "on", "to"}) | _NUM_MARK
+_EN_CONNECT = frozenset({"and", "of", "for", "the", "in", "on", "against", "to"})
+_PIECE = re.compile(r"[^\W_]+|[^\w\s]")
+_SR_HEAD = re.compile(r"\bzakon(?:ik)?(?:a|u|om|e|i|ima)?\s+o\s+")
+_EN_HEAD = re.compile(r"\b(?:law|act|code)\s+(?:on|of)\s+(?:the\s+)?")
+_EN_TAIL = re.compile(r"\b(?:act|code)\b")
+_EU = re.compile(
+    r"(?:\b(?P<kind>directive|direktiv[a-z]*|regulation|uredb[a-z]*|framework\s+decision|okvirn[a-z]*\s+odluk[a-z]*)\s+"
+    r"(?P<eu>\((?:eu|ez|ec|eez|eec|ee)\)\s*)?(?:(?:no|br|broj)\.?\s*)?)?"
+    r"(?P<num>\d{2,4}/\d{1,4})(?P<suf>/(?:eu|ez|ec|eez|eec|ee|jha|pup|ups|unp)\b)?")
+
+
+def content_tokens(text: str) -> tuple[str, ...]:
+    """A law's name as the detectors compare it: stemmed tokens without law words
+    ("zakon", "act") and home words ("srbije")."""
+    d = jurisdictions()
+    return tuple(t for t in alias_key(text) if t not in d.home and t not in d.laws and t != "broj")
+
+
+def decision_numbers(t: QuestionText, known: Known) -> list[Span]:
+    return [(m.start(), m.end()) for m in DECISION.finditer(t.norm)
+            if (k := decision_key(m.group())).split()[0] in known.registers and k not in known.decisions]
+
+
+def _phrase_end(t: QuestionText, pos: int, english: bool) -> int:
+    """Where a law's name starting at `pos` ends: punctuation, a word that ends names
+    ("član", "srbije", "primenjuje"), a bare number, or (English) an uncapitalised word."""
+    kept: list[tuple[str, int]] = []
+    for m in _PIECE.finditer(t.norm, pos, min(len(t.norm), pos + 200)):
+        w, prev = m.group(), (kept[-1][0] if kept else "")
+        if not w[0].isalnum():
+            if w == "." and prev in _NUM_MARK:
+                continue
+            break
+        if (w in jurisdictions().words["name_stops"] or (w.isdigit() and prev not in _NUM_MARK) or len(kept) >= 14
+                or stem(w) in jurisdictions().laws):  # the next law's name begins ("… i Zakona o …")
+            break
+        if english and not t.upper(m.start()) and w not in _EN_CONNECT and not w.isdigit():
+            break
+        kept.append((w, m.end()))
+    while kept and kept[-1][0] in _TAIL:
+        kept.pop()
+    return kept[-1][1] if kept else pos
+
+
+def _phrase(t: QuestionText, start: int, body: int, end: int) -> Phrase | None:
+    text = t.norm[body:end]
+    content = content_tokens(text)
+    if content[:1] in (("potvrdjivanj",), ("ratifikacij",)):  # a treaty's ratification law: the treaty
+        content = content[1:]
+    if not content or text.split()[0] in jurisdictions().words["pronouns"] or content[0] in ("izmen", "dopun"):
+        return None  # "zakon o kome…"; an amending law names its law after ("… dopunama Zakona o radu")
+    return Phrase(start, end, content, frozenset(re.findall(r"\b(?:br|broj|no|nr)\.?\s*(\d+)", text)))
+
+
+def law_phrases(t: QuestionText) -> list[Phrase]:
+    """Every law's name the question gives: "Zakon(ik) o …", "Law on …", "… Act|Code"."""
+    out = [_phrase(t, m.start(), m.end(), _phrase_end(t, m.end(), False)) for m in _SR_HEAD.finditer(t.norm)]
+    out += [_phrase(t, m.start(), m.end(), _phrase_end(t, m.end(), True))
+            for m in _EN_HEAD.finditer(t.norm) if t.upper(m.start())]
+    for m in (m for m in _EN_TAIL.finditer(t.norm) if t.upper(m.start())):
+        kept = words_before(t, m.start(), lambda w: t.upper(w.start()) or w.group() in _EN_CONNECT, 6)
+        while kept and kept[-1].group().rstrip(".") in jurisdictions().words["not_title"] | _EN_CONNECT:
+            kept.pop()
+        if kept:
+            out.append(_phrase(t, kept[-1].start(), kept[-1].start(), m.end()))
+    return [p for p in out if p]
+
+
+def _name_known(p: Phrase, known: Known) -> bool:
+    """Some title or alias holds the phrase's first three content tokens in order (or is a
+    shorter prefix of them: "Zakon o radu" for "Zakon o radu zabrana …") and its numbers."""
+    n = min(3, len(p.content))
+    head = p.content[:n]
+    return any(p.numbers <= set(name) and (any(name[i:i + n] == head for i in range(len(name) - n + 1))
+                                           or (0 < len(name) < n and p.content[:len(name)] == name))
+               for name in known.names)
+
+
+def law_titles(t: QuestionText, known: Known, phrases: list[Phrase] | None = None) -> list[Span]:
+    return [(p.start, p.end) for p in (law_phrases(t) if phrases is None else phrases) if not _name_known(p, known)]
+
+
+def eu_instruments(t: QuestionText, known: Known) -> list[Span]:
+    return [(m.start(), m.end()) for m in _EU.finditer(t.norm)
+            if (m["suf"] or m["eu"] or (m["kind"] or "").startswith(("directive", "direktiv", "framework", "okvirn")))
+            and not any(m["num"] in name for name in known.texts)]

@@ -1,0 +1,231 @@
+"""Names a question gives that the corpus does not hold (retrieval.absent), over a small
+hand-built corpus: the real aliases.json and jurisdictions.json, a few law, treaty,
+ECtHR and decision records with the titles and metadata the loaders give them."""
+import json
+
+import pytest
+
+from ingest.records import Chunk, Document
+from retrieval import absent
+from retrieval.absent import (QuestionText, absent_references, case_names, decision_numbers, eu_instruments,
+                              foreign_laws, known_sources, law_titles)
+from retrieval.aliases import load_aliases
+from retrieval.citations import CitationIndex
+
+LAWS = {
+    "zakoni/zakon_o_obligacionim_odnosima.txt": "ZAKON O OBLIGACIONIM ODNOSIMA",
+    "zakoni/zakon_o_krivicnom_postupku.txt": "ZAKONIK O KRIVIČNOM POSTUPKU",
+    "zakoni/zakon_o_strancima.txt": "ZAKON O STRANCIMA",
+    "zakoni/krivicni_zakonik.txt": "KRIVIČNI ZAKONIK",
+    "zakoni/zakon_o_radu.txt": "ZAKON O RADU",
+    "zakoni/pis/0151-rs-law-zakon-o-besplatnoj-pravnoj-pomoci.json": "Закон о бесплатној правној помоћи",
+    "zakoni/pis/0160-rs-law-zakon-o-oduzimanju-imovine-proistekle-iz-krivicnog-dela.json":
+        "Закон о одузимању имовине проистекле из кривичног дела",
+    "zakoni/pis/0156-rs-law-zakon-o-maloletnim-uciniocima-krivicnih-dela-i-krivicnopravnoj-zastiti-m.json":
+        "Закон о малолетним учиниоцима кривичних дела и кривичноправној заштити малолетних лица",
+    "zakoni/pis/0515-rs-law-zakon-o-sprecavanju-nasilja-u-porodici.json": "Закон о спречавању насиља у породици",
+}
+TREATIES = {
+    "medjunarodni/cets197-convention-action-against-trafficking.md":
+        "Council of Europe Convention on Action against Trafficking in Human Beings",
+    "medjunarodni/ets116-compensation-victims-violent-crimes.md":
+        "European Convention on the compensation of victims of violent crimes",
+}
+CASES = {
+    "echr/001-96549.json": "Rantsev v. Cyprus and Russia",
+    "echr/001-203503.json": "CASE OF S.M. v. CROATIA",
+    "echr/001-114518.json": "C.N. v. the United Kingdom",
+    "echr/001-172701.json": "Chowdury and Others v. Greece",
+    "echr/001-69891.json": "Siliadin v. France",
+    "echr/001-170388.json": "CASE OF J. AND OTHERS v. AUSTRIA",
+    "echr/001-57591.json": "Van der Mussele v. Belgium",
+}
+REV2 = "sudska_praksa/vrhovni_sud/gradjanska/Rev2_1788_2024.json"
+KZZ = "sudska_praksa/vrhovni_sud/krivicna/Kzz_192_2026.json"
+# A Supreme Court decision quotes the appellate ruling it reviews.
+KZZ_TEXT = "Vrhovni sud odbija zahtev za zaštitu zakonitosti podnet protiv presude Apelacionog suda u Nišu Kž2 614/25."
+
+
+def documents():
+    docs = [Document(s, "law", t, script="cyrillic" if "pis/" in s else "latin") for s, t in LAWS.items()]
+    docs += [Document(s, "treaty", t, language="en") for s, t in TREATIES.items()]
+    docs += [Document(s, "echr_judgment", t, language="en") for s, t in CASES.items()]
+    docs += [Document(REV2, "court_decision", "Vrhovni sud, Rev2 1788/2024", meta={"decision_number": "Rev2 1788/2024"}),
+             Document(KZZ, "court_decision", "Vrhovni sud, Kzz 192/2026", meta={"decision_number": "Kzz 192/2026"})]
+    return docs
+
+
+def index(aliases=None):
+    chunks = [Chunk(source=KZZ, kind="court_decision", title="Kzz 192/2026", text=KZZ_TEXT, section="OBRAZLOŽENJE")]
+    return CitationIndex(chunks, documents(), aliases), [c.text for c in chunks]
+
+
+@pytest.fixture(scope="module")
+def known():
+    citations, texts = index()
+    return known_sources(citations, documents(), texts)
+
+
+def found(question, known):
+    return absent_references(question, None, known=known)
+
+
+# --- court decision numbers ----------------------------------------------------------
+
+@pytest.mark.parametrize("question, names", [
+    ("Presuda Vrhovnog suda Rev 9999/2024 o naknadi štete žrtvi trgovine ljudima", ["Rev 9999/2024"]),
+    ("Rešenje Apelacionog suda u Kragujevcu Kž1 1234/2019 o trgovini ljudima", ["Kž1 1234/2019"]),
+    ("Кж1 1234/2019", ["Кж1 1234/2019"]),
+    ("kz1 1234/19", ["kz1 1234/19"]),
+    ("Rev2 1789/2024 i Rev2 1788/2024", ["Rev2 1789/2024"]),
+    ("Rev2 1788/2024", []),                       # the corpus's own decision
+    ("Врховни суд Rev2 1788/24", []),
+    ("Kzz 192/2026 protiv presude Kž2 614/25", []),  # quoted by a corpus decision
+    ("Sl. glasnik RS br. 85/2005 i Bilten 2/2011", []),  # not a court register
+])
+def test_decision_numbers(question, names, known):
+    assert found(question, known) == names
+
+
+def test_decision_quoted_only_in_a_text_needs_the_texts():
+    citations, _ = index()
+    bare = known_sources(citations, documents())
+    assert found("Kž2 614/25", bare) == ["Kž2 614/25"]
+
+
+# --- laws named by title -------------------------------------------------------------
+
+PRESENT_LAWS = [
+    "Zakon o obligacionim odnosima", "Zakonu o besplatnoj pravnoj pomoći",
+    "Zakona o oduzimanju imovine proistekle iz krivičnog dela", "Zakonik o krivičnom postupku",
+    "Zakonika o krivičnom postupku", "Zakon o strancima", "Закона о бесплатној правној помоћи",
+    "zakon o besplatnoj pravnoj pomoci", "Law on Obligations", "Law on Free Legal Aid", "Law on Foreigners",
+    "Criminal Code", "Criminal Procedure Code", "the Serbian Criminal Code", "Criminal Code of the Republic of Serbia",
+    "Zakon o maloletnim učiniocima krivičnih dela i krivičnopravnoj zaštiti maloletnih lica",
+    "Zakon o sprečavanju nasilja u porodici",
+    "Da li se Zakon o oduzimanju imovine proistekle iz krivičnog dela primenjuje na trgovinu ljudima?",
+    "Zakon o radu zabrana uznemiravanja",  # a shorter title that starts the phrase
+    "Ко се сматра оштећеним према Законику о кривичном поступку?",
+    "general limitation period for claims under the Serbian Law on Obligations",
+    "Zakon o izmenama i dopunama Zakona o radu", "zakon o kome je reč", "What does the Act say?",
+    "Zakon o potvrđivanju Konvencije Saveta Evrope o borbi protiv trgovine ljudima",  # the treaty is in the corpus
+]
+
+
+@pytest.mark.parametrize("question", PRESENT_LAWS)
+def test_laws_the_corpus_holds_are_not_flagged(question, known):
+    assert found(question, known) == []
+
+
+@pytest.mark.parametrize("question, names", [
+    ("Zakon o zaštiti žrtava trgovine ljudima", ["Zakon o zaštiti žrtava trgovine ljudima"]),
+    ("zakon o zastiti zrtava trgovine ljudima srbija clan 12 pravo na smestaj",
+     ["zakon o zastiti zrtava trgovine ljudima"]),
+    ("Zakon o pravima žrtava i svedoka krivičnih dela – pravo žrtve na informisanje",
+     ["Zakon o pravima žrtava i svedoka krivičnih dela"]),
+    ("Колико износи накнада према српском Закону о накнади жртвама кривичних дела?",
+     ["Закону о накнади жртвама кривичних дела"]),
+    ("Шта предвиђа Закон о потврђивању Конвенције МОР бр. 190 о искорењивању насиља?",
+     ["Закон о потврђивању Конвенције МОР бр. 190 о искорењивању насиља"]),
+    ("US Trafficking Victims Protection Act: eligibility for a T visa", ["US Trafficking Victims Protection Act"]),
+    ("Trafficking Victims Protection Act", ["Trafficking Victims Protection Act"]),
+    ("Zakona o javnom redu i miru i Zakona o javnom redu i miru", ["Zakona o javnom redu i miru"]),
+])
+def test_laws_the_corpus_lacks_are_named_as_written(question, names, known):
+    assert found(question, known) == names
+
+
+def test_a_law_document_title_counts_without_an_alias(tmp_path):
+    bare = tmp_path / "aliases.json"
+    bare.write_text(json.dumps({"sources": {}}), encoding="utf-8")
+    citations, _ = index(load_aliases(bare))
+    known = known_sources(citations, documents())
+    assert found("Закона о бесплатној правној помоћи", known) == []
+    assert found("Law on Free Legal Aid", known) == ["Law on Free Legal Aid"]  # English name: only aliases.json has it
+
+
+# --- ECtHR case names ----------------------------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "Rantsev v. Cyprus and Russia", "S.M. v. Croatia", "С.М. против Хрватске", "C.N. v. the United Kingdom",
+    "Chowdury and Others v. Greece", "Čaudari i drugi protiv Grčke", "Siliadin v. France", "J. and Others v. Austria",
+    "J. v. Austria § 109", "Van der Mussele v. Belgium", "Šta je ESLJP rekao u predmetu Rancev protiv Kipra i Rusije?",
+    "Konvencija Saveta Evrope o borbi protiv trgovine ljudima", "Koliko je ESLJP dosudio zbog propusta kiparskih vlasti?",
+    "Which ECtHR judgment found Serbia in violation of Article 4?",
+])
+def test_cases_the_corpus_holds_or_no_case_are_not_flagged(question, known):
+    assert found(question, known) == []
+
+
+@pytest.mark.parametrize("question, names", [
+    ("V.C.L. and A.N. v. the United Kingdom: prosecution of trafficked children",
+     ["V.C.L. and A.N. v. the United Kingdom"]),
+    ("Tyrer v. the United Kingdom", ["Tyrer v. the United Kingdom"]),
+    ("Presuda S.M. protiv Srbije", ["S.M. protiv Srbije"]),  # known initials, another state
+    ("Van Kück v. Germany", ["Van Kück v. Germany"]),
+    ("Тајрер против Уједињеног Краљевства", ["Тајрер против Уједињеног Краљевства"]),
+])
+def test_cases_the_corpus_lacks(question, names, known):
+    assert found(question, known) == names
+
+
+# --- EU instruments ------------------------------------------------------------------
+
+@pytest.mark.parametrize("question, names", [
+    ("What does Article 17 of Directive 2011/36/EU require?", ["Directive 2011/36/EU"]),
+    ("Direktiva 2012/29/EU član 16", ["Direktiva 2012/29/EU"]),
+    ("prema članu 17 Direktive 2011/36/EU", ["Direktive 2011/36/EU"]),
+    ("Regulation (EU) 2016/679", ["Regulation (EU) 2016/679"]),
+    ("Okvirna odluka 2001/220/PUP", ["Okvirna odluka 2001/220/PUP"]),
+    ("Uredba 12/2020 Vlade", []),  # a Serbian decree number is no EU instrument
+])
+def test_eu_instruments(question, names, known):
+    assert found(question, known) == names
+
+
+# --- foreign national law ------------------------------------------------------------
+
+@pytest.mark.parametrize("question, names", [
+    ("Albanian law on compensation of trafficking victims from the special fund", ["Albanian law"]),
+    ("Hrvatski Zakon o obveznim odnosima – pravična novčana naknada", ["Hrvatski Zakon o obveznim odnosima"]),
+    ("hrvatskog zakona o radu", ["hrvatskog zakona o radu"]),  # a name the corpus has, in a foreign law
+    ("nemacki opferentschadigungsgesetz visina mesecne rente", ["nemacki opferentschadigungsgesetz"]),
+    ("Opferentschädigungsgesetz", ["Opferentschädigungsgesetz"]),
+    ("Croatian Criminal Code article 106", ["Croatian Criminal Code"]),
+    ("law of Croatia on labour", ["law of Croatia"]),
+    ("Zakon Republike Hrvatske o radu", ["Zakon Republike Hrvatske"]),
+    ("UK Modern Slavery Act section 45", ["UK Modern Slavery Act"]),
+])
+def test_foreign_laws(question, names, known):
+    assert found(question, known) == names
+
+
+@pytest.mark.parametrize("question", [
+    "Serbian law on damages", "srpski zakon o radu", "srpskom Zakonu o obligacionim odnosima", "zakon Srbije",
+    "Can you tell us the law on compensation?", "Rantsev v. Cyprus and Russia: Greece and Cyprus",
+])
+def test_home_law_and_states_alone_are_not_foreign(question, known):
+    assert found(question, known) == []
+
+
+# --- each detector on its own; the whole -----------------------------------------------
+
+def test_each_detector_finds_only_its_kind(known):
+    q = QuestionText("Rev 9999/2024, Zakon o zaštiti žrtava, Tyrer v. the United Kingdom, Directive 2011/36/EU, Albanian law")
+    detectors = (decision_numbers, law_titles, case_names, eu_instruments)
+    spans = {f.__name__: [q.original(*s) for s in f(q, known)] for f in detectors}
+    spans["foreign_laws"] = [q.original(*s) for s in foreign_laws(q)]
+    assert spans == {"decision_numbers": ["Rev 9999/2024"], "law_titles": ["Zakon o zaštiti žrtava"],
+                     "case_names": ["Tyrer v. the United Kingdom"], "eu_instruments": ["Directive 2011/36/EU"],
+                     "foreign_laws": ["Albanian law"]}
+    assert found(q.text, known) == sum(spans.values(), [])
+
+
+def test_known_sources_are_built_once_per_citation_index(monkeypatch):
+    citations, texts = index()
+    calls = []
+    real = absent.known_sources
+    monkeypatch.setattr(absent, "known_sources", lambda *a: calls.append(1) or real(*a))
+    assert absent_references("Kž2 614/25 i Rev 9999/2024", citations, documents(), texts) == ["Rev 9999/2024"]
+    assert absent_references("Tyrer v. the United Kingdom", citations) == ["Tyrer v. the United Kingdom"]
+    assert len(calls) == 1
