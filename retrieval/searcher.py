@@ -192,7 +192,8 @@ class Searcher:
         if mode in ("hybrid", "dense") and self.dense is not None and len(named) <= NAMED_DENSE_MAX:
             ids = [self.chunks[i].id for i in named]
             sub["dense"] = [cid for cid, _ in self.dense.query(semantic, CANDIDATES, ids=ids) if cid in self.by_id]
-        return [cid for cid, _ in rrf(sub)][:CANDIDATES] if any(sub.values()) else []
+        weights = {leg: self.weights.get(leg, 1.0) for leg in sub}
+        return [cid for cid, _ in rrf(sub, weights)][:CANDIDATES] if any(sub.values()) else []
 
     def _prior(self, cid: str, named_sources: set[str]) -> float:
         c = self.by_id[cid]
