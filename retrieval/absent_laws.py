@@ -26,6 +26,7 @@ _EN_CONNECT = frozenset({"and", "of", "for", "the", "in", "on", "against", "to"}
 _PIECE = re.compile(r"[^\W_]+|[^\w\s]")
 _SR_HEAD = re.compile(r"\bzakon(?:ik)?(?:a|u|om|e|i|ima)?\s+o\s+")
 _EN_HEAD = re.compile(r"\b(?:law|act|code)\s+(?:on|of)\s+(?:the\s+)?")
+_TREATY_STEMS = ("konvencij", "protokol", "sporazum", "ugovor", "potvrdjivanj", "ratifikacij")
 _EN_TAIL = re.compile(r"\b(?:act|code)\b")
 _EU = re.compile(
     r"(?:\b(?P<kind>directive|direktiv[a-z]*|regulation|uredb[a-z]*|framework\s+decision|okvirn[a-z]*\s+odluk[a-z]*)\s+"
@@ -59,6 +60,10 @@ def _phrase_end(t: QuestionText, pos: int, english: bool) -> int:
                 or stem(w) in jurisdictions().laws):  # the next law's name begins ("… i Zakona o …")
             break
         if english and not t.upper(m.start()) and w not in _EN_CONNECT and not w.isdigit():
+            break
+        # A second "o" starts what the question asks about the law ("Zakon o X o pravu
+        # na smeštaj"), except inside a ratified treaty's title ("… Konvencije … o …").
+        if w == "o" and not english and not any(stem(k).startswith(_TREATY_STEMS) for k, _ in kept):
             break
         kept.append((w, m.end()))
     while kept and kept[-1][0] in _TAIL:

@@ -78,6 +78,12 @@ def test_abstention_looks_different(ui_env):
     assert not any(m.value == "**Izvori**" for m in at.markdown)
 
 
+def test_a_named_source_the_corpus_lacks_is_said_so(ui_env):
+    at = ask(start(), "Šta kaže Zakon o zaštiti žrtava trgovine ljudima o pravu na smeštaj?")
+    assert last_answer(at).abstained
+    assert "Izvori ne sadrže: Zakon o zaštiti žrtava trgovine ljudima." in texts(at)
+
+
 def test_unverified_citation_is_marked(ui_env):
     at = ask(start(answerer=fake_answer), QUESTION)
     assert at.expander[0].label.endswith("⚠")

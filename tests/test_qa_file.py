@@ -9,6 +9,8 @@ import pytest
 from evaluation.qa import check_format, load_qa, validate_qa
 
 QA_FILE = Path(__file__).resolve().parent.parent / "evaluation" / "data" / "qa_dev.jsonl"
+# Written blind after the tuning on qa_dev.jsonl, scored once (evaluation/README.md).
+HOLDOUT_FILE = QA_FILE.with_name("qa_holdout.jsonl")
 
 
 @pytest.fixture(scope="module")
@@ -18,6 +20,13 @@ def qa():
 
 def test_bundled_qa_file_has_no_format_problems(qa):
     assert check_format(qa) == []
+
+
+def test_holdout_file_has_no_format_problems_and_no_shared_ids():
+    holdout = load_qa(HOLDOUT_FILE)
+    assert check_format(holdout) == [] and len(holdout) >= 40
+    assert {r["split"] for r in holdout} == {"test"} and any(not r["answerable"] for r in holdout)
+    assert not {r["id"] for r in holdout} & {r["id"] for r in load_qa(QA_FILE)}
 
 
 def test_bundled_qa_file_size_and_mix(qa):
@@ -163,5 +172,6 @@ def test_load_qa_names_the_bad_line(tmp_path):
 
 
 @pytest.mark.slow
-def test_every_gold_unit_exists_in_the_real_corpus(shared_corpus):
-    assert validate_qa(QA_FILE, shared_corpus) == []
+@pytest.mark.parametrize("path", [QA_FILE, HOLDOUT_FILE], ids=["qa_dev", "qa_holdout"])
+def test_every_gold_unit_exists_in_the_real_corpus(shared_corpus, path):
+    assert validate_qa(path, shared_corpus) == []
