@@ -19,6 +19,7 @@ from retrieval.diacritics import needs_restoring, restore
 from retrieval.filters import Filters
 from retrieval.glossary import english_tokens, keyword_tokens
 from retrieval.hit import Hit
+from retrieval.intents import asks_definition, defines_terms
 
 MODES = ("hybrid", "bm25", "dense")
 # Tuned on the dev split (hybrid, full corpus, k=5; dense weight 1.0 / 0.5 / 0.3 / 0.2 /
@@ -47,6 +48,7 @@ CANDIDATES = 100  # per leg, before fusion
 # cannot be cited to a provision; a lawyer wants the provision or the decision first.
 # The kind prior does not apply to a document the question names ("Bilten 2/2011").
 KIND_PRIOR = {"court_bulletin": 0.6}
+DEFINITION_FACTOR = 2.0
 UNITLESS_PRIOR = 0.5
 
 
@@ -95,6 +97,7 @@ class Searcher:
         self._diacritics: dict[str, str] | None = None
         self._serbian: set[int] | None = None
         self._allowed_cache: dict[Filters, set[int]] = {}
+        self._defining: set[str] | None = None
 
     # -- the dense leg, loaded on first use -------------------------------------------
     @property
@@ -155,7 +158,9 @@ class Searcher:
 
         weights = {leg: self.weights.get(leg, 1.0) for leg in rankings}
         fused = rrf(rankings, weights) if rankings else []
-        fused = reweight(fused, lambda cid: self._prior(cid, named_sources))
+        definition = DEFINITION_FACTOR if asks_definition(question) else 1.0
+        fused = reweight(fused, lambda cid: self._prior(cid, named_sources)
+                         * (definition if self._defines(cid) else 1.0))
         cited = [cid for cid in self.citations.lookup(question)
                  if allowed is None or self.position[cid] in allowed]
         top = fused[0][1] if fused else 1.0
@@ -194,6 +199,11 @@ class Searcher:
             sub["dense"] = [cid for cid, _ in self.dense.query(semantic, CANDIDATES, ids=ids) if cid in self.by_id]
         weights = {leg: self.weights.get(leg, 1.0) for leg in sub}
         return [cid for cid, _ in rrf(sub, weights)][:CANDIDATES] if any(sub.values()) else []
+
+    def _defines(self, cid: str) -> bool:
+        if self._defining is None:
+            self._defining = {c.id for c in self.chunks if defines_terms(c)}
+        return cid in self._defining
 
     def _prior(self, cid: str, named_sources: set[str]) -> float:
         c = self.by_id[cid]

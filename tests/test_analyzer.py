@@ -123,3 +123,9 @@ def test_real_statute_vocabulary_agrees_in_three_spellings(shared_corpus):
     ]
     assert len(vocab) > 5000
     assert bad == []
+
+
+def test_limitation_forms_share_one_stem():
+    # The product's core concept: "zastareva", "zastarevanje" and "zastarelost" must meet.
+    stems = {tuple(analyze(w, "serbian")) for w in ("zastareva", "zastarevanje", "zastarelost", "zastarelosti", "застарева")}
+    assert len(stems) == 1, stems

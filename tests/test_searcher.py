@@ -172,3 +172,18 @@ def test_hits_carry_the_index_term_statistics(index):
     assert hits and all(h.stats is hits[0].stats for h in hits)
     assert hits[0].stats.n_docs == len(Searcher(index).chunks)
     assert "stats" not in hits[0].to_dict()
+
+
+def test_a_definition_question_finds_the_defining_article(index):
+    import retrieval.searcher as rs
+
+    s = Searcher(index)
+    q = "Council of Europe Convention: definition of trafficking in human beings"
+    assert top(s, q).article == "4"  # "Definitions"
+    # Without the intent rule another article outranks it: the rule is what finds it.
+    old = rs.DEFINITION_FACTOR
+    try:
+        rs.DEFINITION_FACTOR = 1.0
+        assert top(s, q).article != "4"
+    finally:
+        rs.DEFINITION_FACTOR = old

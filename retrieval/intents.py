@@ -1,0 +1,38 @@
+"""What kind of provision a question asks for, when its wording says so.
+
+"Definicija trgovine ljudima", "Ko se smatra oštećenim?", "Palermo Protocol definition of
+trafficking": the answer is the article that defines terms ("Značenje izraza", "Use of
+terms", "For the purposes of this Convention … shall mean"), whose own words rarely
+match the question's ("definicija", "smatra"). `asks_definition` reads the question;
+`defines_terms` reads a chunk; the searcher raises defining provisions for such questions.
+
+Pure functions over normalised text (Latin, lowercase, no diacritics). Nothing else is
+inferred from a question here.
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.records import Chunk
+from retrieval.analyzer import normalize
+
+_ASKS = re.compile(
+    r"\b(definicij\w*|definis\w*|definic\w*|definition\w*|define[sd]?|pojam|pojma|pojmovi\w*|znacenj\w*"
+    r"|(ko|sta|koje?|koja) se smatra\w*|sta (je|znaci)\s+\S+\s+(prema|po|u smislu)|meaning of|what is meant by"
+    r"|shall mean|what counts as|who (is|are) considered)\b")
+_HEADING = re.compile(r"(use of terms|definitions?\b|znacenj\w* (pojedinih )?izraz|pojmov|osnovni pojmovi"
+                      r"|izrazi upotrebljeni)")
+_OPENING = re.compile(r"(for the purposes? of this (convention|protocol|agreement)|shall mean"
+                      r"|u smislu ovog (zakona|zakonika)|izrazi upotrebljeni u ovom|pojedini izrazi)")
+OPENING_CHARS = 400  # a definitions article says so at its start
+
+
+def asks_definition(question: str) -> bool:
+    return bool(_ASKS.search(normalize(question)))
+
+
+def defines_terms(chunk: Chunk) -> bool:
+    """A law or treaty provision that defines terms, by its heading or its opening words."""
+    if chunk.kind not in ("law", "treaty"):
+        return False
+    return bool(_HEADING.search(normalize(chunk.heading or "")) or _OPENING.search(normalize(chunk.text[:OPENING_CHARS])))
