@@ -19,6 +19,7 @@ from typing import Iterable
 from ingest.records import Chunk, Document
 from retrieval.aliases import Aliases, load_aliases, source_kind
 from retrieval.analyzer import normalize, token_spans, words
+from retrieval.bulletins import named_bulletins
 
 # Numbers may carry the ordinal dot Serbian uses ("člana 408. stav 1. ZPP").
 _NUM = r"\d+[a-z]?\.?"
@@ -190,7 +191,10 @@ class CitationIndex:
             self._stav[c.id] = c.stav
         self._cases: dict[tuple[str, ...], list[str]] = {}
         self._decisions: dict[str, str] = {}
+        self._bulletins: list[tuple[str, str, str]] = []  # (source, court, issue)
         for d in documents:
+            if d.kind == "court_bulletin" and d.metadata.get("court"):
+                self._bulletins.append((d.source, str(d.metadata["court"]), str(d.metadata.get("issue") or "")))
             if d.kind == "echr_judgment":
                 self._cases.setdefault(_case_key(d.title), []).append(d.source)
             number = d.metadata.get("decision_number")
@@ -239,6 +243,7 @@ class CitationIndex:
         "Zakon o oduzimanju imovine…", "Rancev"): retrieval searches them first."""
         norm = normalize(question)
         out = [src for _, _, src in _law_mentions(norm, self.aliases)] + self._named_cases(norm)
+        out += named_bulletins(question, self._bulletins)
         return list(dict.fromkeys(out))
 
     def lookup(self, question: str) -> list[str]:
