@@ -202,7 +202,15 @@ class DenseIndex:
             col.upsert(ids=part, embeddings=vectors)
             counts["embedded"] += len(part)
             advance(len(part))
+        if stale or missing:
+            self._settle()
         return counts
+
+    def _settle(self) -> None:
+        """Persist the whole HNSW graph now (retrieval.chroma_settle says why)."""
+        from retrieval.chroma_settle import settle
+
+        settle(self)
 
     def _write_status(self, total: int, done: int) -> None:
         status = {

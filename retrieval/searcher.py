@@ -3,7 +3,8 @@
 Holds the serving build's chunks, the BM25 index, the citation index and (lazily)
 the dense leg. Ranking: provisions the question names exactly ("čl. 254 ZKP",
 "Rantsev § 281") first, then weighted reciprocal-rank fusion of BM25 and dense,
-collapsed so one article split in pieces, or one decision, appears once.
+scaled by the priors of `retrieval.priors` (document kind, unit-less text, definition
+questions), collapsed so one article split in pieces, or one decision, appears once.
 Serves from BM25 alone while the dense leg is missing or still being built.
 """
 from __future__ import annotations
@@ -20,6 +21,7 @@ from retrieval.filters import Filters
 from retrieval.glossary import english_tokens, keyword_tokens
 from retrieval.hit import Hit
 from retrieval.intents import asks_definition, defines_terms
+from retrieval.priors import PAGES_PER_BULLETIN, prior, unit_of
 
 MODES = ("hybrid", "bm25", "dense")
 # Tuned on the dev split (hybrid, full corpus, k=5; dense weight 1.0 / 0.5 / 0.3 / 0.2 /
@@ -31,39 +33,12 @@ DEFAULT_WEIGHTS = {"bm25": 1.0, "dense": 0.2, "named": 2.0}
 # gets a third leg: BM25 and dense restricted to that document, so the named source's
 # best units rise above lookalikes elsewhere (a bulletin page quoting the same words).
 NAMED_DENSE_MAX = 3000
-# Bulletins are long, topical pages; more than this many pages of one bulletin in a
-# row push the statute and the judgment out of the top results, so extras move down.
-PAGES_PER_BULLETIN = 2
 # An English question about "Serbian law" names a jurisdiction rather than a document:
 # its named leg is the Serbian sources, so ECtHR and treaty texts, which share the
 # question's English words, do not bury the statute.
 SERBIAN_KINDS = ("law", "court_decision", "court_bulletin")
 _SERBIA = re.compile(r"\b(serbia|serbian)\b", re.I)
 CANDIDATES = 100  # per leg, before fusion
-# Priors on the fused score, tuned on the dev split (recall@5 / MRR 0.849 / 0.689
-# without them; bulletin 0.8 / 0.6 / 0.4 gave 0.871 / 0.882 / 0.871 and MRR 0.736 /
-# 0.746 / 0.742 with the unit-less prior 0.5, which alone gave 0.860 / 0.692). A bulletin page
-# is a long secondary summary that shares many words with any question on its topic,
-# and law or treaty text outside any article (a preamble, an amending law's clauses)
-# cannot be cited to a provision; a lawyer wants the provision or the decision first.
-# The kind prior does not apply to a document the question names ("Bilten 2/2011").
-KIND_PRIOR = {"court_bulletin": 0.6}
-DEFINITION_FACTOR = 2.0
-UNITLESS_PRIOR = 0.5
-
-
-def unit_of(chunk: Chunk) -> tuple:
-    """What counts as one result: an article, an ECtHR paragraph, a bulletin page,
-    a whole decision (its sections are read together)."""
-    if chunk.kind == "court_decision":
-        return (chunk.source,)
-    if chunk.article is not None:
-        return (chunk.source, "art", chunk.article)
-    if chunk.paragraph is not None:
-        return (chunk.source, "par", chunk.paragraph)
-    if chunk.page is not None:
-        return (chunk.source, "page", chunk.page)
-    return (chunk.source, "id", chunk.section, chunk.id if chunk.section is None else "")
 
 
 class Searcher:
@@ -158,9 +133,8 @@ class Searcher:
 
         weights = {leg: self.weights.get(leg, 1.0) for leg in rankings}
         fused = rrf(rankings, weights) if rankings else []
-        definition = DEFINITION_FACTOR if asks_definition(question) else 1.0
-        fused = reweight(fused, lambda cid: self._prior(cid, named_sources)
-                         * (definition if self._defines(cid) else 1.0))
+        definition = asks_definition(question)
+        fused = reweight(fused, lambda cid: prior(self.by_id[cid], named_sources, definition, self._defines(cid)))
         cited = [cid for cid in self.citations.lookup(question)
                  if allowed is None or self.position[cid] in allowed]
         top = fused[0][1] if fused else 1.0
@@ -204,12 +178,6 @@ class Searcher:
         if self._defining is None:
             self._defining = {c.id for c in self.chunks if defines_terms(c)}
         return cid in self._defining
-
-    def _prior(self, cid: str, named_sources: set[str]) -> float:
-        c = self.by_id[cid]
-        unitless = c.kind in ("law", "treaty") and c.article is None
-        kind = 1.0 if c.source in named_sources else KIND_PRIOR.get(c.kind, 1.0)
-        return kind * (UNITLESS_PRIOR if unitless else 1.0)
 
     def absent(self, question: str) -> list[str]:
         """Sources the question names that this index does not hold (retrieval.absent);

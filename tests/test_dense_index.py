@@ -138,6 +138,34 @@ def _files_under(path: Path) -> set[str]:
     return {str(p) for p in path.rglob("*")} if path.exists() else set()
 
 
+def _persisted_and_logged(index_dir: Path) -> tuple[int, int]:
+    """(last write in the persisted HNSW graph, last write in Chroma's log): white-box,
+    read from the embedded store's own SQLite file."""
+    import sqlite3
+
+    db = sqlite3.connect(index_dir / "chroma" / "chroma.sqlite3")
+    try:
+        seqs = [row[0] for row in db.execute("SELECT seq_id FROM max_seq_id")]
+        logged = db.execute("SELECT MAX(seq_id) FROM embeddings_queue").fetchone()[0]
+    finally:
+        db.close()
+    return min(seqs), logged
+
+
+def test_sync_persists_the_whole_graph_so_every_process_ranks_alike(tmp_path: Path) -> None:
+    # Writes after Chroma's last periodic persist were replayed into a fresh graph by
+    # every process that opened the store, in varying order: rankings differed between
+    # restarts. sync now leaves nothing in the log.
+    index = DenseIndex(tmp_path, FakeEmbedder())
+    n = 1150  # past Chroma's periodic persist (every 1000 writes), so some writes are left over
+    ids = [f"c{i}" for i in range(n)]
+    index.sync(ids, [f"tekst broj {i} o naknadi štete {i % 7}" for i in range(n)], batch_size=200)
+    persisted, logged = _persisted_and_logged(tmp_path)
+    assert persisted == logged
+    assert index._col().configuration_json["hnsw"]["sync_threshold"] == 1000  # restored
+    assert [c for c, _ in index.query("naknada štete", 5)]  # still serves
+
+
 def test_no_network_and_no_onnx_download(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     attempts = []
 

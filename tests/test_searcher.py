@@ -175,7 +175,7 @@ def test_hits_carry_the_index_term_statistics(index):
 
 
 def test_a_definition_question_finds_the_defining_article(index):
-    import retrieval.searcher as rs
+    import retrieval.priors as rs
 
     s = Searcher(index)
     q = "Council of Europe Convention: definition of trafficking in human beings"
