@@ -9,8 +9,9 @@ import pytest
 from evaluation.qa import check_format, load_qa, validate_qa
 
 QA_FILE = Path(__file__).resolve().parent.parent / "evaluation" / "data" / "qa_dev.jsonl"
-# Written blind after the tuning on qa_dev.jsonl, scored once (evaluation/README.md).
+# Written blind after the tuning on qa_dev.jsonl, each scored once (evaluation/README.md).
 HOLDOUT_FILE = QA_FILE.with_name("qa_holdout.jsonl")
+HOLDOUTS = [QA_FILE.with_name(f"qa_holdout{n}.jsonl") for n in ("", "2", "3")]
 
 
 @pytest.fixture(scope="module")
@@ -22,11 +23,13 @@ def test_bundled_qa_file_has_no_format_problems(qa):
     assert check_format(qa) == []
 
 
-def test_holdout_file_has_no_format_problems_and_no_shared_ids():
-    holdout = load_qa(HOLDOUT_FILE)
-    assert check_format(holdout) == [] and len(holdout) >= 40
+@pytest.mark.parametrize("path", HOLDOUTS, ids=lambda p: p.stem)
+def test_holdout_files_have_no_format_problems_and_no_shared_ids(path):
+    holdout = load_qa(path)
+    assert check_format(holdout) == [] and len(holdout) >= 30
     assert {r["split"] for r in holdout} == {"test"} and any(not r["answerable"] for r in holdout)
-    assert not {r["id"] for r in holdout} & {r["id"] for r in load_qa(QA_FILE)}
+    others = {r["id"] for p in [QA_FILE, *HOLDOUTS] if p != path for r in load_qa(p)}
+    assert not {r["id"] for r in holdout} & others
 
 
 def test_bundled_qa_file_size_and_mix(qa):
@@ -172,6 +175,6 @@ def test_load_qa_names_the_bad_line(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path", [QA_FILE, HOLDOUT_FILE], ids=["qa_dev", "qa_holdout"])
+@pytest.mark.parametrize("path", [QA_FILE, *HOLDOUTS], ids=lambda p: p.stem)
 def test_every_gold_unit_exists_in_the_real_corpus(shared_corpus, path):
     assert validate_qa(path, shared_corpus) == []
