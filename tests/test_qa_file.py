@@ -10,7 +10,6 @@ from evaluation.qa import check_format, load_qa, validate_qa
 
 QA_FILE = Path(__file__).resolve().parent.parent / "evaluation" / "data" / "qa_dev.jsonl"
 # Written blind after the tuning on qa_dev.jsonl, each scored once (evaluation/README.md).
-HOLDOUT_FILE = QA_FILE.with_name("qa_holdout.jsonl")
 HOLDOUTS = [QA_FILE.with_name(f"qa_holdout{n}.jsonl") for n in ("", "2", "3")]
 
 
