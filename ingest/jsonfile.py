@@ -1,4 +1,4 @@
-"""Reading a corpus JSON file into a dict, with SkipFile reasons a user can act on."""
+"""Reading a corpus text or JSON file, with SkipFile reasons a user can act on."""
 from __future__ import annotations
 
 import json
@@ -8,17 +8,25 @@ from typing import Any
 from ingest.errors import SkipFile
 
 
-def read_json(path: pathlib.Path) -> Any:
-    """The file's JSON value, or SkipFile for empty / binary / non-UTF-8 / invalid files."""
+def read_utf8(path: pathlib.Path, expected: str) -> str:
+    """The file's text; SkipFile for an empty, binary (NUL bytes: not `expected`) or
+    non-UTF-8 file. A UTF-8 byte-order mark is dropped."""
     raw = path.read_bytes()
     if not raw.strip():
         raise SkipFile("empty file")
     if b"\x00" in raw:
-        raise SkipFile("binary content (NUL bytes), not JSON")
+        raise SkipFile(f"binary content (NUL bytes), not {expected}")
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise SkipFile(f"not UTF-8 text ({e.reason} at byte {e.start})") from None
+
+
+def read_json(path: pathlib.Path) -> Any:
+    """The file's JSON value, or SkipFile for empty / binary / non-UTF-8 / invalid files."""
+    text = read_utf8(path, "JSON")
+    try:
+        data = json.loads(text)
     except json.JSONDecodeError as e:
         raise SkipFile(f"invalid JSON: {e.msg} at line {e.lineno}") from None
     return data

@@ -54,16 +54,19 @@ def keyword_tokens(question: str, path: Path = GLOSSARY_FILE) -> list[str]:
 
 
 @lru_cache(maxsize=2)
-def _reverse(path: str) -> dict[str, tuple[str, ...]]:
-    """Serbian stem -> the English phrases whose Serbian terms hold it."""
+def _reverse_stems(path: str) -> dict[str, tuple[str, ...]]:
+    """Serbian stem -> English stems of the phrases whose Serbian terms hold it."""
     terms = json.loads(Path(path).read_text(encoding="utf-8"))["terms"]
-    out: dict[str, list[str]] = {}
+    phrases: dict[str, dict[str, None]] = {}
     for en, sr in terms.items():
         for stem_ in analyze(sr, "serbian"):
-            out.setdefault(stem_, [])
-            if en.lower() not in out[stem_]:
-                out[stem_].append(en.lower())
-    return {k: tuple(v) for k, v in out.items()}
+            phrases.setdefault(stem_, {})[en.lower()] = None
+    return {sr: tuple(dict.fromkeys(analyze(" ".join(ens), "english"))) for sr, ens in phrases.items()}
+
+
+def english_alternatives(serbian_stem: str, path: Path = GLOSSARY_FILE) -> tuple[str, ...]:
+    """English stems that render one Serbian legal stem ("boravk" -> resid, permit, …)."""
+    return _reverse_stems(str(path)).get(serbian_stem, ())
 
 
 def english_tokens(question: str, path: Path = GLOSSARY_FILE) -> list[str]:
@@ -73,18 +76,4 @@ def english_tokens(question: str, path: Path = GLOSSARY_FILE) -> list[str]:
     English question."""
     if language(words(question)) == "english":
         return []
-    table = _reverse(str(path))
-    phrases = dict.fromkeys(en for t in analyze(question, "serbian") for en in table.get(t, ()))
-    return list(dict.fromkeys(analyze(" ".join(phrases), "english"))) if phrases else []
-
-
-@lru_cache(maxsize=2)
-def _reverse_stems(path: str) -> dict[str, tuple[str, ...]]:
-    """Serbian stem -> English stems of the phrases whose Serbian terms hold it."""
-    return {sr: tuple(dict.fromkeys(analyze(" ".join(ens), "english")))
-            for sr, ens in _reverse(path).items()}
-
-
-def english_alternatives(serbian_stem: str, path: Path = GLOSSARY_FILE) -> tuple[str, ...]:
-    """English stems that render one Serbian legal stem ("boravk" -> resid, permit, …)."""
-    return _reverse_stems(str(path)).get(serbian_stem, ())
+    return list(dict.fromkeys(t for s in analyze(question, "serbian") for t in english_alternatives(s, path)))

@@ -17,6 +17,7 @@ import pathlib
 import re
 
 from ingest.errors import SkipFile
+from ingest.jsonfile import read_utf8
 from ingest.records import Chunk, Document, Loaded
 from ingest.loaders.statute_lines import (
     BOILERPLATE,
@@ -39,15 +40,7 @@ from ingest.textutil import MAX_CHUNK_CHARS, split_long, stav_range
 
 def load(path: pathlib.Path, source: str) -> Loaded:
     """Read one paragraf.rs statute; SkipFile for empty, binary or article-less input."""
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise SkipFile("empty file")
-    if b"\x00" in raw:
-        raise SkipFile("binary content (NUL bytes), not a text statute")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise SkipFile(f"not UTF-8 text ({e.reason} at byte {e.start})") from None
+    text = read_utf8(path, "a text statute")
     return parse(text, source)
 
 
