@@ -4,7 +4,9 @@
 article or a `stav` group of a long article, a decision section, a bulletin page
 block, an ECtHR paragraph, a treaty article). A chunk's id is the sha256 of its
 source, locator and text, so re-ingesting an unchanged file yields the same ids and
-evaluation labels and citations stay stable.
+evaluation labels and citations stay stable. A unit that repeats an earlier one word for
+word at the same locator (a quoted article, a repeated block) is numbered by `repeat`,
+which enters the id only when it is not 0: ids of units that are not repeats never change.
 
 This module does no I/O and no parsing: loaders build records, the pipeline stores them.
 """
@@ -14,7 +16,7 @@ import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 KINDS = ("law", "court_decision", "court_bulletin", "echr_judgment", "treaty", "user_document")
 SCRIPTS = ("latin", "cyrillic", "mixed")
@@ -79,10 +81,14 @@ class Document:
         return cls(**{**d, "meta": _freeze(d.get("meta"))})
 
 
-def chunk_id(source: str, locator: Mapping[str, Any], text: str) -> str:
-    """sha256 of source + locator + text: the same unit of the same file keeps its id."""
+def chunk_id(source: str, locator: Mapping[str, Any], text: str, repeat: int = 0) -> str:
+    """sha256 of source + locator + text: the same unit of the same file keeps its id.
+
+    `repeat` (the n-th word-for-word repeat of a unit) is hashed in only when it is not 0,
+    so that every id computed before repeats were numbered stays what it was."""
     loc = json.dumps({k: locator.get(k) for k in LOCATOR_FIELDS}, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256("\x1f".join((source, loc, text)).encode("utf-8")).hexdigest()
+    parts = (source, loc, text) + ((f"repeat={repeat}",) if repeat else ())
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -96,6 +102,8 @@ class Chunk:
     paragraph ECtHR paragraph number (§).
     page      PDF page, 1-based.
     section   decision section (IZREKA, OBRAZLOŽENJE…), or the amending law's name.
+    repeat    0, or n for the n-th unit of the same file with the same locator and text
+              as an earlier one (see `number_repeats`): it keeps the ids distinct.
     """
 
     source: str
@@ -111,6 +119,7 @@ class Chunk:
     chapter: str | None = None
     char_start: int = 0
     meta: tuple[tuple[str, Any], ...] = ()
+    repeat: int = 0
     id: str = field(default="")
 
     def __post_init__(self) -> None:
@@ -118,9 +127,11 @@ class Chunk:
             raise ValueError(f"Chunk kind {self.kind!r} is not one of {KINDS}")
         if not self.text.strip():
             raise ValueError(f"empty chunk text in {self.source} at {self.locator}")
+        if not isinstance(self.repeat, int) or isinstance(self.repeat, bool) or self.repeat < 0:
+            raise ValueError(f"chunk repeat {self.repeat!r} in {self.source} must be an int >= 0")
         if not isinstance(self.meta, tuple):
             object.__setattr__(self, "meta", _freeze(self.meta))
-        expected = chunk_id(self.source, self.locator, self.text)
+        expected = chunk_id(self.source, self.locator, self.text, self.repeat)
         if self.id and self.id != expected:
             raise ValueError(f"chunk id {self.id[:12]}… does not match its content in {self.source}")
         object.__setattr__(self, "id", expected)
@@ -136,11 +147,26 @@ class Chunk:
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
         d["meta"] = self.metadata
+        if not self.repeat:  # stored records of units that are not repeats stay as they were
+            del d["repeat"]
         return d
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "Chunk":
         return cls(**{**d, "meta": _freeze(d.get("meta"))})
+
+
+def number_repeats(chunks: Iterable[Chunk]) -> tuple[Chunk, ...]:
+    """The chunks, with each word-for-word repeat of an earlier unit (same source, locator
+    and text, hence the same id) numbered 1, 2, … so that every id is distinct; the first
+    occurrence and every unit that is not a repeat are returned unchanged."""
+    seen: dict[str, int] = {}
+    out = []
+    for c in chunks:
+        n = seen.get(c.id, 0)
+        seen[c.id] = n + 1
+        out.append(dataclasses.replace(c, repeat=n, id="") if n else c)
+    return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,13 @@ reported as skipped.
 """
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import importlib
 from pathlib import Path
 
 from ingest.errors import SkipFile
-from ingest.records import Loaded
+from ingest.records import Loaded, number_repeats
 
 # (pattern on the corpus-relative source, loader module). First match wins.
 ROUTES: tuple[tuple[str, str], ...] = (
@@ -50,10 +51,14 @@ def route(source: str) -> str:
 
 
 def load_file(path: Path, source: str) -> Loaded:
-    """Read one file with its loader. Raises SkipFile (with the path) when unusable."""
+    """Read one file with its loader. Raises SkipFile (with the path) when unusable.
+
+    A block the file repeats word for word (a quoted article, a pasted paragraph) gets
+    its own id (records.number_repeats), so no file can make the index's ids collide."""
     try:
         module = importlib.import_module(f"ingest.loaders.{route(source)}")
-        return module.load(path, source)
+        loaded = module.load(path, source)
+        return dataclasses.replace(loaded, chunks=number_repeats(loaded.chunks))
     except SkipFile as e:
         raise SkipFile(e.reason, source) from None
     except FileNotFoundError:
