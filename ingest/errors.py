@@ -22,5 +22,9 @@ class IndexMissing(PravniLekError):
     """No usable index at the given directory (missing, incomplete or from a newer version)."""
 
 
+class NotAnIndex(PravniLekError):
+    """A folder given as the index holds other things: the project refuses to write there."""
+
+
 class ConfigError(PravniLekError, ValueError):
     """A configuration value is not allowed. The message names the value and the allowed ones."""

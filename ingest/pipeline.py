@@ -11,7 +11,7 @@ Not here: parsing (ingest/loaders), search indexes (retrieval.build), the CLI.
 """
 from __future__ import annotations
 
-import signal
+import os
 import time
 from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ingest import store
+from ingest import builds, store
 from ingest.errors import SkipFile
 from ingest.manifest import PARSER_VERSION, package_versions, sha256_file, stat_fingerprint
 from ingest.records import Chunk, Document, Loaded
 from ingest.registry import is_ignored, load_file
+from ingest.workers import init_worker, stop_pool
 
 
 @dataclass
@@ -69,11 +70,6 @@ def _load_one(args: tuple[str, str]) -> tuple[str, str, Loaded | str, str | None
         return source, "skip", f"unexpected error: {type(e).__name__}: {e}", None
 
 
-def _ignore_sigint() -> None:
-    # Workers leave Ctrl-C to the parent, which cancels them and cleans up.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 def _load_many(todo: list[tuple[str, Path]], workers: int, tick: Callable[[str], None]) -> Iterable:
     args = [(s, str(p)) for s, p in todo]
     if workers <= 1 or len(args) <= 1:
@@ -81,7 +77,8 @@ def _load_many(todo: list[tuple[str, Path]], workers: int, tick: Callable[[str],
             yield _load_one(a)
             tick(a[0])
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_ignore_sigint) as pool:
+    # Workers die with this process (kill -9 included) and are killed on Ctrl-C/SIGTERM.
+    with ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=(os.getpid(),)) as pool:
         try:
             # Big files first so one 250-page PDF does not finish last on its own.
             args.sort(key=lambda a: -Path(a[1]).stat().st_size if Path(a[1]).exists() else 0)
@@ -89,7 +86,7 @@ def _load_many(todo: list[tuple[str, Path]], workers: int, tick: Callable[[str],
                 yield result
                 tick(result[0])
         except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+            stop_pool(pool)
             raise
 
 
@@ -117,10 +114,12 @@ def build_index(
 ) -> IngestReport:
     """Build or update the index at `index_dir` from `corpus`. Returns a report.
 
-    Raises FileNotFoundError when the corpus directory does not exist, and re-raises
-    KeyboardInterrupt after discarding the unfinished build."""
+    Raises FileNotFoundError when the corpus directory does not exist, NotAnIndex when
+    `index_dir` is a folder of other things, and re-raises KeyboardInterrupt or an OSError
+    (a full disk) after discarding the unfinished build."""
     if not corpus.is_dir():
         raise FileNotFoundError(f"corpus directory not found: {corpus}")
+    builds.check_index_dir(index_dir)  # before minutes of reading, not after
     t0 = time.perf_counter()
     files = scan(corpus, user_dir)
     prev_manifest, prev_docs, prev_chunks = _previous(index_dir)

@@ -7,8 +7,10 @@
                                     so they never disagree with a build
 
 A build is written under builds/.tmp-<id>/ and renamed into place before CURRENT is
-switched, so a failed or interrupted build never touches what is serving. This module
-knows nothing about parsing or searching.
+switched, so a failed or interrupted build never touches what is serving; a publish
+that fails half-way (a full disk) removes what it wrote. Which folders are ours and when
+an old build may be deleted is ingest.builds. This module knows nothing about parsing or
+searching.
 """
 from __future__ import annotations
 
@@ -20,10 +22,11 @@ import uuid
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ingest import builds
 from ingest.errors import IndexMissing
 from ingest.records import Chunk, Document
 
-KEEP_BUILDS = 2  # the serving build and the one before it
+KEEP_BUILDS = builds.KEEP_BUILDS  # the serving build and the one before it
 
 
 def current_build(index_dir: Path) -> Path | None:
@@ -45,40 +48,44 @@ def require_build(index_dir: Path) -> Path:
 
 
 def new_tmp_build(index_dir: Path) -> Path:
+    """A new, marked tmp build folder; NotAnIndex when `index_dir` is someone else's folder."""
+    builds.check_index_dir(index_dir)
     build_id = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     tmp = index_dir / "builds" / f".tmp-{build_id}"
     tmp.mkdir(parents=True)
+    try:
+        builds.mark_new(tmp)
+    except BaseException:
+        discard(tmp)
+        raise
     return tmp
 
 
 def publish(tmp: Path) -> Path:
-    """Rename a finished tmp build into place and point CURRENT at it (atomic)."""
+    """Rename a finished tmp build into place and point CURRENT at it (atomic). When that
+    fails (a full disk), what it wrote is removed and the serving build stays current."""
     final = tmp.with_name(tmp.name.removeprefix(".tmp-"))
-    os.replace(tmp, final)
     index_dir = final.parent.parent
+    previous = current_build(index_dir)
     pointer_tmp = index_dir / f".CURRENT.{uuid.uuid4().hex[:6]}"
-    pointer_tmp.write_text(final.name, encoding="utf-8")
-    os.replace(pointer_tmp, index_dir / "CURRENT")
-    _collect_garbage(index_dir, keep=final.name)
+    os.replace(tmp, final)
+    try:
+        if previous is not None and previous != final:
+            builds.mark_retired(previous)  # starts its grace period before CURRENT moves on
+        pointer_tmp.write_text(final.name, encoding="utf-8")
+        os.replace(pointer_tmp, index_dir / "CURRENT")
+    except BaseException:
+        pointer_tmp.unlink(missing_ok=True)
+        if previous is not None and current_build(index_dir) == previous:
+            (previous / builds.RETIRED_MARKER).unlink(missing_ok=True)  # it serves on
+        discard(final)
+        raise
+    builds.collect_garbage(index_dir, keep=final.name)
     return final
 
 
 def discard(tmp: Path) -> None:
     shutil.rmtree(tmp, ignore_errors=True)
-
-
-def _collect_garbage(index_dir: Path, keep: str) -> None:
-    builds = sorted(
-        (p for p in (index_dir / "builds").iterdir() if p.is_dir() and not p.name.startswith(".")),
-        key=lambda p: p.name,
-    )
-    old = [p for p in builds if p.name != keep][: max(0, len(builds) - KEEP_BUILDS)]
-    for p in old:
-        shutil.rmtree(p, ignore_errors=True)
-    for p in (index_dir / "builds").glob(".tmp-*"):
-        # a tmp dir older than an hour is the debris of a killed build
-        if time.time() - p.stat().st_mtime > 3600:
-            shutil.rmtree(p, ignore_errors=True)
 
 
 def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
@@ -109,8 +116,12 @@ def read_chunks(build: Path) -> list[Chunk]:
 
 def write_json(path: Path, obj: dict) -> None:
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(obj, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(tmp, path)
+    try:
+        tmp.write_text(json.dumps(obj, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # a full disk leaves no half-written .tmp behind
+        raise
 
 
 def read_json(path: Path) -> dict:

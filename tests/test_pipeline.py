@@ -166,7 +166,10 @@ def test_missing_corpus_exits_nonzero(tmp_path, capsys):
     assert "corpus directory not found" in capsys.readouterr().err
 
 
-def test_old_builds_are_collected(corpus, tmp_path):
+def test_old_builds_are_collected(corpus, tmp_path, monkeypatch):
+    from ingest import builds
+
+    monkeypatch.setattr(builds, "GRACE_SECONDS", -1.0)  # no reader to wait for here
     idx = tmp_path / "idx"
     for i in range(4):
         (corpus / "user" / "beleska.txt").write_text(f"Verzija {i}.", encoding="utf-8")
