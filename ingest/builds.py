@@ -90,6 +90,15 @@ def retired_for(build: Path, now: float) -> float:
         return float("inf")
 
 
+def _finished(build: Path) -> tuple[int, str]:
+    # Names tell the second a build started, not the order builds finished in (two in one
+    # second sort by their random suffix); the manifest is the last file a build writes.
+    try:
+        return (build / "manifest.json").stat().st_mtime_ns, build.name
+    except FileNotFoundError:
+        return 0, build.name
+
+
 def collect_garbage(index_dir: Path, keep: str, now: float | None = None) -> list[Path]:
     """Delete our builds beyond the newest KEEP_BUILDS whose grace period is over, and our
     abandoned tmp builds. Returns what was deleted; folders we did not write are left."""
@@ -100,7 +109,7 @@ def collect_garbage(index_dir: Path, keep: str, now: float | None = None) -> lis
     except OSError:
         serving = keep
     builds = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".") and is_ours(p)),
-                    key=lambda p: p.name)
+                    key=_finished)
     old = [p for p in builds if p.name not in (keep, serving)][: max(0, len(builds) - KEEP_BUILDS)]
     gone = [p for p in old if retired_for(p, now) > GRACE_SECONDS]
     for p in root.glob(".tmp-*"):
