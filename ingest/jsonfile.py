@@ -5,19 +5,22 @@ import json
 import pathlib
 from typing import Any
 
+from ingest import limits
 from ingest.errors import SkipFile
 
 
 def read_utf8(path: pathlib.Path, expected: str) -> str:
     """The file's text; SkipFile for an empty, binary (NUL bytes: not `expected`) or
-    non-UTF-8 file. A UTF-8 byte-order mark is dropped."""
+    non-UTF-8 file, or one with more text than ingest.limits allows. A UTF-8 byte-order
+    mark is dropped."""
+    limits.check_file_bytes(path)
     raw = path.read_bytes()
     if not raw.strip():
         raise SkipFile("empty file")
     if b"\x00" in raw:
         raise SkipFile(f"binary content (NUL bytes), not {expected}")
     try:
-        return raw.decode("utf-8-sig")
+        return limits.check_text(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as e:
         raise SkipFile(f"not UTF-8 text ({e.reason} at byte {e.start})") from None
 

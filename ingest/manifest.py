@@ -19,7 +19,8 @@ _INGEST_DIR = Path(__file__).resolve().parent
 def _parser_version() -> str:
     h = hashlib.sha256()
     files = sorted(_INGEST_DIR.glob("loaders/*.py")) + [
-        _INGEST_DIR / n for n in ("records.py", "textutil.py", "generic_split.py", "pdftext.py")
+        _INGEST_DIR / n for n in ("records.py", "textutil.py", "generic_split.py", "pdftext.py",
+                                  "jsonfile.py", "limits.py", "registry.py")
     ]
     for f in files:
         if f.is_file():

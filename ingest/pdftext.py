@@ -24,6 +24,7 @@ from collections import Counter
 import pypdf
 from pypdf.errors import FileNotDecryptedError
 
+from ingest import limits
 from ingest.errors import SkipFile
 from ingest.textutil import clean_spaces
 
@@ -39,9 +40,11 @@ NEXT_WORD_RE = re.compile(r"^([^\W\d_]+)")
 
 
 def extract_pages(path: pathlib.Path | str) -> list[tuple[int, str]]:
-    """[(page number from 1, cleaned text)]; SkipFile for files pypdf cannot read."""
+    """[(page number from 1, cleaned text)]; SkipFile for files pypdf cannot read or
+    whose text passes ingest.limits.MAX_TEXT_CHARS (extraction stops at that page)."""
     reader = open_pdf(pathlib.Path(path))
-    raw = [_page_text(page) for page in reader.pages]
+    budget = limits.TextBudget()
+    raw = [budget.take(_page_text(page)) for page in reader.pages]
     pages = [_clean_lines(text) for text in raw]
     pages = strip_running_lines(pages)
     vocab = _vocabulary(pages)

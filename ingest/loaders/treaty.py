@@ -27,6 +27,7 @@ from __future__ import annotations
 import pathlib
 import re
 
+from ingest import limits
 from ingest.errors import SkipFile
 from ingest.textutil import split_text
 from ingest.records import Chunk, Document, Loaded
@@ -161,8 +162,9 @@ def parse(text: str, notes: list[str]) -> tuple[str | None, list[dict]]:
 
 
 def load(path: pathlib.Path, source: str) -> Loaded:
+    limits.check_file_bytes(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = limits.check_text(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError as e:
         raise SkipFile(f"not UTF-8 text: {e}") from None
     if not text.strip():

@@ -7,6 +7,7 @@ table cells, in document order), .html/.htm (BeautifulSoup with html.parser: vis
 text only). The text is cut by ingest.generic_split: by article when it has
 "Član N" / "Члан N" / "Article N" headings, else in ~MAX_CHUNK_CHARS pieces.
 
+A file whose text passes ingest.limits.MAX_TEXT_CHARS is refused (a size bomb).
 It does not OCR scanned PDFs, read .doc/.odt/.rtf, or follow links and images.
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pathlib
 import re
 import zipfile
 
+from ingest import limits
 from ingest.errors import SkipFile
 from ingest.generic_split import split_generic
 from ingest.textutil import script_of
@@ -50,13 +52,17 @@ def load(path: pathlib.Path, source: str) -> Loaded:
         if blank:
             notes.append(f"pages {', '.join(map(str, blank))} yielded no text (scanned images?)")
     else:
+        # Refused before unpacking where the size tells (ingest.limits), else after.
         if fmt in ("txt", "md"):
+            limits.check_file_bytes(path)
             text, encoding = decode_text(path.read_bytes())
         elif fmt == "docx":
+            limits.check_docx(path)
             text = docx_text(path)
         else:
+            limits.check_file_bytes(path)
             text = html_text(path.read_bytes())
-        pages = [(None, clean_spaces(text))]
+        pages = [(None, clean_spaces(limits.check_text(text)))]
     full = "\n\n".join(t for _, t in pages if t.strip())
     if not full.strip():
         raise SkipFile("empty file")
