@@ -27,7 +27,7 @@ from answer.types import Answer, Citation
 MODES = ("extractive", "llm", "openai", "gguf")
 
 __all__ = [
-    "answer", "make_answerer", "Answer", "Citation", "Answerer", "ExtractiveAnswerer", "LLMAnswerer",
+    "answer", "answer_plan", "make_answerer", "Answer", "Citation", "Answerer", "ExtractiveAnswerer", "LLMAnswerer",
     "LLMConfig", "build_chat_model", "AbstentionPolicy", "calibrate_threshold", "DEFAULT_THRESHOLD", "MODES", "SCRIPTS",
 ]
 
@@ -63,6 +63,7 @@ def answer(
     answerer: Answerer | None = None,
     script: str | None = None,
     absent: Sequence[str] | None = None,
+    plan: Any = None,
 ) -> Answer:
     """Answer `question` from the index at `index_dir` (or from the given `hits`).
 
@@ -76,6 +77,8 @@ def answer(
     abstains and says so). None: looked up in the index at `index_dir` when this
     function retrieves itself; with `hits` or a `searcher` the caller knows its index,
     so None means none (pass `Searcher.absent(question)` to have them).
+    plan: the question's remedy plan; looked up in the index at `index_dir` when this
+    function retrieves itself, else pass `Searcher.remedies(question, filters)`.
     """
     if not question or not question.strip():
         raise ConfigError("question is empty")
@@ -87,6 +90,8 @@ def answer(
         runner = runner.with_script(script)
     if absent is None:
         absent = _absent(question, index_dir) if hits is None and searcher is None else ()
+    if plan is None and hits is None and searcher is None:
+        plan = _plan(question, index_dir, filters)
     if hits is None:
         if searcher is None:
             from retrieval import search  # lazy: importing answer needs no index
@@ -94,7 +99,26 @@ def answer(
             hits = search(question, k=k, filters=filters, index_dir=index_dir)
         else:
             hits = searcher(question, k=k, filters=filters)
-    return runner.run(question, list(hits), [absent] if isinstance(absent, str) else list(absent))
+    return runner.run(question, list(hits), [absent] if isinstance(absent, str) else list(absent), plan=plan)
+
+
+def answer_plan(plan: Any, language: str = "sr", script: str = "latin") -> Answer:
+    """A pathway answer for a remedy plan that has no question (facts ticked on the
+    guide's checklist: `Searcher.remedies_for_facts`): every pathway with its quoted,
+    verified provisions, deadline and case law, as in a pathway answer to a story."""
+    from answer.phrases import Style
+
+    if language not in ("sr", "en"):
+        raise ConfigError(f"language {language!r} is not one of ('sr', 'en')")
+    check_script(script)
+    style = Style(language, "latin" if language == "en" else script)
+    return ExtractiveAnswerer(script=style.script).pathway_answer("", [], plan, style, 1.0)
+
+
+def _plan(question: str, index_dir: Path | None, filters: Any):
+    from retrieval import remedy_plan  # lazy, like search
+
+    return remedy_plan(question, index_dir=index_dir, filters=filters)
 
 
 def _absent(question: str, index_dir: Path | None) -> list[str]:

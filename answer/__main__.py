@@ -99,11 +99,11 @@ def main(argv: list[str] | None = None) -> int:
                     if line.strip():
                         q = json.loads(line)
                         a = answer(q["question"], k=args.k, filters=filters, searcher=search, answerer=runner,
-                                   absent=searcher.absent(q["question"]))
+                                   absent=searcher.absent(q["question"]), plan=searcher.remedies(q["question"], filters))
                         print(json.dumps({"id": q.get("id"), **a.to_dict()}, ensure_ascii=False), flush=True)
             return 0
         a = answer(args.question, k=args.k, filters=filters, searcher=search, answerer=runner,
-                   absent=searcher.absent(args.question))
+                   absent=searcher.absent(args.question), plan=searcher.remedies(args.question, filters))
     except PravniLekError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

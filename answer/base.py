@@ -1,4 +1,4 @@
-"""The answer stage's one contract: `Answerer.run(question, hits, absent=()) -> Answer`.
+"""The answer stage's one contract: `Answerer.run(question, hits, absent=(), plan=None) -> Answer`.
 
 Implementations: `ExtractiveAnswerer` (default, offline, quotes the sources) and
 `LLMAnswerer` (a LangChain chat model, verified and repaired). Retrieval is not
@@ -22,8 +22,11 @@ class Answerer(ABC):
     script: str | None = None  # the answer's script: "latin" | "cyrillic"; None follows the question
 
     @abstractmethod
-    def run(self, question: str, hits: list[Hit], absent: Sequence[str] = ()) -> Answer:
+    def run(self, question: str, hits: list[Hit], absent: Sequence[str] = (), plan=None) -> Answer:
         """Answer `question` from `hits` only; abstain when they do not answer it.
+
+        plan: the question's remedy plan (`retrieval.remedies.RemedyPlan`, from
+        `Searcher.remedies`) or None; with one, a client's story is answered by pathway.
 
         absent: names the question gives ("Zakon o zaštiti žrtava trgovine ljudima",
         "Rev 9999/2024") that the index does not hold. When there are any, the answer

@@ -26,6 +26,8 @@ from answer.abstain import DEFAULT_THRESHOLD, AbstentionPolicy, evidence_score
 from answer.base import Answerer
 from answer.citing import make_citation, shown_label
 from answer.labels import law_name
+from answer.messages import lang_key, say
+from answer.regime import addressee, regime_factor
 from answer.phrases import GROUP_OF_KIND, GROUP_ORDER, Style, check_script, detect_style
 from answer.sentences import MIN_SPAN_CHARS, Span, bm25, coverage, cue_factor, idf_table, query_terms, split_spans
 from answer.types import Answer, Citation
@@ -105,7 +107,10 @@ def score_candidates(question: str, hits: list[Hit]) -> list[Candidate]:
     out = []
     for (i, s, toks), d in zip(rows, docs):
         other = qlang != "both" and _text_language(hits[i]) not in (qlang, None)
-        out.append(Candidate(i, s, bm25(terms, toks, idf, avgdl) * _rank_factor(hits[i], i) * cue_factor(question, s.text),
+        # A regime the question does not ask about (misdemeanour procedure, the State's
+        # liability for wrongful conviction) must not lead: answer.regime.
+        factor = _rank_factor(hits[i], i) * cue_factor(question, s.text) * regime_factor(question, hits[i].chunk)
+        out.append(Candidate(i, s, bm25(terms, toks, idf, avgdl) * factor,
                              coverage(terms, d, foreign if other else idf)))
     return sorted(out, key=lambda c: -c.score)
 
@@ -140,6 +145,13 @@ def evidence_of(candidates: list[Candidate], hits: list[Hit]) -> float:
     if _named(hits) and candidates:
         return 1.0
     return evidence_score([c.coverage for c in candidates])
+
+
+class _NoMatch:
+    reason, detail = "no_match", ""
+
+
+_NO_MATCH = _NoMatch()
 
 
 def _quote_marks(style: Style) -> tuple[str, str]:
@@ -189,19 +201,35 @@ class ExtractiveAnswerer(Answerer):
                 chosen.append(c)
         return chosen
 
-    def run(self, question: str, hits: list[Hit], absent: Sequence[str] = ()) -> Answer:
-        style = detect_style(question, self.script)
+    def decision(self, question: str, hits: list[Hit], absent: Sequence[str] = (), plan=None):
+        """(answer.decide.Decision, candidates, evidence): the decision every answerer
+        shares, so an LLM abstains, or answers by pathway, exactly when this one does."""
+        from answer.decide import decide  # imports the scope and answer-type tables
+
         candidates = score_candidates(question, hits)
         evidence = evidence_of(candidates, hits)
-        chosen = self.select(candidates, hits)
-        if absent or not chosen or self.policy.abstain(evidence):
-            return self.abstention(question, hits, candidates, style, evidence, absent)
-        direct, rest = chosen[0], chosen[1:]
+        d = decide(question, hits, candidates, evidence, self.policy.threshold, absent, plan,
+                   self.select(candidates, hits), bool(_named(hits) and candidates), _context,
+                   self.min_support_coverage)
+        return d, candidates, evidence
+
+    def run(self, question: str, hits: list[Hit], absent: Sequence[str] = (), plan=None) -> Answer:
+        style = detect_style(question, self.script)
+        d, candidates, evidence = self.decision(question, hits, absent, plan)
+        if d.action == "pathways":
+            return self.pathway_answer(question, hits, plan, style, evidence)
+        if d.action == "abstain":
+            ans = self.abstention(question, hits, candidates, style, evidence, absent, plan)
+            return self._with_reason(ans, d, style)
+        direct, rest = d.chosen[0], d.chosen[1:]
         rest.sort(key=lambda c: GROUP_ORDER.index(GROUP_OF_KIND[hits[c.hit_index].chunk.kind]))
         ordered = [direct] + rest
         cits = [make_citation(n, hits[c.hit_index], quote_text(c.span), style) for n, c in enumerate(ordered, 1)]
         op, cl = _quote_marks(style)
         lines = [f"**{style.phrase('answer')}:** {op}{cits[0].quote}{cl} [1] ({shown_label(cits[0], style)})"]
+        who = addressee(question, hits[direct.hit_index].chunk)
+        if who:
+            lines[0] += f" ({say(style, 'applies_to', who=style.serbian(who) if style.language == 'sr' else who)})"
         group = None
         for cit, c in zip(cits[1:], rest):
             g = GROUP_OF_KIND[hits[c.hit_index].chunk.kind]
@@ -209,10 +237,43 @@ class ExtractiveAnswerer(Answerer):
                 lines += ["", f"*{style.phrase(g)}*"]
                 group = g
             lines.append(f"- {shown_label(cit, style)}: {op}{cit.quote}{cl} [{cit.n}]")
-        return self._finish(question, "\n".join(lines), cits, [hits[c.hit_index] for c in ordered], hits, style, evidence, False)
+        ans = self._finish(question, "\n".join(lines), cits, [hits[c.hit_index] for c in ordered], hits, style, evidence, False)
+        ans.confidence = d.confidence
+        return ans
+
+    def pathway_answer(self, question: str, hits: list[Hit], plan, style: Style, evidence: float) -> Answer:
+        """The answer organised by remedy pathway (answer.pathway_answer)."""
+        from answer.pathway_answer import compose
+
+        composed = compose(question, plan, style)
+        if not composed.citations:  # no pathway unit survived the filters
+            return self._with_reason(self.abstention(question, hits, score_candidates(question, hits), style, evidence),
+                                     _NO_MATCH, style)
+        verified_text = "\n".join(line for line in composed.text.splitlines() if "[" in line)
+        ans = self._finish(question, composed.text, composed.citations, composed.cited, hits, style, evidence, False,
+                           check_text=verified_text)
+        ans.confidence = "high"
+        ans.remedies = {**plan.to_dict(lang_key(style)), "pathways": composed.pathways}
+        return ans
+
+    def _with_reason(self, ans: Answer, d, style: Style) -> Answer:
+        """The abstention's reason, said in the user's language above the closest sources."""
+        key = f"reason_{d.reason}"
+        values = {"place": d.detail, "subject": d.detail} if d.reason in ("other_jurisdiction", "subject_missing") else {}
+        if d.reason == "type_not_stated":
+            values = {"what": d.detail}
+        if d.reason == "small_talk":
+            ans.answer = say(style, key)
+            ans.citations, ans.hits = [], []
+        elif d.reason not in ("absent_source", "no_match"):  # "Nisam pronašao odgovor…" says it already
+            first, _, rest = ans.answer.partition("\n")
+            ans.answer = first + " " + say(style, key, **values) + ("\n" + rest if rest else "")
+        ans.reason, ans.reason_detail = d.reason, d.detail
+        ans.confidence = "low"
+        return ans
 
     def abstention(self, question: str, hits: list[Hit], candidates: list[Candidate], style: Style, evidence: float,
-                   absent: Sequence[str] = ()) -> Answer:
+                   absent: Sequence[str] = (), plan=None) -> Answer:
         """"Nisam pronašao…", then the named sources the index lacks ("Izvori ne sadrže: …",
         names as the user wrote them), then the closest sources as possibly relevant."""
         seen: list[Candidate] = []
@@ -230,8 +291,9 @@ class ExtractiveAnswerer(Answerer):
             lines += ["", f"{style.phrase('maybe')}:"] + [f"- {shown_label(c, style)} [{c.n}]" for c in cits]
         return self._finish(question, "\n".join(lines), cits, [hits[c.hit_index] for c in seen], hits, style, evidence, True)
 
-    def _finish(self, question, text, cits: list[Citation], cited: list[Hit], hits, style, evidence, abstained) -> Answer:
-        report = check(text, cited)
+    def _finish(self, question, text, cits: list[Citation], cited: list[Hit], hits, style, evidence, abstained,
+                check_text: str | None = None) -> Answer:
+        report = check(text if check_text is None else check_text, cited)
         notices = [style.phrase("self_check", issue=style.issue(i)) for i in report.issues]
         for c, h in zip(cits, cited):
             c.verified = report.number_ok(c.n) and match_quote(c.quote, h.chunk.text)[1] is not None

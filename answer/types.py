@@ -73,7 +73,13 @@ class Answer:
     evidence   the raw evidence score the abstention decision used (0..1), exposed so
                the evaluation can calibrate the threshold;
     notices    visible remarks for the user (an LLM answer repaired or replaced, …);
-    language   "sr" or "en"; script "latin" or "cyrillic": how the answer is written.
+    language   "sr" or "en"; script "latin" or "cyrillic": how the answer is written;
+    reason     why it abstained (answer.messages.REASONS: small_talk, absent_source,
+               other_jurisdiction, subject_missing, type_not_stated, no_match), else None;
+    reason_detail  what the reason names: the place, the missing words, the answer type;
+    confidence "high" | "medium" | "low": how well the lead quote answers the question;
+    remedies   for a pathway answer: the facts found (with the words that said so) and
+               the pathways shown, each with its citation numbers; else None.
     """
 
     question: str
@@ -86,6 +92,10 @@ class Answer:
     evidence: float = 0.0
     language: str = "sr"
     script: str = "latin"
+    reason: str | None = None
+    reason_detail: str = ""
+    confidence: str | None = None
+    remedies: dict | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -99,4 +109,9 @@ class Answer:
             "evidence": round(float(self.evidence), 4),
             "language": self.language,
             "script": self.script,
+            # Added with the answer decision; the fields above are unchanged.
+            "reason": self.reason,
+            "reason_detail": self.reason_detail,
+            "confidence": self.confidence,
+            "remedies": self.remedies,
         }

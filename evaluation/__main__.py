@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from evaluation.runner import MODES, evaluate, index_absent, index_search, select
+from evaluation.runner import MODES, evaluate, index_absent, index_plan, index_search, select
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "evaluation" / "results"
@@ -64,6 +64,12 @@ def searches_for(index_dir: Path, modes: list[str], corpus: Path | None = None,
 def absent_for(index_dir: Path, modes) -> dict:
     """Our modes' answers are told which named sources the index lacks; the baseline's are not."""
     lookup = index_absent(index_dir)
+    return {m: lookup for m in modes if m != "baseline"}
+
+
+def plans_for(index_dir: Path, modes) -> dict:
+    """Our modes' answers get the remedy plan (the remedy guide's pathways); the baseline's do not."""
+    lookup = index_plan(index_dir)
     return {m: lookup for m in modes if m != "baseline"}
 
 
@@ -130,7 +136,7 @@ def report(args: argparse.Namespace, qa: list[dict]) -> dict[str, Any]:
     searches, info = searches_for(TMP / "subindex", list(MODES), TMP / "subcorpus", TMP / "baseline")
     chosen = select(qa, args.split)
     sub_results = evaluate(chosen, searches, args.k, progress=lambda m: _say(f"sub-corpus: {m}"),
-                           absent=absent_for(TMP / "subindex", searches))
+                           absent=absent_for(TMP / "subindex", searches), plans=plans_for(TMP / "subindex", searches))
     print(table(sub_results, f"Sub-corpus ({composition['files']} files, {composition['raw_chars']:,} "
                              f"raw characters), split {args.split}"))
     full_modes = ["bm25", "hybrid"]
@@ -139,7 +145,7 @@ def report(args: argparse.Namespace, qa: list[dict]) -> dict[str, Any]:
         full_modes.append("dense")
     full_searches, _ = searches_for(index_dir, full_modes)
     full_results = evaluate(chosen, full_searches, args.k, progress=lambda m: _say(f"full corpus: {m}"),
-                            absent=absent_for(index_dir, full_searches))
+                            absent=absent_for(index_dir, full_searches), plans=plans_for(index_dir, full_searches))
     print(table(full_results, f"Full bundled corpus ({index_dir}), dense leg {state.get('done')}/"
                               f"{state.get('total')} chunks embedded"))
     from retrieval.searcher import get_searcher
@@ -182,7 +188,8 @@ def main(argv: list[str] | None = None) -> int:
         quality_plot(out, RESULTS / "quality.png")
         return 0
     searches, _ = searches_for(Path(args.index), modes)
-    results = evaluate(select(qa, args.split), searches, args.k, absent=absent_for(Path(args.index), searches))
+    results = evaluate(select(qa, args.split), searches, args.k, absent=absent_for(Path(args.index), searches),
+                       plans=plans_for(Path(args.index), searches))
     if args.json:
         for r in results.values():
             print(json.dumps(r, ensure_ascii=False))

@@ -44,21 +44,30 @@ def index_absent(index_dir: Path) -> AbsentFn:
     return lambda question: absent_references(question, index_dir=index_dir)
 
 
+def index_plan(index_dir: Path) -> Callable[[str], Any]:
+    """The index's remedy plans, through the public `retrieval.remedy_plan`."""
+    from retrieval import remedy_plan
+
+    return lambda question: remedy_plan(question, index_dir=index_dir)
+
+
 def collect(qa: Sequence[dict[str, Any]], search_fn: SearchFn, k: int,
-            absent_fn: AbsentFn | None = None) -> list[dict[str, Any]]:
+            absent_fn: AbsentFn | None = None, plan_fn: Callable[[str], Any] | None = None,
+            threshold: float | None = None) -> list[dict[str, Any]]:
     """Per question: hit dicts (top max(k, ANSWER_K)), the answer dict, timings.
     absent_fn: the sources a question names that the index lacks, as the app passes
     them to the answerer (None: the answerer is told of none, e.g. the baseline)."""
     from answer import answer, make_answerer
 
-    extractive = make_answerer("extractive")
+    extractive = make_answerer("extractive") if threshold is None else make_answerer("extractive", threshold=threshold)
     rows = []
     for q in qa:
         t0 = time.perf_counter()
         hits = search_fn(q["question"], max(k, ANSWER_K))
         t1 = time.perf_counter()
         absent = absent_fn(q["question"]) if absent_fn else ()
-        a = answer(q["question"], hits=hits[:ANSWER_K], answerer=extractive, absent=absent).to_dict()
+        plan = plan_fn(q["question"]) if plan_fn else None
+        a = answer(q["question"], hits=hits[:ANSWER_K], answerer=extractive, absent=absent, plan=plan).to_dict()
         a.pop("hits", None)
         rows.append({"hits": [h.to_dict() for h in hits], "answer": a,
                      "search_ms": (t1 - t0) * 1000, "answer_ms": (time.perf_counter() - t1) * 1000})
@@ -145,9 +154,12 @@ def paired(results: dict[str, dict[str, Any]], qa: Sequence[dict[str, Any]], a: 
 
 def evaluate(qa: Sequence[dict[str, Any]], searches: dict[str, SearchFn], k: int = 5,
              progress: Callable[[str], None] | None = None,
-             absent: dict[str, AbsentFn] | None = None) -> dict[str, dict[str, Any]]:
+             absent: dict[str, AbsentFn] | None = None,
+             plans: dict[str, Callable[[str], Any]] | None = None,
+             threshold: float | None = None) -> dict[str, dict[str, Any]]:
     """{mode: result} for every named search function; hybrid carries `paired_vs`.
-    absent: per mode, the absent-source lookup its answers get (see `collect`)."""
+    absent: per mode, the absent-source lookup its answers get (see `collect`);
+    plans: per mode, the remedy-plan lookup (retrieval.remedy_plan), as the app uses."""
     if not isinstance(k, int) or k < 1:
         raise ConfigError(f"k={k!r} must be a positive integer")
     bad = set(searches) - set(MODES)
@@ -157,7 +169,8 @@ def evaluate(qa: Sequence[dict[str, Any]], searches: dict[str, SearchFn], k: int
     for mode, fn in searches.items():
         if progress:
             progress(mode)
-        results[mode] = score(qa, collect(qa, fn, k, (absent or {}).get(mode)), k, mode)
+        results[mode] = score(qa, collect(qa, fn, k, (absent or {}).get(mode), (plans or {}).get(mode), threshold),
+                              k, mode)
     if "hybrid" in results:
         results["hybrid"]["paired_vs"] = paired(results, qa)
     return results

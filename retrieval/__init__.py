@@ -2,7 +2,9 @@
 
 Public API: `search(question, k=10, filters=None, index_dir=None, mode="hybrid")`,
 used alike by the answer layer, the app and the evaluation; `absent_references(question,
-index_dir=None)`, the sources a question names that the index does not hold. `Filters`, `Hit`.
+index_dir=None)`, the sources a question names that the index does not hold;
+`remedy_plan(question, index_dir=None, filters=None)`, the remedy pathways a client's
+story triggers. `Filters`, `Hit`.
 """
 from __future__ import annotations
 
@@ -31,4 +33,12 @@ def absent_references(question: str, index_dir: Path | None = None) -> list[str]
     return get_searcher(Path(index_dir) if index_dir else DEFAULT_INDEX).absent(question)
 
 
-__all__ = ["search", "absent_references", "Filters", "Hit"]
+def remedy_plan(question: str, index_dir: Path | None = None, filters: Filters | None = None):
+    """The remedy plan of `question` (retrieval.remedies.RemedyPlan: the facts of its
+    story and the pathways of the remedy guide that apply), or None."""
+    from retrieval.searcher import get_searcher
+
+    return get_searcher(Path(index_dir) if index_dir else DEFAULT_INDEX).remedies(question, filters)
+
+
+__all__ = ["search", "absent_references", "remedy_plan", "Filters", "Hit"]

@@ -83,6 +83,7 @@ def test_answer_looks_up_absent_sources_when_it_retrieves_itself(monkeypatch):
     monkeypatch.setattr(retrieval, "search", lambda question, k, filters, index_dir: hs)
     monkeypatch.setattr(retrieval, "absent_references",
                         lambda question, index_dir=None: seen.append((question, index_dir)) or ABSENT)
+    monkeypatch.setattr(retrieval, "remedy_plan", lambda question, index_dir=None, filters=None: None)
     a = answer_fn(ABSENT_Q, Path("idx"))
     assert seen == [(ABSENT_Q, Path("idx"))] and a.abstained
     assert "Izvori ne sadrže: Zakon o zaštiti žrtava trgovine ljudima." in a.answer
@@ -130,6 +131,9 @@ class FakeSearcher:
 
     def absent(self, question):
         return ["Rev 9999/2024"] if "9999/2024" in question else []
+
+    def remedies(self, question, filters=None):
+        return None
 
 
 @pytest.fixture

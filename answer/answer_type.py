@@ -1,0 +1,133 @@
+"""What kind of thing a question asks for, and whether a quote states that kind of thing.
+
+`asked_type(question)` gives one of ANSWER_TYPES or None:
+  amount      "koliko iznosi", "kolika je kazna", "visina", "how much", "what is the fine"
+  deadline    "rok", "do kada", "koliko dana", "u kom roku", "zastareva", "how long", "when"
+  body        "ko odlučuje", "koji sud", "nadležan", "kome se podnosi", "which court", "who"
+  procedure   "kako", "na koji način", "koji je postupak", "how do/can", "what steps"
+  permission  "da li sme/može", "da li je dozvoljeno", "da li ima pravo", "may", "can she"
+Cues that name a kind count anywhere ("rok", "koji sud"); bare interrogatives ("kada",
+"ko", "kako", "when", "who", "how") only where a clause starts, and a leading condition
+("Kada je žrtva dete, ko …", "If …, who …") is read past. Several kinds: the most
+specific wins, in the order above, so "koliko dana" is a deadline, "kako i do kada" a
+deadline, "ko i kako" a body. "Ko ima pravo …" / "who is entitled …" asks for a
+person, not an authority, and "kada ima pravo" for a condition: no type. None also for
+a search-box phrase ("naknada štete žrtvi"), a definition ("ko se smatra oštećenim")
+and a question about what a provision says ("šta propisuje član 388").
+
+`states_type(text, kind)` says whether a quote holds that kind of thing: an amount (a
+number with a currency or %, a multiple "dvostruki", a share "polovina", a prison or
+fine range), a time expression ("15 dana", "tri godine", "najkasnije", "u roku od",
+"zastareva", "within"; an age such as "mlađe od 18 godina" is not one), an authority
+("sud", "tužilaštvo", "centar za socijalni rad", "court", "nadležni"), or a procedural
+step ("podnosi se", "zahtev", "tužba", "files", "submit"). Any rule answers a yes/no
+question, so permission is always stated.
+
+Pure functions over normalised text (Serbian Latin or Cyrillic, with or without
+diacritics, and English); cue words live in data/scope.json. Does not decide whether a
+quote answers the question's subject (key terms are checked elsewhere) or abstain.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from answer.scope import norm, phrase_pattern, scope_data
+from retrieval.intents import asks_definition
+
+ANSWER_TYPES = ("amount", "deadline", "body", "procedure", "permission")
+_CLAUSE = re.compile(r"[.?!;:,]|\s(?:i|and|ili|or)\s")  # where a bare interrogative may start a clause
+
+
+class _Cues(NamedTuple):
+    priority: tuple[str, ...]
+    strong: dict[str, re.Pattern]
+    weak: dict[str, re.Pattern]  # matched at a clause start only
+    coordinated: re.Pattern  # "ko i kako" at a clause start
+    coordinated_types: dict[str, str]
+    interrogative: re.Pattern  # any one of coordinated_types
+    not_after: dict[str, re.Pattern]  # what after a weak cue undoes it
+    when_time: re.Pattern  # what after "kada" / "when" makes it ask for a time
+    condition: re.Pattern
+    method: re.Pattern  # "kako sud određuje visinu": how an amount is set
+    provision: re.Pattern
+    states: dict[str, re.Pattern]
+    age: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    d, s = scope_data()["answer_type"], scope_data()["states"]
+    number = r"(?:\d+(?:[.,]\d+)*|" + phrase_pattern(s["numbers"]) + r")(?:\s*\([^)]{1,30}\))?"
+    coord = phrase_pattern(d["coordinated"])
+    priority = tuple(d["priority"])
+    assert set(priority) == set(ANSWER_TYPES), "answer_type.priority must list ANSWER_TYPES"
+    return _Cues(
+        priority,
+        {k: re.compile(phrase_pattern(v)) for k, v in d["strong"].items()},
+        {k: re.compile(phrase_pattern(v)) for k, v in d["weak"].items()},
+        re.compile(r"\s*" + coord + r"(?:\s*,?\s*(?:i|and|ili|or)\s+" + coord + r")+"),
+        {norm(k): v for k, v in d["coordinated"].items()}, re.compile(coord),
+        {k: re.compile(r"\s+(?:\S+\s+){0,2}?" + phrase_pattern(v)) for k, v in d["not_after"].items()},
+        re.compile(r"\s+(?:\S+\s+){0,3}?" + phrase_pattern(d["when_time"])),
+        re.compile(r"\s*" + phrase_pattern(d["condition"]) + r"\s[^,?]{3,}?,\s*(?=\w)"),
+        re.compile(phrase_pattern(d["method"])),
+        re.compile(phrase_pattern(d["provision"])),
+        {k: re.compile(phrase_pattern(s[k], number)) for k in ("amount", "deadline", "body", "procedure")},
+        re.compile(phrase_pattern(s["age"], number)))
+
+
+def _clauses(q: str) -> list[str]:
+    return [c.strip() for c in _CLAUSE.split(q) if c.strip()]
+
+
+def _weak(q: str, c: _Cues) -> set[str]:
+    """Kinds a bare interrogative at a clause start asks for, unless what follows undoes it."""
+    found = set()
+    for clause in _clauses(q):
+        for kind, cue in c.weak.items():
+            m = cue.match(clause)
+            if not m or (kind in c.not_after and c.not_after[kind].match(clause, m.end())):
+                continue
+            if kind != "deadline" or c.when_time.match(clause, m.end()):
+                found.add(kind)
+    return found
+
+
+def _coordinated(q: str, c: _Cues) -> set[str]:
+    """"Ko i kako …", "Kako i do kada …": each joined interrogative names its kind."""
+    found = set()
+    for clause in re.split(r"[.?!;:,]", q):
+        m = c.coordinated.match(clause)
+        if m:
+            found |= {c.coordinated_types[w] for w in c.interrogative.findall(m.group())}
+    return found
+
+
+def asked_type(question: str) -> str | None:
+    """The kind of thing the question asks for (one of ANSWER_TYPES), or None."""
+    c = _cues()
+    q = norm(question).strip()
+    q = c.condition.sub("", q, count=1) if c.condition.match(q) else q
+    found = {k for k, p in c.strong.items() if p.search(q)} | _coordinated(q, c)
+    if c.method.search(q):
+        found = (found - {"amount"}) | {"procedure"}
+    if c.provision.search(q) or asks_definition(q):  # "how is servitude defined": only a named
+        found &= {"deadline", "amount"}                # time or amount still asks for one
+        if not found:
+            return None
+    found = found or _weak(q, c)
+    return min(found, key=c.priority.index) if found else None
+
+
+def states_type(text: str, kind: str) -> bool:
+    """Whether `text` (a quote) states a thing of `kind` (see the module docstring)."""
+    if kind not in ANSWER_TYPES:
+        raise ValueError(f"states_type: kind={kind!r} is not one of {ANSWER_TYPES}")
+    if kind == "permission":
+        return True
+    c, t = _cues(), norm(text)
+    if kind == "deadline":  # an age limit is not a time limit
+        t = c.age.sub(" ", t)
+    return bool(c.states[kind].search(t))

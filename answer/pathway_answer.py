@@ -1,0 +1,131 @@
+"""A pathway answer: a client's story (or "how does she get compensated?") answered route
+by route from the remedy guide, every statement a verified quote.
+
+    **Pravni putevi koji odgovaraju ovom slučaju**
+    *Prepoznate činjenice:* radna eksploatacija („u kafani“); neisplaćena zarada („bez plate“)
+
+    **1. Imovinskopravni zahtev u krivičnom postupku**
+    - ZKP, čl. 252 st. 1: „…“ [1]
+    - *Rok:* ZKP, čl. 254 st. 1: „…“ [2]
+    - *Sudska praksa:* Vrhovni sud, Rev2 …: „…“ [3]
+    - *Proveriti dalje:* …
+
+For each pathway (most relevant first): its name; the one to three of its provisions
+that fit this situation, with the sentences that best answer the question (selected as
+in every extractive answer, falling back to the guide's own quote); its deadline; a
+decision from the corpus where the guide names one; then what to check next. The
+guide's own words are names and headings only.
+
+Composes; does not decide whether to answer by pathway (`answer.decide`) and does not
+find facts or pathways (`retrieval.remedies`, `pathways`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pathways.facts import FACT_NAMES
+from pathways.model import Ref, Step
+from retrieval.hit import Hit
+from retrieval.remedies import RemedyPlan
+
+from answer.citing import make_citation, shown_label
+from answer.extractive import quote_text, score_candidates
+from answer.messages import lang_key, say
+from answer.phrases import Style
+from answer.types import Citation
+
+PROVISIONS_PER_PATHWAY = 3
+PATHWAYS_SHOWN = 4
+# Roles quoted on their own line, not among the provisions.
+_OWN_LINE = ("deadline", "case_law")
+
+
+@dataclass
+class Composed:
+    text: str
+    citations: list[Citation]
+    cited: list[Hit]
+    pathways: list[dict]
+
+
+def _marks(style: Style) -> tuple[str, str]:
+    return ("“", "”") if style.language == "en" else ("„", "“")
+
+
+def _fits(step: Step, present: set[str]) -> bool:
+    return not step.facts or bool(set(step.facts) & present)
+
+
+def _best_quotes(question: str, refs: list[Ref], plan: RemedyPlan) -> dict[Ref, tuple[float, str]]:
+    """For each ref: (score, words to quote): the best span of its unit for this question,
+    or the guide's quote when no span of it meets the question."""
+    hits = [plan.hits[r] for r in refs]
+    best: dict[int, tuple[float, str]] = {}
+    for c in score_candidates(question, hits):
+        if c.hit_index not in best and c.score > 0 and c.coverage > 0:
+            best[c.hit_index] = (c.score, quote_text(c.span))
+    return {r: best.get(i, (0.0, r.quote)) for i, r in enumerate(refs)}
+
+
+def compose(question: str, plan: RemedyPlan, style: Style) -> Composed:
+    lang = lang_key(style)
+    op, cl = _marks(style)
+    present = set(plan.fact_ids)
+    lines = [f"**{say(style, 'pathways_intro')}**"]
+    if plan.facts:
+        shown = [f"{FACT_NAMES[f.id][lang].lower() if lang != 'en' else FACT_NAMES[f.id][lang]} "
+                 f"({op}{', '.join(f.words)}{cl})" for f in plan.facts]
+        lines.append(f"*{say(style, 'facts')}:* " + "; ".join(shown))
+    cits: list[Citation] = []
+    cited: list[Hit] = []
+    numbers: dict[str, int] = {}  # chunk id + quote -> n, so one quote is cited once
+    meta = []
+
+    def cite(ref: Ref, words: str) -> Citation:
+        hit = plan.hits[ref]
+        key = hit.chunk.id + "\x1f" + words
+        if key not in numbers:
+            numbers[key] = len(cits) + 1
+            cits.append(make_citation(numbers[key], hit, words, style))
+            cited.append(hit)
+        return cits[numbers[key] - 1]
+
+    for i, applied in enumerate(plan.applied[:PATHWAYS_SHOWN], 1):
+        p = applied.pathway
+        steps = [s for s in p.steps if _fits(s, present)]
+        body = [r for s in steps if s.role not in _OWN_LINE for r in s.refs if r in plan.hits]
+        body = list(dict.fromkeys(body))
+        if not body:
+            continue
+        quotes = _best_quotes(question, body, plan)
+        # Steps that only this story's facts open come first, then the best-scored.
+        specific = {r for s in steps if s.facts for r in s.refs}
+        chosen, units = [], set()
+        for r in sorted(body, key=lambda r: (r not in specific, -quotes[r][0], body.index(r))):
+            unit = plan.hits[r].chunk.id
+            if unit not in units:
+                chosen.append(r)
+                units.add(unit)
+            if len(chosen) == PROVISIONS_PER_PATHWAY:
+                break
+        chosen.sort(key=body.index)  # read in the route's order
+        lines += ["", f"**{i}. {p.name(lang)}**"]
+        numbers_here = []
+        for r in chosen:
+            c = cite(r, quotes[r][1])
+            numbers_here.append(c.n)
+            lines.append(f"- {shown_label(c, style)}: {op}{c.quote}{cl} [{c.n}]")
+        for role, label in (("deadline", "deadline"), ("case_law", "case_law")):
+            ref = next((r for s in steps if s.role == role for r in s.refs if r in plan.hits), None)
+            if ref is not None:
+                c = cite(ref, ref.quote)
+                numbers_here.append(c.n)
+                lines.append(f"- *{say(style, label)}:* {shown_label(c, style)}: {op}{c.quote}{cl} [{c.n}]")
+        for gap in p.gaps:
+            lines.append(f"- *{say(style, 'gap')}:* {dict(gap)[lang]}")
+        nxt = [dict(c)[lang] for c in p.check_next]
+        if nxt:
+            lines.append(f"- *{say(style, 'check_next')}:* " + "; ".join(nxt))
+        meta.append({"id": p.id, "name": p.name(lang), "facts": list(applied.facts), "asks": list(applied.asks),
+                     "citations": numbers_here})
+    return Composed("\n".join(lines), cits, cited, meta)

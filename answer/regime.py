@@ -1,0 +1,62 @@
+"""Regime and addressee: which body of rules a quote belongs to, and to whom it applies.
+
+A victim's compensation lives in criminal and civil proceedings. Misdemeanour procedure
+("15 dana" to pay a fine) and the State's liability for wrongful conviction ("zastareva
+za tri godine") use the same words (naknada štete, rok, zastarevanje) and so compete for
+the lead quote; `regime_factor` lowers them unless the question names that regime.
+`addressee` names the narrower group a provision applies to ("Oštećeni kao tužilac"),
+taken from the chunk's own chapter heading, when the question does not name it.
+
+Tables in answer/data/regimes.json. Pure functions over normalised text.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ingest.records import Chunk
+from retrieval.analyzer import normalize
+
+DATA = Path(__file__).resolve().parent / "data" / "regimes.json"
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[list[dict], re.Pattern]:
+    d = json.loads(DATA.read_text(encoding="utf-8"))
+    regimes = [{**r, "asked_re": re.compile(r["asked"]), "chapter_re": re.compile(r["chapter"]) if r.get("chapter") else None}
+               for r in d["regimes"]]
+    return regimes, re.compile("|".join(d["addressees"]))
+
+
+def regime_of(chunk: Chunk) -> dict | None:
+    regimes, _ = _tables()
+    chapter = normalize(chunk.chapter or "")
+    for r in regimes:
+        if r.get("source") == chunk.source or (r["chapter_re"] is not None and r["chapter_re"].search(chapter)):
+            return r
+    return None
+
+
+def regime_factor(question: str, chunk: Chunk) -> float:
+    """The factor on a span's score: below 1 for a regime the question does not ask about."""
+    r = regime_of(chunk)
+    if r is None or r["asked_re"].search(normalize(question)):
+        return 1.0
+    return float(r["factor"])
+
+
+def addressee(question: str, chunk: Chunk) -> str | None:
+    """The chapter segment naming to whom the provision applies ("Oštećeni kao tužilac"),
+    as the source writes it, when it is narrower than the question; else None."""
+    _, pattern = _tables()
+    if not chunk.chapter:
+        return None
+    q = normalize(question)
+    for segment in reversed([s.strip() for s in chunk.chapter.split("›")]):
+        m = pattern.search(normalize(segment))
+        if m and m.group(0) not in q:
+            # "2. Oštećeni kao tužilac": the numbering is not part of the name.
+            return re.sub(r"^(glava\s+\w+\s*[–-]\s*|\d+\.\s*)", "", segment, flags=re.I).strip()
+    return None

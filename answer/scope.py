@@ -1,0 +1,257 @@
+"""Is a question outside what the corpus can answer: about another jurisdiction, or small talk?
+
+The corpus is Serbian law plus international instruments (CoE / UN treaties, ECtHR
+judgments). `other_jurisdiction` returns the words that place a question's law, court,
+procedure, tax or right in another state ("u Hrvatskoj", "in the United States",
+"Slovenian law", "Zagreb", "FBiH"), as the user wrote them; `is_small_talk` says whether
+a message is chit-chat with no legal word in it.
+
+A foreign place fires when it is where the rule asked about applies:
+  - after a locative preposition ("u Hrvatskoj", "na Kipru", "in Croatia");
+  - beside a law word ("hrvatski zakon", "austrijskom pravu", "law of Croatia", "sud Hrvatske");
+  - a foreign city, a US state or a BiH entity anywhere (each is itself a place of
+    courts, offices and registration; a bare country name is not: "Hrvatska je
+    ratifikovala Konvenciju").
+It does not fire on: an ECtHR case name ("S.M. protiv Hrvatske", "Rantsev v. Cyprus and
+Russia") or any question naming the ECtHR (its judgments are in the corpus, wherever the
+facts happened); a treaty named after a city ("Warsaw Convention"); origin, transit and
+the victim's story ("iz Moldavije", "trafficked to Germany", "državljanka Nigerije",
+"eksploatisana u Nemačkoj", "Croatian citizen"); and any question that also places the
+matter in Serbia ("u Srbiji", "Serbian law", "Beograd", "Niš"), since that one asks about
+Serbian remedies. States come from retrieval/data/jurisdictions.json through its loader;
+the rest (other states, cities, entities, US states, cue words) from data/scope.json.
+
+Pure functions; no retrieval. Does not compose the user-facing message (the answerer
+does), and does not judge whether a Serbian subject is in the corpus.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from itertools import product
+from pathlib import Path
+from typing import Iterable, NamedTuple
+
+from retrieval.absent_text import QuestionText, jurisdictions
+from retrieval.aliases import alias_key
+from retrieval.analyzer import normalize, stem, token_spans
+from retrieval.script import to_latin
+
+DATA = Path(__file__).parent / "data" / "scope.json"
+_DOTTED = re.compile(r"\bu\.\s?s\.(?:\s?a\.)?|\bu\.\s?k\.")  # "U.S.", "U.K.": their letters are stopwords
+
+
+@lru_cache(maxsize=1)
+def scope_data() -> dict:
+    """data/scope.json, read once (answer.answer_type reads its sections too)."""
+    return json.loads(DATA.read_text(encoding="utf-8"))
+
+
+def norm(text: str) -> str:
+    """`normalize` with the typographic apostrophe made plain ("what’s"), same length."""
+    return normalize(text).replace("\u2019", "'")
+
+
+def phrase_pattern(entries: Iterable[str], number: str = r"\d+") -> str:
+    """One regex alternation for word-list entries (syntax in data/scope.json's comment):
+    words joined by whitespace, "x*" any ending, "~" up to three words, "#" `number`."""
+    alts = []
+    for entry in sorted({norm(e) for e in entries}, key=len, reverse=True):
+        out, prev = "", None
+        for w in entry.split():
+            if w == "~":
+                out += r"\s+(?:\S+\s+){0,3}"
+                prev = None
+                continue
+            piece = number if w == "#" else re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "")
+            if prev is not None:
+                out += _gap(prev, w)
+            out, prev = out + piece, w
+        alts.append(out)
+    return r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)"
+
+
+def _gap(prev: str, w: str) -> str:
+    """Between two words: whitespace; none needed beside a sign ("10%", "€500") or
+    between digits and a unit ("15dana"), never between two letters ("tri meseca")."""
+    if not (prev[:1].isalnum() or prev == "#") or not (w[:1].isalnum() or w == "#"):
+        return r"\s*"
+    return r"(?:\s+|(?<=\d))" if prev == "#" else r"\s+"
+
+
+class _Places(NamedTuple):
+    names: dict[tuple[str, ...], tuple[str, str]]  # stemmed name -> (kind, id); kind "home" for Serbia
+    longest: int
+    cased: dict[tuple[str, ...], bool]  # names that count only capitalised (True: all capitals: "SAD", not "sad" = now)
+    adjectives: frozenset[str]  # stems of foreign adjectives ("nemacki", "german")
+    laws: frozenset[str]  # stems of law words
+    treaties: frozenset[str]
+    located: re.Pattern  # a locative preposition right before the place
+    origin: re.Pattern  # an origin / transit preposition right before it
+    case: re.Pattern  # "v." / "protiv" (+ "Cyprus and") before it: an ECtHR case name
+    story: re.Pattern  # the victim's story within four words before it ("dovedena … u Nemačku")
+    nationality: re.Pattern  # right before it ("državljanka Nigerije", "citizen of")
+    after: re.Pattern  # a nationality noun right after it ("hrvatski državljanin")
+    ecthr: re.Pattern
+    nis: re.Pattern  # Niš, whose folded forms include "nisu" ("are not")
+
+
+def _inflected(name: str) -> set[str]:
+    """A listed name with the usual Serbian case endings ("Teksas" -> "Teksasu"): the
+    stemmer does not always give a nominative and its oblique forms one stem."""
+    def forms(w: str) -> list[str]:
+        if len(w) <= 3 or w.isupper() or not w.isalpha():
+            return [w]
+        if w[-1] == "a":
+            return [w] + [w[:-1] + e for e in ("e", "i", "u", "om", "oj")]
+        if w[-1] in "oe":
+            return [w] + [w[:-1] + e for e in ("a", "u", "om")]
+        return [w] + [w + e for e in ("a", "u", "om")]
+    return {" ".join(c) for c in product(*map(forms, name.split()))}
+
+
+@lru_cache(maxsize=1)
+def _places() -> _Places:
+    j, d = jurisdictions(), scope_data()["jurisdiction"]
+    names = {k: ("home" if sid == j.home_state else "country", sid) for k, sid in j.states.items()}
+    cased, cased_forms = {}, set(d["case_sensitive"])
+    listed = [(kind if pid not in d["located_only"] else "country", pid, f)
+              for kind, places in d["places"].items() for pid, forms in places.items() for f in forms]
+    for kind, pid, f in listed + [("home", j.home_state, f) for f in d["home"]]:
+        for form in _inflected(f):
+            key = alias_key(form)
+            if key and (kind == "home" or key not in names):  # CoE entries of jurisdictions.json win
+                names[key] = (kind, pid)
+            if key and f in cased_forms:
+                cased[key] = f.isupper()
+
+    def words(key):
+        return phrase_pattern(d[key])
+
+    return _Places(
+        names, max(len(k) for k in names), cased,
+        j.adjectives, j.laws | frozenset(stem(norm(w)) for w in d["law_words"]),
+        frozenset(stem(norm(w)) for w in d["treaty_words"]),
+        re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, d["located"])) + r")\s+(?:the\s+)?$"),
+        re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, d["origin"])) + r")\s+(?:the\s+)?$"),
+        re.compile(r"(?<!\w)(?:" + "|".join(d["case_separators"]) + r")\.?\s+(?:the\s+)?"
+                   r"(?:[\w.]+(?:\s+[\w.]+)?\s*(?:,|and|i|&)\s*(?:the\s+)?){0,2}$"),
+        re.compile(words("story") + r"\W+(?:\w+\W+){0,3}$"),
+        re.compile(words("nationality_before") + r"\s+(?:of\s+)?(?:the\s+)?$"),
+        re.compile(r"\s+" + words("nationality_after")),
+        re.compile(words("ecthr")), re.compile(d["home_nis"]))
+
+
+_NAMED = ("city", "entity", "us_state")  # places that are jurisdictions on their own, returned by name
+
+
+class _Mention(NamedTuple):
+    kind: str  # country, city, entity, us_state, adjective, home
+    start: int  # in the normalised question
+    end: int
+    i: int  # first token
+    n: int  # tokens taken
+
+
+def _mentions(t: QuestionText, toks: list[tuple[str, int, int]], p: _Places) -> list[_Mention]:
+    """Places and foreign adjectives, longest name first, in question order."""
+    out, i = [], 0
+    while i < len(toks):
+        for n in range(min(p.longest, len(toks) - i), 0, -1):
+            key = tuple(x[0] for x in toks[i:i + n])
+            hit = p.names.get(key)
+            start, end = toks[i][1], toks[i + n - 1][2]
+            if hit and (key not in p.cased or _capitalised(t.original(start, end), p.cased[key])):
+                out.append(_Mention(hit[0], start, end, i, n))
+                i += n
+                break
+        else:
+            if toks[i][0] in p.adjectives:
+                out.append(_Mention("adjective", toks[i][1], toks[i][2], i, 1))
+            i += 1
+    def at(m: re.Match, kind: str) -> _Mention:  # a name the tokens miss, placed among them
+        return _Mention(kind, m.start(), m.end(), sum(1 for x in toks if x[1] < m.start()), 0)
+
+    out += [at(m, "country") for m in _DOTTED.finditer(t.norm) if t.original(m.start(), m.end()).isupper()]
+    # Niš as written ("Niš", "Нишу") or after a preposition ("u Nisu"), never "nisu" = "are not".
+    out += [at(m, "home") for m in p.nis.finditer(t.norm)
+            if "š" in to_latin(t.original(m.start(), m.end())).lower()
+            or re.search(r"\b(?:u|iz|in|grad|city of)\s+$", t.norm[:m.start()])]
+    return sorted(out, key=lambda m: m.start)
+
+
+def _capitalised(written: str, all_caps: bool) -> bool:
+    written = to_latin(written)
+    return written.isupper() if all_caps else written[:1].isupper()
+
+
+def _context(t: QuestionText, toks: list, m: _Mention, p: _Places) -> tuple[str, int, int]:
+    """How the question uses a place: ("case" | "origin" | "treaty" | "law" | "located" |
+    "bare", span start, span end). Checked in that order: a case name or the victim's
+    story outweighs a law word beside it ("državljanka Hrvatske ima pravo")."""
+    before = t.norm[max(0, m.start - 80): m.start]
+    nxt = toks[m.i + m.n: m.i + m.n + 2]
+    if p.case.search(before):
+        return "case", m.start, m.end
+    if p.origin.search(before) or p.story.search(before) or p.nationality.search(before):
+        return "origin", m.start, m.end
+    if nxt and nxt[0][0] in p.treaties:
+        return "treaty", m.start, m.end
+    loc = p.located.search(before)
+    if loc and m.kind in _NAMED:  # "u Sarajevu", not "u Sarajevu sud"
+        return "located", m.start - len(before) + loc.start(), m.end
+    law = next((x for x in nxt if x[0] in p.laws), None)
+    if law:
+        return "law", m.start, (m.end if m.kind in _NAMED else law[2])
+    prev = [x for x in toks[max(0, m.i - 2): m.i] if x[0] not in ("republik", "republic")]
+    if prev and prev[-1][0] in p.laws and re.fullmatch(r"\s+(?:of\s+)?(?:the\s+)?(?:republi\w+\s+(?:of\s+)?)?",
+                                                        t.norm[prev[-1][2]: m.start]):
+        return "law", (m.start if m.kind in _NAMED else prev[-1][1]), m.end
+    if loc:
+        return "located", m.start - len(before) + loc.start(), m.end
+    if p.after.match(t.norm, m.end):
+        return "origin", m.start, m.end
+    return "bare", m.start, m.end
+
+
+_FIRES = {"country": ("law", "located"), "adjective": ("law",), **{k: ("law", "located", "bare") for k in _NAMED}}
+
+
+def other_jurisdiction(question: str) -> str | None:
+    """The words naming another jurisdiction whose law, courts or procedure the question
+    asks about, as the user wrote them; None when there is none, when the question
+    names the ECtHR or one of its cases, or when it also places the matter in Serbia."""
+    p = _places()
+    t = QuestionText(question)
+    if p.ecthr.search(t.norm):
+        return None
+    toks = token_spans(t.norm, "serbian")
+    found = None
+    for m in _mentions(t, toks, p):
+        ctx, start, end = _context(t, toks, m, p)
+        if ctx == "case" or (m.kind == "home" and ctx != "origin"):
+            return None
+        if found is None and ctx in _FIRES.get(m.kind, ()):
+            found = t.original(start, end).strip()
+    return found
+
+
+@lru_cache(maxsize=1)
+def _small_talk() -> tuple[re.Pattern, re.Pattern, re.Pattern, int]:
+    d = scope_data()["small_talk"]
+    return (re.compile(phrase_pattern(d["cues"])), re.compile(phrase_pattern(d["short_cues"])),
+            re.compile(phrase_pattern(d["legal"])), d["short_words"])
+
+
+def is_small_talk(question: str) -> bool:
+    """A greeting, thanks, weather, sport, recipe, joke, poem, "who are you", time or date,
+    or other chit-chat, with no legal word in it ("Zdravo, koji je rok …" is a question).
+    Fillers such as "ok" or "test" count only in a message of a few words, so "Is it ok
+    to …" stays a question. A non-legal question with no chit-chat cue ("Koliko je visok
+    Avalski toranj?") is not small talk here: retrieval finds nothing for it."""
+    cue, short, legal, most = _small_talk()
+    q = norm(question)
+    if legal.search(q):
+        return False
+    return bool(cue.search(q) or (len(q.split()) <= most and short.search(q)))

@@ -1,0 +1,82 @@
+"""`python -m evaluation.sets --index DIR [--out FILE] [--set NAME ...]`: every QA set of
+evaluation/data side by side, hybrid mode, through the public search and answer
+functions (evaluation.runner), in one process.
+
+The sets, by shape of question: search-box (the development set's dev and test splits,
+hold-out 1), story-shaped (hold-outs 2 and 3, the blind story set) and unanswerable
+(the dev and blind sets of questions the corpus cannot answer). Prints one row per set:
+recall@5, MRR@5, answered share, gold-citation share, unanswerable abstained, verified.
+Also used to score a new blind set once (`--set`), and by the risk-coverage table
+(evaluation.risk). Writes nothing unless --out is given.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+# name -> (file, split)
+SETS = {
+    "dev": ("qa_dev.jsonl", "dev"),
+    "test": ("qa_dev.jsonl", "test"),
+    "holdout1": ("qa_holdout.jsonl", "all"),
+    "holdout2": ("qa_holdout2.jsonl", "all"),
+    "holdout3": ("qa_holdout3.jsonl", "all"),
+    "stories_blind": ("qa_stories_blind.jsonl", "all"),
+    "unanswerable_dev": ("qa_unanswerable_dev.jsonl", "all"),
+    "unanswerable_blind": ("qa_unanswerable_blind.jsonl", "all"),
+}
+SHAPES = {"search-box": ("dev", "test", "holdout1"), "story": ("holdout2", "holdout3", "stories_blind"),
+          "unanswerable": ("unanswerable_dev", "unanswerable_blind")}
+COLUMNS = (("recall@5", lambda r: r["recall@k"]), ("MRR@5", lambda r: r["mrr"]),
+           ("answered", lambda r: r["answers"]["answered_share"]),
+           ("cites gold", lambda r: r["answers"]["gold_citation_share"]),
+           ("unans. abstained", lambda r: r["answers"]["unanswerable_abstained_share"]),
+           ("verified", lambda r: r["answers"]["verified_citation_share"]))
+
+
+def run_sets(index_dir: Path, names: list[str], k: int = 5, threshold: float | None = None) -> dict[str, dict]:
+    """{set name: the runner's result for hybrid} for the sets whose file exists."""
+    from evaluation.qa import load_qa
+    from evaluation.runner import evaluate, index_absent, index_plan, index_search, select
+
+    out = {}
+    for name in names:
+        file, split = SETS[name]
+        if not (DATA / file).is_file():
+            continue
+        qa = select(load_qa(DATA / file), split)
+        out[name] = evaluate(qa, {"hybrid": index_search(index_dir, "hybrid")}, k,
+                             absent={"hybrid": index_absent(index_dir)}, plans={"hybrid": index_plan(index_dir)},
+                             threshold=threshold)["hybrid"]
+    return out
+
+
+def table(results: dict[str, dict]) -> str:
+    rows = ["| set | n | " + " | ".join(c for c, _ in COLUMNS) + " |", "|---|---:|" + "---:|" * len(COLUMNS)]
+    for name, r in results.items():
+        rows.append(f"| {name} | {r['n']} | " + " | ".join(f"{f(r):.3f}" for _, f in COLUMNS) + " |")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from ingest.privacy import apply_privacy_defaults
+
+    apply_privacy_defaults(os.environ)
+    p = argparse.ArgumentParser(prog="python -m evaluation.sets", description=__doc__.splitlines()[0])
+    p.add_argument("--index", default=os.environ.get("PRAVNI_LEK_INDEX", ".index"))
+    p.add_argument("--set", nargs="+", default=list(SETS), choices=list(SETS))
+    p.add_argument("--out", default=None)
+    args = p.parse_args(argv)
+    results = run_sets(Path(args.index), args.set)
+    print(table(results))
+    if args.out:
+        Path(args.out).write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,292 @@
+"""From a client's story to the facts that matter: `find_facts`, `asks`, `is_story`.
+
+    find_facts("Moja klijentkinja je državljanka Nigerije, radila je u kafani bez plate.")
+    -> (Fact("victim_foreign", ("državljanka Nigerije",)),
+        Fact("exploitation_labour", ("radila je u kafani bez plate",)), Fact("unpaid_wages", ("bez plate",)))
+
+What it does: matches the hand-written trigger phrases of `pathways/triggers.json` (their
+syntax is in its "_doc") against the question's words, each word taken through the
+project's analyzer (`retrieval.analyzer`: Cyrillic -> Latin, lowercase, diacritics
+folded, and Snowball stems where a trigger asks for them), so Serbian Latin with or
+without diacritics, Cyrillic (Latin letters mixed in included) and English meet the same
+triggers. Each fact carries the phrases that triggered it, cut from the question as the
+user wrote it (`Fact.words`), so the UI can show why.
+
+Simple negation, where it flips the meaning: a trigger is dropped when a negator ("nije",
+"ne", "not", "never", ...) stands up to four words before it, inside it, or just after
+it in its clause ("nije maloletna", "was not convicted", "optužnica nije podignuta").
+Triggers that carry their own negation ("nije prijavila", "never paid") are exempt.
+
+What it deliberately does not do: parse sentences, work out who did what to whom, infer
+a fact from the topic, or learn anything. Precision matters more than recall: a missing
+fact costs a pathway the user can still tick on the checklist, a wrong one offers a
+route the story does not support. So triggers are specific phrases ("radila u kafani",
+not "kafana"; "državljanka Nigerije", not "strancima"), words of a law's title ("Zakon o
+strancima") never count, and whatever is ambiguous is left out. Pure and deterministic:
+the data is compiled once; a question then costs well under a millisecond.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pathways.model import ASKS, FACTS
+from retrieval.analyzer import normalize, stem
+
+DATA = Path(__file__).resolve().parent / "triggers.json"
+
+_WORD = re.compile(r"[^\W_]+")
+_SENTENCE_END = re.compile(r"[!?;]")  # and "." before a capital: "čl. 254 ZKP" is one sentence
+_CLAUSE_END = re.compile(r"[,:()\[\]\"“”„–—]|\s-\s")  # negation never crosses a clause
+GAP = 3                       # " .. " in a trigger: up to this many words in between
+NEG_BEFORE, NEG_AFTER = 4, 2  # "nije još bila maloletna"; "optužnica nije podignuta"
+_AND = frozenset({"i", "a", "pa", "te", "ili", "and", "or"})  # ends the look after a match
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str                  # one of pathways.model.FACTS
+    words: tuple[str, ...]   # the phrases of the question that triggered it, as written
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str        # as written
+    start: int
+    end: int
+    norm: str        # analyzer.normalize(text)
+    keys: frozenset  # the trigger terms it can meet
+    sentence: int
+    clause: int
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    group: str       # "fact:<id>", "ask:<id>", "except:<id>", "except" (global), "story:<kind>"
+    terms: tuple[tuple[frozenset, int], ...]  # (keys, any of which matches; max words skipped before)
+    negatable: bool  # False when the trigger carries its own negation
+
+
+def _word_keys(word: str) -> set[str]:
+    # A plain trigger word meets any form with its Serbian or English stem ("pasoš" meets
+    # "pasoša", "пасоше"; "injured" meets "injuries").
+    return {"=" + word, "s:" + stem(word, "serbian"), "e:" + stem(word, "english")}
+
+
+class _Compiled:
+    """triggers.json, compiled. Every trigger is indexed by the keys of its first term,
+    so a question only tries the triggers its own words can start."""
+
+    def __init__(self, raw: dict):
+        self.negators = frozenset(normalize(w) for w in raw["negators"])
+        self.breaks = frozenset(normalize(w) for w in raw["clause_breaks"])
+        story = raw["story"]
+        self.participle = {lang: re.compile(story["participle_" + lang]) for lang in ("sr", "en")}
+        self.not_participle = frozenset(normalize(w) for w in story["not_participle"])
+        self.weights = story["weights"]
+        self.prefixes: set[str] = set()
+        self.classes = {"neg": frozenset("=" + w for w in self.negators)}
+        for name, words in raw["classes"].items():
+            self.classes[name] = self._alternatives("|".join(words))
+        self.index: dict[str, list[_Trigger]] = {}
+        self._add("except", raw["except"])
+        for kind, entries in (("fact", raw["facts"]), ("ask", raw["asks"])):
+            for name, entry in entries.items():
+                self._add(f"{kind}:{name}", entry["triggers"])
+                self._add(f"except:{name}", entry.get("except", []))
+        for name in ("client", "person", "past"):
+            self._add(f"story:{name}", story[name])
+        self.names = {kind: {k: dict(v["names"]) for k, v in raw[kind].items()} for kind in ("facts", "asks")}
+
+    def _alternatives(self, term: str) -> frozenset:
+        keys: set[str] = set()
+        for alt in term.split("|"):
+            if alt.startswith("@"):
+                keys |= self.classes[alt[1:]]
+            elif alt.startswith("#") or alt == "_":
+                keys.add(alt)
+            elif alt.startswith("=") and alt.endswith("*") or not alt.strip("=*"):
+                raise ValueError(f"{DATA.name}: bad term {alt!r} in {term!r}")
+            elif alt.endswith("*"):
+                self.prefixes.add(prefix := normalize(alt[:-1]))
+                keys.add("p:" + prefix)
+            else:
+                keys |= {"=" + normalize(alt[1:])} if alt.startswith("=") else _word_keys(normalize(alt))
+        return frozenset(keys)
+
+    def _add(self, group: str, patterns: list[str]) -> None:
+        for pattern in patterns:
+            halves = []
+            for half in pattern.split(" & "):
+                seq, gap = [], 0
+                for part in half.split():
+                    if part == "..":
+                        gap = GAP
+                    else:
+                        seq.append((self._alternatives(part), gap))
+                        gap = 0
+                halves.append(seq)
+            orders = halves if len(halves) == 1 else [  # "A & B": A then B, or B then A
+                halves[0] + [(halves[1][0][0], GAP)] + halves[1][1:], halves[1] + [(halves[0][0][0], GAP)] + halves[0][1:]]
+            for seq in orders:
+                trig = _Trigger(group, tuple(seq), not any(k & self.classes["neg"] for k, _ in seq))
+                for key in seq[0][0]:
+                    self.index.setdefault(key, []).append(trig)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> _Compiled:
+    return _Compiled(json.loads(DATA.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=65536)
+def _word(written: str) -> tuple[str, frozenset]:
+    """A written word -> its normalised form and every key it can meet: itself, both
+    stems, the wildcard prefixes it starts with, a child's age or a year, past tense."""
+    c, norm = _compiled(), normalize(written)
+    keys = _word_keys(norm) | {"_"} | {"p:" + norm[:n] for n in range(1, len(norm) + 1) if norm[:n] in c.prefixes}
+    if norm.isdigit():
+        keys |= {"#num"} | ({"#child"} if 1 <= int(norm) <= 17 else set()) | ({"#year"} if 1950 <= int(norm) <= 2035 else set())
+    elif norm not in c.not_participle:
+        keys |= {"#past_" + lang for lang, rx in c.participle.items() if rx.fullmatch(norm)}
+    return norm, frozenset(keys)
+
+
+def _tokens(text: str) -> tuple[_Token, ...]:
+    out: list[_Token] = []
+    sentence = clause = prev_end = 0
+    for m in _WORD.finditer(text):
+        norm, keys = _word(m.group())
+        between = text[prev_end:m.start()]
+        if out and (_SENTENCE_END.search(between) or "." in between and m.group()[0].isupper()):
+            sentence, clause = sentence + 1, clause + 1
+        elif out and (_CLAUSE_END.search(between) or norm in _compiled().breaks):
+            clause += 1
+        out.append(_Token(m.group(), m.start(), m.end(), norm, keys, sentence, clause))
+        prev_end = m.end()
+    return tuple(out)
+
+
+def _match(tokens: tuple[_Token, ...], terms, pos: list[int]) -> list[int] | None:
+    """Positions of all the trigger's terms, the first ones already at `pos`."""
+    if len(pos) == len(terms):
+        return pos
+    i = pos[-1]
+    keys, gap = terms[len(pos)]
+    for j in range(i + 1, min(len(tokens), i + 2 + gap)):
+        if tokens[j].sentence != tokens[i].sentence:
+            break
+        if keys & tokens[j].keys and (found := _match(tokens, terms, pos + [j])):
+            return found
+    return None
+
+
+def _negated(tokens: tuple[_Token, ...], pos: tuple[int, ...], negators: frozenset) -> bool:
+    """A negator a few words before, inside or just after the match, in its clause(s)."""
+    clauses = {tokens[pos[0]].clause, tokens[pos[-1]].clause}
+    near = list(range(max(0, pos[0] - NEG_BEFORE), pos[-1] + 1))
+    for k in range(pos[-1] + 1, min(len(tokens), pos[-1] + 1 + NEG_AFTER)):
+        if tokens[k].norm in _AND:  # "državljanka Nigerije i ne razume srpski": not her nationality
+            break
+        near.append(k)
+    return any(tokens[k].norm in negators and tokens[k].clause in clauses for k in near if k not in pos)
+
+
+@dataclass(frozen=True)
+class _Analysis:
+    text: str
+    tokens: tuple[_Token, ...]
+    matches: dict  # group -> [(positions, trigger)], before negation and exceptions
+
+    def covered(self, group: str) -> set[int]:
+        return {k for pos, _ in self.matches.get(group, ()) for k in range(pos[0], pos[-1] + 1)}
+
+    def spans(self, name: str, kind: str) -> list[tuple[int, int]]:
+        """(first, last) token of the matches that stand: not negated, and using no word
+        an exception claims (a law's title, the victim's own child, "injured party")."""
+        blocked = self.covered("except") | self.covered("except:" + name)
+        negators = _compiled().negators
+        return [(pos[0], pos[-1]) for pos, trig in self.matches.get(f"{kind}:{name}", ())
+                if not blocked.intersection(pos) and not (trig.negatable and _negated(self.tokens, pos, negators))]
+
+
+@lru_cache(maxsize=256)
+def _analyse(question: str) -> _Analysis:
+    """Every trigger match of a question, in one pass; find_facts, asks and is_story of
+    one question share it."""
+    text = unicodedata.normalize("NFC", question)
+    tokens = _tokens(text)
+    index = _compiled().index
+    matches: dict[str, list] = {}
+    for i, tok in enumerate(tokens):
+        tried: set[int] = set()
+        for key in tok.keys:
+            for trig in index.get(key, ()):
+                if id(trig) not in tried:
+                    tried.add(id(trig))
+                    if pos := _match(tokens, trig.terms, [i]):
+                        matches.setdefault(trig.group, []).append((tuple(pos), trig))
+    return _Analysis(text, tokens, matches)
+
+
+def _phrases(a: _Analysis, spans: list[tuple[int, int]]) -> tuple[str, ...]:
+    """The question's own words of each match, overlapping matches joined into one."""
+    kept: list[list[int]] = []
+    for first, last in sorted(set(spans)):
+        if kept and first <= kept[-1][1]:
+            kept[-1][1] = max(kept[-1][1], last)
+        else:
+            kept.append([first, last])
+    return tuple(dict.fromkeys(a.text[a.tokens[f].start:a.tokens[l].end] for f, l in kept))
+
+
+def find_facts(question: str) -> tuple[Fact, ...]:
+    """The facts the question states, in pathways.model.FACTS order, each once."""
+    a = _analyse(question)
+    return tuple(Fact(fid, _phrases(a, spans)) for fid in FACTS if (spans := a.spans(fid, "fact")))
+
+
+def asks(question: str) -> tuple[str, ...]:
+    """What the question asks for (a subset of pathways.model.ASKS, in that order), read
+    from the sentences that end in "?" when there are any: the story before them says
+    what happened ("nije imala novca za advokata"), not what is wanted."""
+    a = _analyse(question)
+    t = a.tokens
+    asking = {tok.sentence for k, tok in enumerate(t) if "?" in a.text[tok.end:t[k + 1].start if k + 1 < len(t) else None]}
+    return tuple(aid for aid in ASKS
+                 if any(not asking or t[first].sentence in asking for first, _ in a.spans(aid, "ask")))
+
+
+def is_story(question: str, facts: tuple[Fact, ...] | None = None) -> bool:
+    """Whether the question tells the facts of a case (someone, what happened to them),
+    not only a term or a provision to look up. Evidence is weighed (weights in
+    triggers.json "story"): a client or a person, past-tense narration, more than one
+    sentence, the facts found. A few words, or no narration at all, is never a story."""
+    a = _analyse(question)
+    if len(a.tokens) < 6:
+        return False
+    facts = find_facts(question) if facts is None else facts
+    w = _compiled().weights
+    client = bool(a.matches.get("story:client"))
+    # Two past-tense forms: a search question's relative clause has one at most.
+    past = len({pos[0] for pos, _ in a.matches.get("story:past", ())}) >= 2
+    sentences = sum(n >= 4 for n in Counter(t.sentence for t in a.tokens).values()) >= 2
+    if not (client or past or sentences):  # "maloletni stranac bez pratnje": terms, not a case
+        return False
+    score = w["fact"] * min(len(facts), 2) + w["past"] * past + w["sentences"] * sentences
+    if client:
+        score += w["client"]
+    elif a.matches.get("story:person"):
+        score += w["person"]
+    else:  # nobody in it: a case summary or a search phrase, unless the rest is strong
+        score -= w["nobody"]
+    return score >= w["threshold"]
+
+
+FACT_NAMES: dict[str, dict[str, str]] = _compiled().names["facts"]
+ASK_NAMES: dict[str, dict[str, str]] = _compiled().names["asks"]

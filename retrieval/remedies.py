@@ -1,0 +1,111 @@
+"""The remedy plan of a question: the facts of its story, the pathways of the remedy
+guide that apply (`pathways`), and each of their cited units as a `Hit`.
+
+    plan = remedy_plan(question, guide, resolved, make_hit, named=False)
+    plan.applied[0].pathway.name("sr-Latn"); plan.hits[ref]; plan.ranking(...)
+
+A question gets a plan when it tells a client's story and facts of it trigger pathways,
+or when it asks how to obtain compensation or another remedy ("Kako žrtva trgovine
+ljudima ostvaruje naknadu štete?"). A question that names a provision ("čl. 254 ZKP")
+is a search-box question: no plan, the ordinary ranking and answer serve it.
+
+Used twice, with the same plan: the searcher adds the plan's units as a ranking leg (so
+`retrieval.search` returns the remedies' provisions), and the answer layer organises
+the answer by pathway. Pure over what it is given; the searcher holds the resolved guide.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Mapping
+
+from pathways.facts import Fact, asks as asks_of, find_facts, is_story
+from pathways.model import Pathway, Ref
+from pathways.resolve import Resolved
+from pathways.select import Applied, select_pathways
+from retrieval.hit import Hit
+
+# What a non-story question must ask for to be answered by pathway: a remedy itself,
+# not one of its rules.
+REMEDY_ASKS = ("compensation", "remedy")
+
+
+@dataclass(frozen=True)
+class RemedyPlan:
+    facts: tuple[Fact, ...]
+    asks: tuple[str, ...]
+    story: bool
+    applied: tuple[Applied, ...]
+    hits: Mapping[Ref, Hit] = field(default_factory=dict)  # every resolved ref of the applied pathways
+
+    @property
+    def fact_ids(self) -> tuple[str, ...]:
+        return tuple(f.id for f in self.facts)
+
+    def chunk_ids(self) -> list[str]:
+        """The plan's units, pathway by pathway, in step order, each once: the steps that
+        fit the facts first, the rest after."""
+        present = set(self.fact_ids)
+        first, rest = [], []
+        for a in self.applied:
+            for s in a.pathway.steps:
+                bucket = first if (not s.facts or set(s.facts) & present) else rest
+                for r in s.refs:
+                    h = self.hits.get(r)
+                    if h is not None:
+                        bucket.append(h.chunk.id)
+        return list(dict.fromkeys(first + rest))
+
+    def to_dict(self, lang: str = "sr-Latn") -> dict:
+        return {
+            "story": self.story,
+            "asks": list(self.asks),
+            "facts": [{"id": f.id, "words": list(f.words)} for f in self.facts],
+            "pathways": [{"id": a.pathway.id, "name": a.pathway.name(lang), "score": a.score,
+                          "facts": list(a.facts), "asks": list(a.asks)} for a in self.applied],
+        }
+
+
+def wants_plan(facts: tuple[Fact, ...], asked: tuple[str, ...], story: bool, named: bool) -> bool:
+    """Whether the question may be one a remedy plan answers (see the module docstring).
+    Broad on purpose: search ranks the plan's units for it; whether the answer is
+    organised by pathway (not for "Do kada…?" about one rule) is the answer layer's call."""
+    if named:
+        return False
+    return bool(story and facts) or bool(set(asked) & set(REMEDY_ASKS))
+
+
+def remedy_plan(question: str, guide: tuple[Pathway, ...], resolved: Mapping[Ref, Resolved],
+                make_hit: Callable[[str], Hit | None], named: bool = False) -> RemedyPlan | None:
+    """The plan, or None when the question is not one a plan answers or no pathway applies.
+    make_hit: chunk id -> Hit (None when a filter excludes it)."""
+    facts = find_facts(question)
+    asked = asks_of(question)
+    story = is_story(question, facts)
+    if not wants_plan(facts, asked, story, named):
+        return None
+    return _plan(facts, asked, story, guide, resolved, make_hit)
+
+
+def plan_for_facts(fact_ids, asked, guide: tuple[Pathway, ...], resolved: Mapping[Ref, Resolved],
+                   make_hit: Callable[[str], Hit | None]) -> RemedyPlan | None:
+    """The plan for facts ticked on a checklist rather than told in a question."""
+    facts = tuple(Fact(f, ()) for f in fact_ids)
+    return _plan(facts, tuple(asked), True, guide, resolved, make_hit)
+
+
+def _plan(facts: tuple[Fact, ...], asked: tuple[str, ...], story: bool, guide: tuple[Pathway, ...],
+          resolved: Mapping[Ref, Resolved], make_hit: Callable[[str], Hit | None]) -> RemedyPlan | None:
+    applied = select_pathways([f.id for f in facts], asked, guide)
+    if not applied:
+        return None
+    hits: dict[Ref, Hit] = {}
+    for a in applied:
+        for r in a.pathway.refs:
+            res = resolved.get(r)
+            if res is not None and res.ok and r not in hits:
+                h = make_hit(res.chunk_id)
+                if h is not None:
+                    hits[r] = h
+    if not hits:
+        return None
+    return RemedyPlan(facts, tuple(asked), story, tuple(applied), hits)
