@@ -4,26 +4,22 @@
     -> (Fact("victim_foreign", ("državljanka Nigerije",)),
         Fact("exploitation_labour", ("radila je u kafani bez plate",)), Fact("unpaid_wages", ("bez plate",)))
 
-What it does: matches the hand-written trigger phrases of `pathways/triggers.json` (their
-syntax is in its "_doc") against the question's words, each word taken through the
-project's analyzer (`retrieval.analyzer`: Cyrillic -> Latin, lowercase, diacritics
-folded, and Snowball stems where a trigger asks for them), so Serbian Latin with or
-without diacritics, Cyrillic (Latin letters mixed in included) and English meet the same
-triggers. Each fact carries the phrases that triggered it, cut from the question as the
-user wrote it (`Fact.words`), so the UI can show why.
+It matches the trigger phrases of `pathways/triggers.json` (syntax in its "_doc") against
+the question's words, each taken through the project's analyzer (`normalize`: Cyrillic ->
+Latin, lowercase, diacritics folded; Snowball `stem` where a trigger asks for it), so
+Serbian Latin with or without diacritics, Cyrillic (Latin letters mixed in) and English
+meet the same triggers. `Fact.words` are the phrases that triggered a fact, cut from the
+question as the user wrote it, so the UI can show why. Negation is handled where it flips
+the meaning: a negator up to four words before a trigger, inside it or just after it in
+its clause drops it ("nije maloletna", "was not convicted", "optužnica nije podignuta");
+triggers that carry their own negation ("nije prijavila", "never paid") are exempt.
 
-Simple negation, where it flips the meaning: a trigger is dropped when a negator ("nije",
-"ne", "not", "never", ...) stands up to four words before it, inside it, or just after
-it in its clause ("nije maloletna", "was not convicted", "optužnica nije podignuta").
-Triggers that carry their own negation ("nije prijavila", "never paid") are exempt.
-
-What it deliberately does not do: parse sentences, work out who did what to whom, infer
-a fact from the topic, or learn anything. Precision matters more than recall: a missing
-fact costs a pathway the user can still tick on the checklist, a wrong one offers a
-route the story does not support. So triggers are specific phrases ("radila u kafani",
-not "kafana"; "državljanka Nigerije", not "strancima"), words of a law's title ("Zakon o
-strancima") never count, and whatever is ambiguous is left out. Pure and deterministic:
-the data is compiled once; a question then costs well under a millisecond.
+It deliberately does not parse sentences, work out who did what to whom, infer a fact
+from the topic, or learn. Precision before recall: a missing fact can still be ticked on
+the checklist, a wrong one offers a route the story does not support; so triggers are
+specific phrases ("radila u kafani", not "kafana"), a law's title ("Zakon o strancima")
+never counts, and the ambiguous is left out. Pure and deterministic; compiled once, a
+question then costs well under a millisecond.
 """
 from __future__ import annotations
 
@@ -121,20 +117,11 @@ class _Compiled:
 
     def _add(self, group: str, patterns: list[str]) -> None:
         for pattern in patterns:
-            halves = []
-            for half in pattern.split(" & "):
-                seq, gap = [], 0
-                for part in half.split():
-                    if part == "..":
-                        gap = GAP
-                    else:
-                        seq.append((self._alternatives(part), gap))
-                        gap = 0
-                halves.append(seq)
-            orders = halves if len(halves) == 1 else [  # "A & B": A then B, or B then A
-                halves[0] + [(halves[1][0][0], GAP)] + halves[1][1:], halves[1] + [(halves[0][0][0], GAP)] + halves[0][1:]]
-            for seq in orders:
-                trig = _Trigger(group, tuple(seq), not any(k & self.classes["neg"] for k, _ in seq))
+            halves = pattern.split(" & ")  # "A & B": A then B, or B then A, up to GAP words apart
+            for text in halves if len(halves) == 1 else (" .. ".join(halves), " .. ".join(halves[::-1])):
+                seq = tuple((self._alternatives(term), GAP if i and not j else 0)
+                            for i, chunk in enumerate(text.split(" .. ")) for j, term in enumerate(chunk.split()))
+                trig = _Trigger(group, seq, not any(keys & self.classes["neg"] for keys, _ in seq))
                 for key in seq[0][0]:
                     self.index.setdefault(key, []).append(trig)
 
@@ -203,13 +190,11 @@ class _Analysis:
     tokens: tuple[_Token, ...]
     matches: dict  # group -> [(positions, trigger)], before negation and exceptions
 
-    def covered(self, group: str) -> set[int]:
-        return {k for pos, _ in self.matches.get(group, ()) for k in range(pos[0], pos[-1] + 1)}
-
     def spans(self, name: str, kind: str) -> list[tuple[int, int]]:
         """(first, last) token of the matches that stand: not negated, and using no word
         an exception claims (a law's title, the victim's own child, "injured party")."""
-        blocked = self.covered("except") | self.covered("except:" + name)
+        blocked = {k for group in ("except", "except:" + name) for pos, _ in self.matches.get(group, ())
+                   for k in range(pos[0], pos[-1] + 1)}
         negators = _compiled().negators
         return [(pos[0], pos[-1]) for pos, trig in self.matches.get(f"{kind}:{name}", ())
                 if not blocked.intersection(pos) and not (trig.negatable and _negated(self.tokens, pos, negators))]
@@ -224,13 +209,10 @@ def _analyse(question: str) -> _Analysis:
     index = _compiled().index
     matches: dict[str, list] = {}
     for i, tok in enumerate(tokens):
-        tried: set[int] = set()
-        for key in tok.keys:
-            for trig in index.get(key, ()):
-                if id(trig) not in tried:
-                    tried.add(id(trig))
-                    if pos := _match(tokens, trig.terms, [i]):
-                        matches.setdefault(trig.group, []).append((tuple(pos), trig))
+        # A trigger indexed under several keys of this word is tried once.
+        for trig in {id(t): t for key in tok.keys for t in index.get(key, ())}.values():
+            if pos := _match(tokens, trig.terms, [i]):
+                matches.setdefault(trig.group, []).append((tuple(pos), trig))
     return _Analysis(text, tokens, matches)
 
 
@@ -273,18 +255,14 @@ def is_story(question: str, facts: tuple[Fact, ...] | None = None) -> bool:
     facts = find_facts(question) if facts is None else facts
     w = _compiled().weights
     client = bool(a.matches.get("story:client"))
-    # Two past-tense forms: a search question's relative clause has one at most.
-    past = len({pos[0] for pos, _ in a.matches.get("story:past", ())}) >= 2
+    past = len({pos[0] for pos, _ in a.matches.get("story:past", ())})
     sentences = sum(n >= 4 for n in Counter(t.sentence for t in a.tokens).values()) >= 2
     if not (client or past or sentences):  # "maloletni stranac bez pratnje": terms, not a case
         return False
-    score = w["fact"] * min(len(facts), 2) + w["past"] * past + w["sentences"] * sentences
-    if client:
-        score += w["client"]
-    elif a.matches.get("story:person"):
-        score += w["person"]
-    else:  # nobody in it: a case summary or a search phrase, unless the rest is strong
-        score -= w["nobody"]
+    # Two past-tense forms: a search question's relative clause has one at most. Nobody
+    # in it (no client, no person): a case summary or a search phrase, unless the rest is strong.
+    score = w["fact"] * min(len(facts), 2) + w["past"] * (past >= 2) + w["sentences"] * sentences
+    score += w["client"] if client else w["person"] if a.matches.get("story:person") else -w["nobody"]
     return score >= w["threshold"]
 
 
