@@ -10,16 +10,20 @@ Cues that name a kind count anywhere ("rok", "koji sud"); bare interrogatives ("
 "ko", "kako", "when", "who", "how") only where a clause starts, and a leading condition
 ("Kada je žrtva dete, ko …", "If …, who …") is read past. Several kinds: the most
 specific wins, in the order above, so "koliko dana" is a deadline, "kako i do kada" a
-deadline, "ko i kako" a body. "Ko ima pravo …" / "who is entitled …" asks for a
-person, not an authority, and "kada ima pravo" for a condition: no type. None also for
-a search-box phrase ("naknada štete žrtvi"), a definition ("ko se smatra oštećenim")
-and a question about what a provision says ("šta propisuje član 388").
+deadline, "ko i kako" a body, and "kako sud određuje visinu naknade" (how an amount
+is set) a procedure. Bare "kada" / "when" asks for a time only before a time verb
+("kada zastareva", "when does the period start"); otherwise it asks for a condition
+("Kada krivični sud upućuje oštećenog …"). "Ko ima pravo …" / "who is entitled …" asks
+for a person, not an authority, and bare "koliko" / "how many" counts things: no type.
+None also for a search-box phrase ("naknada štete žrtvi"), a definition ("ko se smatra
+oštećenim") and a question about what a provision says ("šta propisuje član 388").
 
 `states_type(text, kind)` says whether a quote holds that kind of thing: an amount (a
 number with a currency or %, a multiple "dvostruki", a share "polovina", a prison or
 fine range), a time expression ("15 dana", "tri godine", "najkasnije", "u roku od",
-"zastareva", "within"; an age such as "mlađe od 18 godina" is not one), an authority
-("sud", "tužilaštvo", "centar za socijalni rad", "court", "nadležni"), or a procedural
+"zastareva", "within a period"; an age such as "mlađe od 18 godina" is not one), an authority
+("sud", "tužilaštvo", "centar za socijalni rad", "court", "nadležni") or the person who
+acts ("lice", "oštećeni", "punomoćnik": "ko može da podnese" asks who), or a procedural
 step ("podnosi se", "zahtev", "tužba", "files", "submit"). Any rule answers a yes/no
 question, so permission is always stated.
 
@@ -34,6 +38,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from answer.scope import norm, phrase_pattern, scope_data
+from ingest.errors import ConfigError
 from retrieval.intents import asks_definition
 
 ANSWER_TYPES = ("amount", "deadline", "body", "procedure", "permission")
@@ -47,7 +52,7 @@ class _Cues(NamedTuple):
     coordinated: re.Pattern  # "ko i kako" at a clause start
     coordinated_types: dict[str, str]
     interrogative: re.Pattern  # any one of coordinated_types
-    not_after: dict[str, re.Pattern]  # what after a weak cue undoes it
+    not_after: dict[str, re.Pattern]  # per bare interrogative ("ko"), what after it undoes it
     when_time: re.Pattern  # what after "kada" / "when" makes it ask for a time
     condition: re.Pattern
     method: re.Pattern  # "kako sud određuje visinu": how an amount is set
@@ -62,14 +67,15 @@ def _cues() -> _Cues:
     number = r"(?:\d+(?:[.,]\d+)*|" + phrase_pattern(s["numbers"]) + r")(?:\s*\([^)]{1,30}\))?"
     coord = phrase_pattern(d["coordinated"])
     priority = tuple(d["priority"])
-    assert set(priority) == set(ANSWER_TYPES), "answer_type.priority must list ANSWER_TYPES"
+    if sorted(priority) != sorted(ANSWER_TYPES):
+        raise ConfigError(f"scope.json answer_type.priority={list(priority)} must order ANSWER_TYPES={ANSWER_TYPES}")
     return _Cues(
         priority,
         {k: re.compile(phrase_pattern(v)) for k, v in d["strong"].items()},
         {k: re.compile(phrase_pattern(v)) for k, v in d["weak"].items()},
         re.compile(r"\s*" + coord + r"(?:\s*,?\s*(?:i|and|ili|or)\s+" + coord + r")+"),
         {norm(k): v for k, v in d["coordinated"].items()}, re.compile(coord),
-        {k: re.compile(r"\s+(?:\S+\s+){0,2}?" + phrase_pattern(v)) for k, v in d["not_after"].items()},
+        {norm(k): re.compile(r"\s+(?:\S+\s+){0,2}?" + phrase_pattern(v)) for k, v in d["not_after"].items()},
         re.compile(r"\s+(?:\S+\s+){0,3}?" + phrase_pattern(d["when_time"])),
         re.compile(r"\s*" + phrase_pattern(d["condition"]) + r"\s[^,?]{3,}?,\s*(?=\w)"),
         re.compile(phrase_pattern(d["method"])),
@@ -88,7 +94,8 @@ def _weak(q: str, c: _Cues) -> set[str]:
     for clause in _clauses(q):
         for kind, cue in c.weak.items():
             m = cue.match(clause)
-            if not m or (kind in c.not_after and c.not_after[kind].match(clause, m.end())):
+            undo = c.not_after.get(m.group()) if m else None
+            if not m or (undo and undo.match(clause, m.end())):
                 continue
             if kind != "deadline" or c.when_time.match(clause, m.end()):
                 found.add(kind)

@@ -56,10 +56,14 @@ def norm(text: str) -> str:
 def phrase_pattern(entries: Iterable[str], number: str = r"\d+") -> str:
     """One regex alternation for word-list entries (syntax in data/scope.json's comment):
     words joined by whitespace, "x*" any ending, "~" up to three words, "#" `number`."""
-    alts = []
+    alts, after_number = [], []
     for entry in sorted({norm(e) for e in entries}, key=len, reverse=True):
         out, prev = "", None
-        for w in entry.split():
+        words = entry.split()
+        if words[0] == "#" and len(words) > 1:  # "# dana", "# %": one number, then any unit (fast)
+            after_number.append(phrase_pattern([" ".join(words[1:])], number)[len(r"(?<!\w)"):])
+            continue
+        for w in words:
             if w == "~":
                 out += r"\s+(?:\S+\s+){0,3}"
                 prev = None
@@ -69,6 +73,8 @@ def phrase_pattern(entries: Iterable[str], number: str = r"\d+") -> str:
                 out += _gap(prev, w)
             out, prev = out + piece, w
         alts.append(out)
+    if after_number:
+        alts.append(number + r"\s*(?:" + "|".join(after_number) + ")")
     return r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)"
 
 
@@ -83,7 +89,7 @@ def _gap(prev: str, w: str) -> str:
 class _Places(NamedTuple):
     names: dict[tuple[str, ...], tuple[str, str]]  # stemmed name -> (kind, id); kind "home" for Serbia
     longest: int
-    cased: dict[tuple[str, ...], bool]  # names that count only capitalised (True: all capitals: "SAD", not "sad" = now)
+    cased: dict[tuple[str, ...], bool]  # names counted only capitalised; True: all capitals ("SAD", not "sad" = now)
     adjectives: frozenset[str]  # stems of foreign adjectives ("nemacki", "german")
     laws: frozenset[str]  # stems of law words
     treaties: frozenset[str]
@@ -126,21 +132,18 @@ def _places() -> _Places:
             if key and f in cased_forms:
                 cased[key] = f.isupper()
 
-    def words(key):
-        return phrase_pattern(d[key])
+    def words(key, before="", after=""):
+        return re.compile(before + phrase_pattern(d[key]) + after)
 
     return _Places(
         names, max(len(k) for k in names), cased,
         j.adjectives, j.laws | frozenset(stem(norm(w)) for w in d["law_words"]),
         frozenset(stem(norm(w)) for w in d["treaty_words"]),
-        re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, d["located"])) + r")\s+(?:the\s+)?$"),
-        re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, d["origin"])) + r")\s+(?:the\s+)?$"),
-        re.compile(r"(?<!\w)(?:" + "|".join(d["case_separators"]) + r")\.?\s+(?:the\s+)?"
-                   r"(?:[\w.]+(?:\s+[\w.]+)?\s*(?:,|and|i|&)\s*(?:the\s+)?){0,2}$"),
-        re.compile(words("story") + r"\W+(?:\w+\W+){0,3}$"),
-        re.compile(words("nationality_before") + r"\s+(?:of\s+)?(?:the\s+)?$"),
-        re.compile(r"\s+" + words("nationality_after")),
-        re.compile(words("ecthr")), re.compile(d["home_nis"]))
+        words("located", after=r"\s+(?:the\s+)?$"), words("origin", after=r"\s+(?:the\s+)?$"),
+        words("case_separators", after=r"\.?\s+(?:the\s+)?(?:[\w.]+(?:\s+[\w.]+)?\s*(?:,|and|i|&)\s*(?:the\s+)?){0,2}$"),
+        words("story", after=r"\W+(?:\w+\W+){0,3}$"),
+        words("nationality_before", after=r"\s+(?:of\s+)?(?:the\s+)?$"),
+        words("nationality_after", before=r"\s+"), words("ecthr"), re.compile(d["home_nis"]))
 
 
 _NAMED = ("city", "entity", "us_state")  # places that are jurisdictions on their own, returned by name
@@ -160,30 +163,25 @@ def _mentions(t: QuestionText, toks: list[tuple[str, int, int]], p: _Places) -> 
     while i < len(toks):
         for n in range(min(p.longest, len(toks) - i), 0, -1):
             key = tuple(x[0] for x in toks[i:i + n])
-            hit = p.names.get(key)
             start, end = toks[i][1], toks[i + n - 1][2]
-            if hit and (key not in p.cased or _capitalised(t.original(start, end), p.cased[key])):
-                out.append(_Mention(hit[0], start, end, i, n))
+            written = to_latin(t.original(start, end))
+            if key in p.names and (key not in p.cased or (written.isupper() if p.cased[key] else written[:1].isupper())):
+                out.append(_Mention(p.names[key][0], start, end, i, n))
                 i += n
                 break
         else:
             if toks[i][0] in p.adjectives:
                 out.append(_Mention("adjective", toks[i][1], toks[i][2], i, 1))
             i += 1
-    def at(m: re.Match, kind: str) -> _Mention:  # a name the tokens miss, placed among them
-        return _Mention(kind, m.start(), m.end(), sum(1 for x in toks if x[1] < m.start()), 0)
-
-    out += [at(m, "country") for m in _DOTTED.finditer(t.norm) if t.original(m.start(), m.end()).isupper()]
-    # Niš as written ("Niš", "Нишу") or after a preposition ("u Nisu"), never "nisu" = "are not".
-    out += [at(m, "home") for m in p.nis.finditer(t.norm)
-            if "š" in to_latin(t.original(m.start(), m.end())).lower()
-            or re.search(r"\b(?:u|iz|in|grad|city of)\s+$", t.norm[:m.start()])]
+    # Names the tokens miss, placed among them: "U.S." / "U.K." in capitals (their letters
+    # are stopwords), and Niš as written ("Niš", "Нишу") or after a preposition ("u Nisu"),
+    # never "nisu" ("are not").
+    unstemmed = [(m, "country") for m in _DOTTED.finditer(t.norm) if t.original(m.start(), m.end()).isupper()]
+    unstemmed += [(m, "home") for m in p.nis.finditer(t.norm)
+                  if "š" in to_latin(t.original(m.start(), m.end())).lower()
+                  or re.search(r"\b(?:u|iz|in|grad|city of)\s+$", t.norm[:m.start()])]
+    out += [_Mention(kind, m.start(), m.end(), sum(1 for x in toks if x[1] < m.start()), 0) for m, kind in unstemmed]
     return sorted(out, key=lambda m: m.start)
-
-
-def _capitalised(written: str, all_caps: bool) -> bool:
-    written = to_latin(written)
-    return written.isupper() if all_caps else written[:1].isupper()
 
 
 def _context(t: QuestionText, toks: list, m: _Mention, p: _Places) -> tuple[str, int, int]:
@@ -201,7 +199,7 @@ def _context(t: QuestionText, toks: list, m: _Mention, p: _Places) -> tuple[str,
     loc = p.located.search(before)
     if loc and m.kind in _NAMED:  # "u Sarajevu", not "u Sarajevu sud"
         return "located", m.start - len(before) + loc.start(), m.end
-    law = next((x for x in nxt if x[0] in p.laws), None)
+    law = next((x for x in nxt if x[0] in p.laws or any(f in x[0] for f in jurisdictions().foreign)), None)
     if law:
         return "law", m.start, (m.end if m.kind in _NAMED else law[2])
     prev = [x for x in toks[max(0, m.i - 2): m.i] if x[0] not in ("republik", "republic")]

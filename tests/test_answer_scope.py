@@ -1,0 +1,155 @@
+"""Questions outside the corpus (answer.scope): another jurisdiction's law, and small talk.
+Every case in four forms (tests/four_forms.py); the Serbian expectation is compared
+normalised, since a Cyrillic question gives its words back in Cyrillic."""
+import time
+
+import pytest
+
+from answer.scope import is_small_talk, other_jurisdiction
+from retrieval.analyzer import normalize
+from tests.four_forms import four_forms
+
+# (Serbian question, the words returned, English question, the words returned)
+FIRES = [
+    ("Koji je rok za žalbu na rešenje o porezu na imovinu u Crnoj Gori?", "u Crnoj Gori",
+     "What is the time limit for appealing a property tax decision in Montenegro?", "in Montenegro"),
+    ("Koliko dana godišnjeg odmora ima radnik u Hrvatskoj?", "u Hrvatskoj",
+     "How many days of annual leave does a worker have in Croatia?", "in Croatia"),
+    ("Koji sud je nadležan za razvod braka u Sarajevu?", "u Sarajevu",
+     "Which court has jurisdiction over a divorce in Sarajevo?", "in Sarajevo"),
+    ("Kolika je kazna za trgovanje na osnovu insajderskih informacija u Sjedinjenim Američkim Državama?",
+     "u Sjedinjenim Američkim Državama",
+     "What is the penalty for insider trading in the United States?", "in the United States"),
+    ("Šta propisuje hrvatski zakon o obveznim odnosima o naknadi štete?", "hrvatski zakon",
+     "What does the Croatian law of obligations say about damages?", "Croatian law"),
+    ("Kako se registruje firma u Zagrebu?", "u Zagrebu", "How do I register a company in Zagreb?", "in Zagreb"),
+    ("Koji je rok zastarelosti prema austrijskom pravu?", "austrijskom pravu",
+     "What is the limitation period under Austrian law?", "Austrian law"),
+    ("Kolika je naknada žrtvama nasilja u FBiH?", "u FBiH",
+     "How much compensation do victims of violence get in the FBiH?", "in the FBiH"),
+    ("Zakon o radu Republike Srpske: koliko traje otkazni rok?", "Republike Srpske",
+     "Labour law of Republika Srpska: how long is the notice period?", "Republika Srpska"),
+    ("Koja je kazna za trgovinu ljudima u Teksasu?", "u Teksasu",
+     "What is the penalty for human trafficking in Texas?", "in Texas"),
+    ("Slovenački zakon o naknadi štete žrtvama krivičnih dela", "Slovenački zakon",
+     "Slovenian law on compensation for crime victims", "Slovenian law"),
+    ("Da li žrtva može dobiti naknadu od države u Nemačkoj?", "u Nemačkoj",
+     "Can a victim get state compensation in Germany?", "in Germany"),
+    ("Opštinski sud Ljubljana: kako podneti tužbu za naknadu štete?", "Ljubljana",
+     "Ljubljana local court: how to file a damages claim?", "Ljubljana"),
+    ("Kako se podnosi zahtev za naknadu u Brčko distriktu?", "u Brčko distriktu",
+     "How is a compensation claim filed in the Brčko District?", "in the Brčko District"),
+    ("Kolika je minimalna zarada u Kaliforniji?", "u Kaliforniji",
+     "What is the minimum wage in California?", "in California"),
+    ("Da li je prostitucija legalna u Holandiji?", "u Holandiji",
+     "Is prostitution legal in the Netherlands?", "in the Netherlands"),
+    ("Koji je rok za tužbu protiv poslodavca u Londonu?", "u Londonu",
+     "What is the deadline to sue an employer in London?", "in London"),
+    ("Kolika je naknada za žrtve trgovine ljudima u SAD?", "u SAD",
+     "What compensation do trafficking victims get in the USA?", "in the USA"),
+]
+
+# In scope: ECtHR cases, treaties, the victim's origin or story, Serbia named, "sad" = "now".
+STAYS = [
+    ("Rancev protiv Kipra i Rusije: obaveza države da istraži trgovinu ljudima",
+     "Rantsev v. Cyprus and Russia: the State's duty to investigate trafficking"),
+    ("S.M. protiv Hrvatske: da li prinudna prostitucija spada pod član 4?",
+     "S.M. v. Croatia: does forced prostitution fall under Article 4?"),
+    ("Čaudari i drugi protiv Grčke: neisplaćene zarade berača jagoda",
+     "Chowdury and Others v. Greece: unpaid wages of strawberry pickers"),
+    ("Silijadin protiv Francuske: šta je ropski položaj?", "Siliadin v. France: what is servitude?"),
+    ("Žrtva je državljanka Nigerije. Kako da ostvari naknadu štete?",
+     "The victim is a national of Nigeria. How does she obtain compensation?"),
+    ("Dovedena je iz Moldavije i eksploatisana u Nemačkoj; da li ima pravo na naknadu?",
+     "She was brought from Moldova and exploited in Germany; is she entitled to compensation?"),
+    ("Prodata je u Nemačku, a sada je ponovo u Beogradu: kako da traži naknadu štete u Srbiji?",
+     "She was trafficked to Germany and is now back in Belgrade: how does she claim compensation in Serbia?"),
+    ("Koji je rok zastarelosti po srpskom zakonu?", "What is the limitation period under Serbian law?"),
+    ("Koji sud u Nišu je nadležan za naknadu štete?", "Which court in Niš decides on damages?"),
+    ("Kako se registruje vozilo u Novom Sadu?", "How is a vehicle registered in Novi Sad?"),
+    ("Šta Varšavska konvencija kaže o periodu oporavka?", "What does the Warsaw Convention say about the recovery period?"),
+    ("Hrvatski državljanin je žrtva trgovine ljudima; koja prava ima?",
+     "A Croatian citizen is a trafficking victim; what rights does he have?"),
+    ("Da li je porez isti u Srbiji i u Hrvatskoj?", "Is the tax the same in Serbia and in Croatia?"),
+    ("ESLJP: obaveza istrage trgovine ljudima koja se dogodila u Ujedinjenim Arapskim Emiratima",
+     "ECtHR: the duty to investigate trafficking that took place in the United Arab Emirates"),
+    ("Radila je u Austriji bez plate. Koji je rok za tužbu?", "She worked in Austria without pay. What is the deadline to sue?"),
+    ("Šta sad da radim, poslodavac mi ne plaća?", "What do I do now, my employer does not pay me?"),
+    ("Palermo protokol: naknada štete žrtvama trgovine ljudima", "Palermo Protocol: compensation of trafficking victims"),
+]
+
+
+@pytest.mark.parametrize("question,words", four_forms(FIRES))
+def test_other_jurisdiction_fires(question, words):
+    found = other_jurisdiction(question)
+    assert found is not None and normalize(found) == normalize(words)
+    assert found in question  # as the user wrote it
+
+
+@pytest.mark.parametrize("question,_", four_forms([(sr, en, None) for sr, en in STAYS]))
+def test_other_jurisdiction_stays_silent(question, _):
+    assert other_jurisdiction(question) is None
+
+
+@pytest.mark.parametrize("question", ["Koja je kazna za ovo? Split", "split the damages between the two defendants",
+                                      "Zašto sud nisu obavestili?", "Can you tell us the deadline?"])
+def test_ambiguous_words_are_not_places(question):
+    """"split", "us", "sad" and "nisu" name a place only as a place is written."""
+    assert other_jurisdiction(question) in (None, "Split")
+    assert other_jurisdiction(question.lower()) is None
+
+
+SMALL_TALK = [
+    ("Kakvo je vreme sutra?", "What's the weather tomorrow?", True),
+    ("Zdravo!", "Hello!", True),
+    ("Hvala vam puno!", "Thank you very much!", True),
+    ("Ko si ti?", "Who are you?", True),
+    ("Dobro jutro, kako ste?", "Good morning, how are you?", True),
+    ("Ispričaj mi vic.", "Tell me a joke.", True),
+    ("Napiši mi pesmu o moru.", "Write me a poem about the sea.", True),
+    ("Koliko je sati?", "What time is it?", True),
+    ("Ko je pobedio u utakmici sinoć?", "Who won the match last night?", True),
+    ("Daj mi recept za sarmu.", "Give me a recipe for stuffed cabbage.", True),
+    ("Koji je danas datum?", "What is the date today?", True),
+    ("Ok", "ok", True),
+    ("Zdravo, koji je rok za imovinskopravni zahtev?", "Hello, what is the deadline for a property claim?", False),
+    ("Hvala, a da li žrtva ima pravo na naknadu štete?", "Thanks, and is the victim entitled to compensation?", False),
+    ("Dobar dan, ko odlučuje o naknadi štete žrtvi trgovine ljudima?",
+     "Good afternoon, who decides on compensation for a trafficking victim?", False),
+    ("Kako se podnosi tužba?", "How is a lawsuit filed?", False),
+    ("Da li je u redu da poslodavac zadrži pasoš radnika?", "Is it ok for an employer to keep a worker's passport?", False),
+    ("Kolika je akciza na cigarete?", "What is the excise duty on cigarettes?", False),
+    ("naknada štete žrtvi trgovine ljudima", "compensation for trafficking victims", False),
+    ("Kakvo je vreme potrebno za zastarelost?", "What time limit applies to a damages claim?", False),
+]
+
+
+@pytest.mark.parametrize("question,expected", four_forms(SMALL_TALK))
+def test_small_talk(question, expected):
+    assert is_small_talk(question) is expected
+
+
+def test_known_unanswerable_examples():
+    """The issue's examples (issue 13) that this module decides."""
+    assert other_jurisdiction("Koji je rok za žalbu na rešenje o porezu na imovinu u Crnoj Gori?") == "u Crnoj Gori"
+    assert other_jurisdiction("Koliko dana godišnjeg odmora ima radnik u Hrvatskoj?") == "u Hrvatskoj"
+    assert other_jurisdiction("Koji sud je nadležan za razvod braka u Sarajevu?") == "u Sarajevu"
+    assert other_jurisdiction("What is the penalty for insider trading in the United States?") == "in the United States"
+    assert is_small_talk("Kakvo je vreme sutra?")
+    for question in ("Koliko iznosi porez na dobit preduzeća u Srbiji?", "How do I register a company in Belgrade?",
+                     "Kako se registruje vozilo u Novom Sadu?", "Da li je marihuana legalna u Srbiji za medicinsku upotrebu?"):
+        assert other_jurisdiction(question) is None and not is_small_talk(question)
+
+
+def test_fast():
+    """Runs on every question before retrieval: well under a millisecond (best of three
+    rounds, so a busy machine does not fail it)."""
+    questions = [row[0] for row in FIRES + STAYS] + [row[0] for row in SMALL_TALK]
+    other_jurisdiction(questions[0]), is_small_talk(questions[0])  # data loaded once
+    rounds = []
+    for _ in range(3):
+        start = time.perf_counter()
+        for q in questions:
+            other_jurisdiction(q), is_small_talk(q)
+        rounds.append((time.perf_counter() - start) / len(questions))
+    assert min(rounds) < 1e-3
