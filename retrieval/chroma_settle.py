@@ -9,8 +9,10 @@ two processes). `settle` persists the whole graph at the end of a sync.
 
 How, with the public API only: a graph loaded under a tiny threshold persists on its next
 write, so lower the threshold, reopen the store, rewrite one vector unchanged, then put
-Chroma's defaults back for the next bulk sync. A Chroma server (HttpClient) manages its
-own persistence and is left alone.
+Chroma's defaults back for the next bulk sync. The store is reopened through
+retrieval.chroma_clients, which waits for other threads' calls and closes only this
+store's client (clearing Chroma's whole system cache broke every other thread's client).
+A Chroma server (HttpClient) manages its own persistence and is left alone.
 """
 from __future__ import annotations
 
@@ -22,16 +24,12 @@ def settle(dense) -> None:
     """Persist `dense`'s (a retrieval.dense_index.DenseIndex) whole graph to disk."""
     if dense.chroma_host:
         return
-    from chromadb.api.client import SharedSystemClient
+    from retrieval import chroma_clients
 
-    col = dense._col()
-    one = col.get(limit=1, include=["embeddings"])
+    one = dense._call(lambda col: col.get(limit=1, include=["embeddings"]))
     if not one["ids"]:
         return
-    col.modify(configuration={"hnsw": dict(_FLUSH)})
-    with dense._lock:
-        dense._collection = None
-        SharedSystemClient.clear_system_cache()  # reload the graph under the new threshold
-    col = dense._col()
-    col.upsert(ids=one["ids"], embeddings=one["embeddings"])
-    col.modify(configuration={"hnsw": dict(PERSIST_DEFAULTS)})
+    dense._call(lambda col: col.modify(configuration={"hnsw": dict(_FLUSH)}))
+    chroma_clients.reopen(dense.store_key)  # reload the graph under the new threshold
+    dense._call(lambda col: col.upsert(ids=one["ids"], embeddings=one["embeddings"]))
+    dense._call(lambda col: col.modify(configuration={"hnsw": dict(PERSIST_DEFAULTS)}))

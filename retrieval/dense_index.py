@@ -10,7 +10,8 @@
   and writing it batch by batch (an interrupted sync resumes), deletes ids no longer
   wanted, and writes `dense_status.json` after every batch for other processes.
 - Local `PersistentClient` under `index_dir/chroma` by default; `HttpClient` when a host
-  is given.
+  is given ("host" or "host:port"). One client per store for the whole process, shared by
+  every thread (retrieval.chroma_clients): a client per thread breaks Chroma.
 
 Agnostic of `Chunk`: callers pass ids and the texts to embed. Does not rank or fuse
 (that is the hybrid search), and does not read the environment.
@@ -26,10 +27,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
-from chromadb.api.types import Documents, EmbeddingFunction
-from chromadb.utils.embedding_functions import register_embedding_function
-
-from ingest.errors import ConfigError, PravniLekError
+from ingest.errors import ConfigError
+from retrieval import chroma_clients
+from retrieval.chroma_embedder import ChromaEmbedder
 from retrieval.embedders.base import Embedder
 from retrieval.embedding_cache import EmbeddingCache
 
@@ -38,44 +38,6 @@ CACHE_FILE = "embeddings.sqlite"  # the name ingest/store.py documents
 HNSW = {"space": "cosine", "ef_search": 200}
 _CACHED_BATCH = 1000  # upserting already-cached vectors needs no model, so bigger batches
 _COLLECTION_NAME = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9._-]{1,510}[a-zA-Z0-9]$")
-
-
-@register_embedding_function
-class ChromaEmbedder(EmbeddingFunction[Documents]):
-    """Our Embedder as a Chroma embedding function (registered under `name()`)."""
-
-    def __init__(self, embedder: Embedder | None = None) -> None:
-        self.embedder = embedder
-
-    def __call__(self, input: Documents) -> list:  # noqa: A002 (Chroma's parameter name)
-        return self._bound().embed_passages(list(input))
-
-    def embed_query(self, input: Documents) -> list:  # noqa: A002
-        return [self._bound().embed_query(t) for t in input]
-
-    def _bound(self) -> Embedder:
-        if self.embedder is None:
-            raise PravniLekError("this Chroma collection's embedder is not attached; open it through DenseIndex")
-        return self.embedder
-
-    @staticmethod
-    def name() -> str:
-        return "pravni_lek_embedder"
-
-    def get_config(self) -> dict[str, Any]:
-        return {"model": self.embedder.name if self.embedder else None}
-
-    @staticmethod
-    def build_from_config(config: dict[str, Any]) -> "ChromaEmbedder":
-        # Chroma rebuilds the function from its stored config; a model cannot be rebuilt
-        # from a name alone, so it comes back unattached and raises if ever called.
-        return ChromaEmbedder(None)
-
-    def default_space(self) -> str:
-        return "cosine"
-
-    def supported_spaces(self) -> list[str]:
-        return ["cosine"]
 
 
 def collection_name(model: str) -> str:
@@ -100,6 +62,9 @@ class DenseIndex:
             raise ConfigError(f"embedder {embedder!r} is not allowed; give a retrieval.embedders.Embedder")
         if chroma_host is not None and (not isinstance(chroma_host, str) or not chroma_host.strip()):
             raise ConfigError(f"chroma_host {chroma_host!r} is not allowed; give a host name or None")
+        if chroma_host and re.fullmatch(r"[^:/]+:\d{1,5}", chroma_host):  # "host:port"
+            chroma_host, port = chroma_host.rsplit(":", 1)
+            chroma_port = int(port)
         if not isinstance(chroma_port, int) or not 0 < chroma_port < 65536:
             raise ConfigError(f"chroma_port {chroma_port!r} is not allowed; use an int in 1..65535")
         name = collection or collection_name(embedder.name)
@@ -117,30 +82,34 @@ class DenseIndex:
         # the vectors of the index it replaces.
         self.cache_path = Path(cache_path) if cache_path else self.index_dir / CACHE_FILE
         self.status_path = self.index_dir / STATUS_FILE
+        self.store_key = (chroma_clients.http_key(self.chroma_host, self.chroma_port) if self.chroma_host
+                          else chroma_clients.path_key(self.index_dir / "chroma"))
         self._collection = None
+        self._generation = -1
         self._cache: EmbeddingCache | None = None
         self._lock = threading.Lock()
 
     # -- lazy resources -------------------------------------------------------------
     def _col(self):
+        """This index's collection on the store's shared client (fetched again after the
+        client was reopened). Call Chroma through `_call`, which holds the store."""
+        generation = chroma_clients.generation(self.store_key)
         with self._lock:
-            if self._collection is None:
-                import chromadb
-                from chromadb.config import Settings
-
-                settings = Settings(anonymized_telemetry=False)
-                if self.chroma_host:
-                    client = chromadb.HttpClient(host=self.chroma_host, port=self.chroma_port, settings=settings)
-                else:
-                    (self.index_dir / "chroma").mkdir(parents=True, exist_ok=True)
-                    client = chromadb.PersistentClient(path=str(self.index_dir / "chroma"), settings=settings)
-                self._collection = client.get_or_create_collection(
-                    self.collection_name,
-                    configuration={"hnsw": dict(HNSW)},
-                    metadata={"model": self.embedder.name},
-                    embedding_function=ChromaEmbedder(self.embedder),
-                )
+            if self._collection is None or self._generation != generation:
+                self._collection = chroma_clients.collection(self.store_key, lambda client: (
+                    client.get_or_create_collection(
+                        self.collection_name,
+                        configuration={"hnsw": dict(HNSW)},
+                        metadata={"model": self.embedder.name},
+                        embedding_function=ChromaEmbedder(self.embedder),
+                    )))
+                self._generation = generation
         return self._collection
+
+    def _call(self, fn: Callable[[Any], Any]) -> Any:
+        """fn(collection), with the store held so that no reopen pulls it away mid-call."""
+        with chroma_clients.using(self.store_key):
+            return fn(self._col())
 
     def _embedding_cache(self) -> EmbeddingCache:
         if self._cache is None:
@@ -165,11 +134,11 @@ class DenseIndex:
         if not isinstance(batch_size, int) or batch_size < 1:
             raise ConfigError(f"batch_size {batch_size!r} is not allowed; use an int >= 1")
         wanted = dict(zip(chunk_ids, texts))
-        col = self._col()
-        present = set(col.get(include=[])["ids"])
+        present = set(self._call(lambda col: col.get(include=[]))["ids"])
         stale = [i for i in present if i not in wanted]
         for start in range(0, len(stale), _CACHED_BATCH):
-            col.delete(ids=stale[start : start + _CACHED_BATCH])
+            part = stale[start : start + _CACHED_BATCH]
+            self._call(lambda col: col.delete(ids=part))
         missing = [i for i in wanted if i not in present]
         counts = {"total": len(wanted), "already": len(wanted) - len(missing), "from_cache": 0,
                   "embedded": 0, "deleted": len(stale)}
@@ -191,7 +160,7 @@ class DenseIndex:
         hits = [i for i in missing if i in cached]
         for start in range(0, len(hits), _CACHED_BATCH):
             part = hits[start : start + _CACHED_BATCH]
-            col.upsert(ids=part, embeddings=[cached[i] for i in part])
+            self._call(lambda col: col.upsert(ids=part, embeddings=[cached[i] for i in part]))
             counts["from_cache"] += len(part)
             advance(len(part))
         todo = [i for i in missing if i not in cached]
@@ -199,7 +168,7 @@ class DenseIndex:
             part = todo[start : start + batch_size]
             vectors = self.embedder.embed_passages([wanted[i] for i in part])
             cache.put_many(model, zip(part, vectors))  # cache first: a crash after this loses nothing
-            col.upsert(ids=part, embeddings=vectors)
+            self._call(lambda col: col.upsert(ids=part, embeddings=vectors))
             counts["embedded"] += len(part)
             advance(len(part))
         if stale or missing:
@@ -230,24 +199,29 @@ class DenseIndex:
         """Top-k (chunk id, cosine similarity), optionally only among `ids`."""
         if not isinstance(k, int) or k < 1:
             raise ConfigError(f"k {k!r} is not allowed; use an int >= 1")
-        col = self._col()
-        kwargs: dict[str, Any] = {}
-        if ids is not None:
-            # Chroma fails the whole query on an id it does not hold, so keep known ones.
-            ids = col.get(ids=list(dict.fromkeys(ids)), include=[])["ids"] if ids else []
-            if not ids:
-                return []
-            kwargs["ids"] = ids
-        n = min(k, len(ids) if ids is not None else col.count())
-        if n == 0:
+        vector = self.embedder.embed_query(text)  # outside the store's lock: the model is slow
+
+        def run(col) -> dict | None:
+            kwargs: dict[str, Any] = {}
+            known = None
+            if ids is not None:
+                # Chroma fails the whole query on an id it does not hold, so keep known ones.
+                known = col.get(ids=list(dict.fromkeys(ids)), include=[])["ids"] if ids else []
+                if not known:
+                    return None
+                kwargs["ids"] = known
+            n = min(k, len(known) if known is not None else col.count())
+            if n == 0:
+                return None
+            return col.query(query_embeddings=[vector], n_results=n, include=["distances"], **kwargs)
+
+        result = self._call(run)
+        if result is None:
             return []
-        result = col.query(
-            query_embeddings=[self.embedder.embed_query(text)], n_results=n, include=["distances"], **kwargs
-        )
         return [(cid, 1.0 - float(d)) for cid, d in zip(result["ids"][0], result["distances"][0])]
 
     def count(self) -> int:
-        return self._col().count()
+        return self._call(lambda col: col.count())
 
     def status(self) -> dict[str, Any]:
         """The last written progress; `complete` False and zero counts when none yet."""

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest import store
-from ingest.errors import ConfigError
+from ingest.errors import ConfigError, IndexMissing
 from ingest.records import Chunk, Document
 from retrieval.diacritics import needs_restoring, restore
 from retrieval.filters import Filters
@@ -83,13 +83,25 @@ class Searcher:
     # -- the dense leg, loaded on first use -------------------------------------------
     @property
     def dense(self):
+        """The dense leg (retrieval.dense_leg.DenseLeg), None when none was built."""
         if self._dense is None and self._embedder_spec:
             from retrieval.dense_index import DenseIndex
+            from retrieval.dense_leg import DenseLeg
             from retrieval.embedders.factory import make_embedder
 
-            self._dense = DenseIndex(self.index_dir, make_embedder(self._embedder_spec),
-                                     chroma_host=self._chroma_host)
+            self._dense = DenseLeg(DenseIndex(self.index_dir, make_embedder(self._embedder_spec),
+                                              chroma_host=self._chroma_host),
+                                   self.index_dir / "dense_status.json")
         return self._dense
+
+    def _dense_on(self, mode: str) -> bool:
+        # Hybrid waits for a complete dense leg; a failing one is skipped (DenseLeg says why).
+        return mode in ("hybrid", "dense") and self.dense is not None and self.dense.usable(mode)
+
+    @property
+    def notices(self) -> list[str]:
+        """Why results came from BM25 alone although a dense leg exists (or [])."""
+        return [self._dense.notice] if self._dense is not None and self._dense.notice else []
 
     def dense_status(self) -> dict:
         """{"model", "total", "done", "complete"} or {} when no dense leg was built."""
@@ -125,7 +137,7 @@ class Searcher:
         rankings: dict[str, list[str]] = {}
         if mode in ("hybrid", "bm25"):
             rankings["bm25"] = [cid for cid, _ in self.bm25.query(keywords, CANDIDATES, allowed=allowed)]
-        use_dense = mode in ("hybrid", "dense") and self.dense is not None
+        use_dense = self._dense_on(mode)
         # The embedding model needs the diacritics that keyword search folds away.
         semantic = restore(question, self.diacritics) if use_dense and needs_restoring(question) else question
         if use_dense:
@@ -178,7 +190,7 @@ class Searcher:
             # glossary's English words for its legal terms, inside that text only.
             sub["bm25"] = [cid for cid, _ in self.bm25.query(keywords + english_tokens(question), CANDIDATES,
                                                                allowed=named)]
-        if mode in ("hybrid", "dense") and self.dense is not None and len(named) <= NAMED_DENSE_MAX:
+        if self._dense_on(mode) and len(named) <= NAMED_DENSE_MAX:
             ids = [self.chunks[i].id for i in named]
             sub["dense"] = [cid for cid, _ in self.dense.query(semantic, CANDIDATES, ids=ids) if cid in self.by_id]
         weights = {leg: self.weights.get(leg, 1.0) for leg in sub}
@@ -300,6 +312,14 @@ def _searcher_for(index_dir: str, build_name: str) -> Searcher:
 
 
 def get_searcher(index_dir: Path) -> Searcher:
-    """One loaded Searcher per index and build: a new build is picked up on next call."""
+    """One loaded Searcher per index and build: a new build is picked up on next call. A
+    build removed while it loaded (publishes faster than ingest.builds' grace period) is
+    loaded again, once, from the new CURRENT."""
+    key = str(Path(index_dir).resolve())
     build = store.require_build(Path(index_dir))
-    return _searcher_for(str(Path(index_dir).resolve()), build.name)
+    try:
+        return _searcher_for(key, build.name)
+    except (FileNotFoundError, IndexMissing):
+        if store.current_build(Path(index_dir)) == build:
+            raise  # not a race: the serving build itself is broken
+    return _searcher_for(key, store.require_build(Path(index_dir)).name)
