@@ -7,10 +7,11 @@ Measures (evaluation.bench_measure): ingestion throughput and full lexical build
 (into a temp dir), the no-change rebuild, the dense leg's embedding rate (a timed sync of
 64 uncached chunks), retrieval latency warm and cold, extractive answer latency warm,
 peak RSS of an app-like process, index size per component, the same build and query
-numbers for the scale corpus (lexical only), and ratios against the LangChain baseline
-when its store exists (built by `python -m evaluation --report`). Then compares with the
-targets and plots the latency distributions. `--quick` skips the full and scale builds
-and times fewer questions.
+numbers for the scale corpus (lexical only), search latency while the dense leg is being
+filled (evaluation.bench_partial: BM25, hybrid and partial-dense queries on a sample
+index), and ratios against the LangChain baseline when its store exists (built by
+`python -m evaluation --report`). Then compares with the targets and plots the latency
+distributions. `--quick` skips the full and scale builds and times fewer questions.
 
 Numbers only: nothing here passes or fails on time.
 """
@@ -128,7 +129,7 @@ def compare(report: dict[str, Any], quality: dict[str, Any]) -> list[dict[str, A
     return rows
 
 
-PARTS = ("main", "dense_rate", "build", "scale", "baseline")
+PARTS = ("main", "dense_rate", "partial_dense", "build", "scale", "baseline")
 
 
 def run(index: Path, corpus: Path, scale: Path | None, qa: Path, quick: bool = False,
@@ -152,6 +153,12 @@ def run(index: Path, corpus: Path, scale: Path | None, qa: Path, quick: bool = F
     if "dense_rate" in parts:
         say("dense rate …")
         report["dense_rate"] = B.dense_rate(index, n=16 if quick else 64, embedder=embedder)
+    if "partial_dense" in parts:
+        say("search while the dense leg fills …")
+        from evaluation.bench_partial import partial_dense
+
+        report["partial_dense"] = partial_dense(index, qs[:10] if quick else qs[:30], embedder=embedder,
+                                                chunks=500 if quick else 3000)
     work = Path(work or tempfile.mkdtemp(prefix="bench-"))
     if "build" in parts and not quick:
         say("full lexical build …")

@@ -39,13 +39,18 @@ def failure_notice(error: BaseException, where: str) -> str:
 
 
 class DenseLeg:
+    """`dense` is a DenseIndex, or a function that makes one: it is then made on the first
+    dense query, so a hybrid search while the leg fills never even loads the model."""
+
     def __init__(self, dense, status_path: Path | str, clock: Callable[[], float] = time.monotonic,
                  retry_seconds: float = RETRY_SECONDS) -> None:
-        if not hasattr(dense, "query"):
-            raise ConfigError(f"dense {dense!r} is not allowed; give a retrieval.dense_index.DenseIndex")
+        if not hasattr(dense, "query") and not callable(dense):
+            raise ConfigError(f"dense {dense!r} is not allowed; give a retrieval.dense_index.DenseIndex "
+                              "or a function that makes one")
         if retry_seconds < 0:
             raise ConfigError(f"retry_seconds {retry_seconds!r} is not allowed; use a number >= 0")
-        self.dense = dense
+        self._dense = dense if hasattr(dense, "query") else None
+        self._make = None if self._dense is not None else dense
         self.status_path = Path(status_path)
         self._clock = clock
         self._retry_seconds = retry_seconds
@@ -56,11 +61,18 @@ class DenseLeg:
         self.notice: str | None = None
 
     @property
+    def dense(self):
+        """The DenseIndex (made now if it was given as a function)."""
+        with self._lock:
+            if self._dense is None:
+                self._dense = self._make()
+            return self._dense
+
     def where(self) -> str:
-        host = getattr(self.dense, "chroma_host", None)
+        host = getattr(self._dense, "chroma_host", None)
         if host:
-            return f"Chroma server {host}:{getattr(self.dense, 'chroma_port', '')}"
-        return f"{Path(getattr(self.dense, 'index_dir', self.status_path.parent)) / 'chroma'}"
+            return f"Chroma server {host}:{getattr(self._dense, 'chroma_port', '')}"
+        return f"{Path(getattr(self._dense, 'index_dir', None) or self.status_path.parent) / 'chroma'}"
 
     def complete(self) -> bool:
         """Whether dense_status.json says every chunk is embedded (re-read when it changes)."""
@@ -101,7 +113,7 @@ class DenseLeg:
         except ConfigError:
             raise  # a caller's mistake, not an outage
         except Exception as e:  # noqa: BLE001 - any failure of Chroma or the model: serve BM25
-            notice = failure_notice(e, self.where)
+            notice = failure_notice(e, self.where())
             with self._lock:
                 self._down_until = self._clock() + self._retry_seconds
                 first = self.notice != notice

@@ -85,13 +85,15 @@ class Searcher:
     def dense(self):
         """The dense leg (retrieval.dense_leg.DenseLeg), None when none was built."""
         if self._dense is None and self._embedder_spec:
-            from retrieval.dense_index import DenseIndex
             from retrieval.dense_leg import DenseLeg
-            from retrieval.embedders.factory import make_embedder
 
-            self._dense = DenseLeg(DenseIndex(self.index_dir, make_embedder(self._embedder_spec),
-                                              chroma_host=self._chroma_host),
-                                   self.index_dir / "dense_status.json")
+            def make():  # on the first dense query: Chroma and the model load only then
+                from retrieval.dense_index import DenseIndex
+                from retrieval.embedders.factory import make_embedder
+
+                return DenseIndex(self.index_dir, make_embedder(self._embedder_spec), chroma_host=self._chroma_host)
+
+            self._dense = DenseLeg(make, self.index_dir / "dense_status.json")
         return self._dense
 
     def _dense_on(self, mode: str) -> bool:

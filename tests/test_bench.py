@@ -93,3 +93,17 @@ def test_machine_and_targets():
     assert rows["answer_p95_ms"]["gap"] == 200.0 and rows["recall@5"]["met"] is False
     assert rows["verified_citation_share"]["met"] is True
     assert all(r["met"] is None for r in bench.compare({}, {}))
+
+
+def test_search_while_the_dense_leg_fills(tiny):
+    from evaluation.bench_partial import partial_dense
+
+    _, index = tiny
+    r = partial_dense(index, ["naknada štete žrtvi", "Article 4 trafficking"], embedder="fake", chunks=4)
+    for mode in ("bm25", "hybrid", "dense_partial"):
+        _numbers(r[mode], {"n", "p50", "p95", "max", "mean"})
+    assert r["bm25"]["n"] == r["hybrid"]["n"] == 2 and r["chunks"] == 4
+    _numbers(r, {"hybrid_while_filling", "hybrid_used_dense"})
+    # hybrid never queried a partial leg: any hybrid sample that used the dense leg was
+    # taken once it was complete
+    assert r["hybrid_used_dense"] <= r["hybrid"]["n"] - r["hybrid_while_filling"]
