@@ -20,9 +20,10 @@ lead quote also answer the question. Pure: the answerers compose the text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 from typing import Callable, Sequence
 
-from retrieval.analyzer import analyze
+from retrieval.analyzer import analyze, normalize
 from retrieval.hit import Hit
 
 from answer.answer_type import asked_type, states_type
@@ -32,6 +33,12 @@ from answer.subject import meets, missing, subject_of
 # Evidence at or above this, with a lead that meets the key terms and the asked type,
 # is shown as "the source answers the question"; below it "bears on the question".
 HIGH_EVIDENCE = 0.6
+# A span covering this share of the question's words answers its subject without its
+# rarest word (which may be incidental: "neisplaćenih" beside "potraživanja iz radnog odnosa").
+KEY_COVERAGE = 0.45
+# An amount asked for now or for a given year is a figure of the day, not a rule.
+_CURRENT = re.compile(r"\b(danas|trenutn\w*|sada|sad|ove godine|today|currently|current|this year|za 20[2-3]\d|in 20[2-3]\d"
+                      r"|u 20[2-3]\d)\b")
 # How far down the candidates a lead that answers is looked for.
 LEAD_POOL = 12
 
@@ -44,6 +51,28 @@ class Decision:
     chosen: list = field(default_factory=list)  # answer: the candidates to quote, lead first
     confidence: str = "high"  # answer.messages.CONFIDENCE
     asked: str | None = None  # answer.answer_type of the question
+
+
+_LIMITATION = re.compile(r"\bzastar|\blimitation|time.barred|\bprescri")
+
+
+def _states(text: str, kind: str, question: str) -> bool:
+    """states_type, and for a question about limitation ("rok zastarelosti") a quote that
+    speaks of limitation: ZOO 379's "zastarevaju za deset godina", not ZOO 293's "u roku
+    koji mu je određen"."""
+    if not states_type(text, kind):
+        return False
+    return kind != "deadline" or not _LIMITATION.search(normalize(question)) or bool(_LIMITATION.search(normalize(text)))
+
+
+def same_language(question: str, hits: list[Hit]) -> bool:
+    """Whether some hit is written in the question's language (by its kind, as the
+    extractive scorer judges it; a user's file counts as either)."""
+    from answer.extractive import _text_language  # the one place a hit's language is judged
+    from retrieval.analyzer import language, words
+
+    qlang = language(words(question))
+    return qlang == "both" or any(_text_language(h) in (qlang, None) for h in hits)
 
 
 def _abstain(reason: str, detail: str = "", asked: str | None = None, confidence: str = "low") -> Decision:
@@ -69,14 +98,34 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
     place = other_jurisdiction(question)
     if place and not named:
         return _abstain("other_jurisdiction", place, kind)
-    if plan is not None and not named and (plan.story or kind in (None, "procedure")):
-        if kind == "amount" and not any(states_type(r.quote, "amount") for r in plan.hits):
-            return _abstain("type_not_stated", "amount", kind)
-        return Decision("pathways", confidence="high", asked=kind)
+    pathways = plan is not None and not named and (plan.story or kind in (None, "procedure"))
+    if pathways and kind == "amount" and not any(states_type(r.quote, "amount") for r in plan.hits):
+        return _abstain("type_not_stated", "amount", kind)
     if named and chosen:
         return Decision("answer", chosen=chosen, confidence="high", asked=kind)
+    direct = _direct(question, hits, candidates, evidence, threshold, chosen, context, min_support, kind)
+    if pathways:
+        # A story that ends in one precise question ("may her mother take over the
+        # claim?") gets the quote that answers it above the pathways, when there is one.
+        lead = direct.chosen[:1] if direct.action == "answer" else []
+        return Decision("pathways", chosen=lead, confidence="high", asked=kind)
+    return direct
+
+
+def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, threshold: float, chosen: list,
+            context: Callable[[Hit], list[str]], min_support: float, kind: str | None) -> Decision:
+    """Steps 5-7: answer with a quote that answers, or abstain saying why."""
+    if kind == "amount" and _CURRENT.search(normalize(question)):
+        # Statutes set rules, not today's figures: "koliki je danas kurs evra", "minimalna
+        # cena rada za 2026. godinu" are never stated by a provision.
+        return _abstain("type_not_stated", "amount", kind)
     subject = subject_of(question, hits)
-    gone = missing(subject, [set(analyze(h.chunk.text)) | set(context(h)) for h in hits])
+    # A question that names its source ("Rancev", "ETS 116", "Vrhovni sud") is about it,
+    # whatever its rarest word: the named leg found that source.
+    names_source = any("named" in h.via for h in hits)
+    same = same_language(question, hits)
+    units = [set(analyze(h.chunk.text)) | set(context(h)) for h in hits]
+    gone = [] if names_source else missing(subject, units, same_language=same)
     if gone:
         return _abstain("subject_missing", ", ".join(gone), kind)
     if not chosen or evidence < threshold:
@@ -84,13 +133,22 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
     floor = chosen[0].score * 0.2
     pool = list(chosen) + [c for c in candidates[:LEAD_POOL]
                            if c not in chosen and c.coverage >= min_support and c.score >= floor]
-    keyed = [c for c in pool if meets(subject, _tokens(c, hits, context))]
-    typed = [c for c in keyed if kind in (None, "permission") or states_type(c.span.text, kind)]
+    everywhere = set().union(*units) if units else set()
+    # The lead holds one of the key terms itself, or most of the question's words (not
+    # for an amount: "stopa poreza na prenos apsolutnih prava" is not any tax rate).
+    keyed = [c for c in pool if (c.coverage >= KEY_COVERAGE and kind != "amount")
+             or meets(subject, _tokens(c, hits, context), same, everywhere)]
+    # A search-box phrase ("zastarelost potraživanja kućne pomoćnice") names a topic; only
+    # a question ("…?") asks for a deadline or an amount that the quote must state.
+    asks = kind not in (None, "permission") and question.rstrip().endswith("?")
+    typed = [c for c in keyed if not asks or _states(c.span.text, kind, question)]
     if not typed:
         if keyed and kind:
             return _abstain("type_not_stated", kind, kind)
         return _abstain("no_match", asked=kind)
-    lead = typed[0]
+    # The best-scored quote leads when it answers; else, of those that do, the one that
+    # holds most of the question.
+    lead = chosen[0] if chosen[0] in typed else max(typed, key=lambda c: (round(c.coverage, 2), c.score))
     ordered = [lead] + [c for c in chosen if c.hit_index != lead.hit_index]
     confidence = "high" if evidence >= HIGH_EVIDENCE and lead is chosen[0] else "medium"
     return Decision("answer", chosen=ordered, confidence=confidence, asked=kind)

@@ -15,6 +15,7 @@ sources as possibly relevant. Text inside a source is only ever quoted, never fo
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -115,6 +116,17 @@ def score_candidates(question: str, hits: list[Hit]) -> list[Candidate]:
     return sorted(out, key=lambda c: -c.score)
 
 
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZČĆŠŽĐЂЈЉЊЋЏА-Я])")
+
+
+def asked_sentence(question: str) -> str:
+    """The last sentence that asks ("…?") of a question told as a story, else the
+    question itself."""
+    parts = [p for p in _SENTENCES.split(question.strip()) if p.strip()]
+    asking = [p for p in parts if p.rstrip().endswith("?")]
+    return asking[-1] if len(parts) > 1 and asking else question
+
+
 def _text_language(hit: Hit) -> str | None:
     """The language a hit's text is written in, by its kind (None: unknown, a user's file)."""
     k = hit.chunk.kind
@@ -208,6 +220,13 @@ class ExtractiveAnswerer(Answerer):
 
         candidates = score_candidates(question, hits)
         evidence = evidence_of(candidates, hits)
+        # A story's words are mostly facts; its last question is what must be answered.
+        # Judge and choose on that question too (its coverage is not diluted by the facts).
+        ask = asked_sentence(question)
+        if ask != question:
+            own = score_candidates(ask, hits)
+            if evidence_of(own, hits) > evidence:
+                candidates, evidence = own, evidence_of(own, hits)
         d = decide(question, hits, candidates, evidence, self.policy.threshold, absent, plan,
                    self.select(candidates, hits), bool(_named(hits) and candidates), _context,
                    self.min_support_coverage)
@@ -217,7 +236,8 @@ class ExtractiveAnswerer(Answerer):
         style = detect_style(question, self.script)
         d, candidates, evidence = self.decision(question, hits, absent, plan)
         if d.action == "pathways":
-            return self.pathway_answer(question, hits, plan, style, evidence)
+            return self.pathway_answer(question, hits, plan, style, evidence, [(hits[c.hit_index], quote_text(c.span))
+                                                                              for c in d.chosen])
         if d.action == "abstain":
             ans = self.abstention(question, hits, candidates, style, evidence, absent, plan)
             return self._with_reason(ans, d, style)
@@ -241,11 +261,13 @@ class ExtractiveAnswerer(Answerer):
         ans.confidence = d.confidence
         return ans
 
-    def pathway_answer(self, question: str, hits: list[Hit], plan, style: Style, evidence: float) -> Answer:
-        """The answer organised by remedy pathway (answer.pathway_answer)."""
+    def pathway_answer(self, question: str, hits: list[Hit], plan, style: Style, evidence: float,
+                       direct: list | None = None) -> Answer:
+        """The answer organised by remedy pathway (answer.pathway_answer); `direct`:
+        (hit, words) quoted above the pathways as the answer to the story's own question."""
         from answer.pathway_answer import compose
 
-        composed = compose(question, plan, style)
+        composed = compose(question, plan, style, direct or [])
         if not composed.citations:  # no pathway unit survived the filters
             return self._with_reason(self.abstention(question, hits, score_candidates(question, hits), style, evidence),
                                      _NO_MATCH, style)

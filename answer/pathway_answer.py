@@ -67,11 +67,18 @@ def _best_quotes(question: str, refs: list[Ref], plan: RemedyPlan) -> dict[Ref, 
     return {r: best.get(i, (0.0, r.quote)) for i, r in enumerate(refs)}
 
 
-def compose(question: str, plan: RemedyPlan, style: Style) -> Composed:
+def compose(question: str, plan: RemedyPlan, style: Style, direct: list[tuple[Hit, str]] = ()) -> Composed:
+    """direct: (hit, words) that answer the question itself, quoted first."""
     lang = lang_key(style)
     op, cl = _marks(style)
     present = set(plan.fact_ids)
-    lines = [f"**{say(style, 'pathways_intro')}**"]
+    lines = []
+    if direct:
+        hit, words = direct[0]
+        c = make_citation(1, hit, words, style)
+        lines.append(f"**{style.phrase('answer')}:** {op}{c.quote}{cl} [1] ({shown_label(c, style)})")
+        lines.append("")
+    lines.append(f"**{say(style, 'pathways_intro')}**")
     if plan.facts:
         shown = [f"{FACT_NAMES[f.id][lang].lower() if lang != 'en' else FACT_NAMES[f.id][lang]} "
                  f"({op}{', '.join(f.words)}{cl})" for f in plan.facts]
@@ -80,6 +87,11 @@ def compose(question: str, plan: RemedyPlan, style: Style) -> Composed:
     cited: list[Hit] = []
     numbers: dict[str, int] = {}  # chunk id + quote -> n, so one quote is cited once
     meta = []
+    if direct:
+        hit, words = direct[0]
+        cits.append(make_citation(1, hit, words, style))
+        cited.append(hit)
+        numbers[hit.chunk.id + "\x1f" + words] = 1
 
     def cite(ref: Ref, words: str) -> Citation:
         hit = plan.hits[ref]

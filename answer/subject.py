@@ -23,10 +23,20 @@ from answer.sentences import Term, idf_table, query_terms
 # A term this rare (BM25 IDF over the index; 6.0 is about 60 of 25,516 chunks) names a
 # subject rather than asking about one. Calibrated on the unanswerable dev set and the
 # dev split (answer/decide.py has the table).
-RARE_IDF = 6.0
+RARE_IDF = 6.5
+# ... and the missing rare terms must weigh this share of all the question's terms: a
+# search-box list whose one rare word (a town in a decision) retrieval missed keeps its
+# other words; "Kolika je akciza na cigarete?" is its rare words.
+MISSING_SHARE = 0.35
 # The lead quote must hold one of the question's KEY_TERMS rarest terms.
 KEY_TERMS = 2
 MIN_KEY_IDF = 2.5
+
+
+# Words that ask rather than name ("u kom roku", "which"): rare in statutes, never a subject.
+_ASKING = frozenset(analyze("kom koji koja koje kojim kojoj kome čemu šta sta kada kako koliko kolika koliki zašto gde "
+                            "which what when how who whom whose why where", "serbian")) | frozenset(
+    analyze("which what when how who whom whose why where because whether", "english"))
 
 
 @dataclass(frozen=True)
@@ -37,7 +47,16 @@ class Subject:
 
     @property
     def key(self) -> list[Term]:
-        ranked = sorted((t for t in self.terms if self.idf[t] >= MIN_KEY_IDF), key=lambda t: -self.idf[t])
+        return self.key_terms(True)
+
+    def key_terms(self, same_language: bool, held_by: set[str] | None = None) -> list[Term]:
+        """The KEY_TERMS rarest terms a quote can be asked to hold: across languages only
+        those the glossary translates; with `held_by` (every retrieved unit's tokens),
+        only those some unit holds: a word no source uses ("subjektivni rok", a
+        doctrine's name) cannot be asked of the quote, a word the sources use can."""
+        ranked = sorted((t for t in self.terms if self.idf[t] >= MIN_KEY_IDF and (same_language or len(t) > 1)
+                         and not set(t) & _ASKING and (held_by is None or held(t, held_by))),
+                        key=lambda t: -self.idf[t])
         return ranked[:KEY_TERMS]
 
     @property
@@ -59,24 +78,30 @@ def held(term: Term, tokens: set[str]) -> bool:
     return any(a in tokens for a in term)
 
 
-def missing(subject: Subject, hit_tokens: list[set[str]]) -> list[str]:
+def missing(subject: Subject, hit_tokens: list[set[str]], same_language: bool = True) -> list[str]:
     """The question's words for rare terms that no retrieved unit holds, rarest first,
     when they make the question's subject missing: its rarest term is held nowhere and
-    the missing ones weigh at least half of all rare terms. [] otherwise."""
-    rare = subject.rare
+    the missing ones weigh at least MISSING_SHARE of all its terms. [] otherwise.
+    same_language: some hit is written in the question's language; when none is, only
+    the terms the glossary translates can be judged ("knowingly" against a Serbian
+    statute is unknown there, not missing)."""
+    rare = [t for t in subject.rare if same_language or len(t) > 1]
     if not rare:
         return []
     everywhere = set().union(*hit_tokens) if hit_tokens else set()
     absent = [t for t in rare if not held(t, everywhere)]
     if not absent or absent[0] != rare[0]:
         return []
-    if sum(subject.idf[t] for t in absent) < 0.5 * sum(subject.idf[t] for t in rare):
+    total = sum(subject.idf[t] for t in subject.terms if same_language or len(t) > 1)
+    if sum(subject.idf[t] for t in absent) < MISSING_SHARE * total:
         return []
     return [subject.words[t] for t in absent]
 
 
-def meets(subject: Subject, tokens: set[str]) -> bool:
+def meets(subject: Subject, tokens: set[str], same_language: bool = True, held_by: set[str] | None = None) -> bool:
     """Whether a quote's tokens hold one of the question's key terms (True when the
     question has none: nothing to meet)."""
-    key = subject.key
-    return not key or any(held(t, tokens) for t in key)
+    key = subject.key_terms(same_language, held_by)
+    # The rarest word the sources use names the subject ("marihuana" in "Da li je
+    # marihuana legalna …"); the next one ("legalna") alone is met by anything legal.
+    return not key or held(key[0], tokens)

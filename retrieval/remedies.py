@@ -15,6 +15,7 @@ the answer by pathway. Pure over what it is given; the searcher holds the resolv
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
@@ -22,11 +23,13 @@ from pathways.facts import Fact, asks as asks_of, find_facts, is_story
 from pathways.model import Pathway, Ref
 from pathways.resolve import Resolved
 from pathways.select import Applied, select_pathways
+from retrieval.analyzer import analyze, normalize
 from retrieval.hit import Hit
 
 # What a non-story question must ask for to be answered by pathway: a remedy itself,
-# not one of its rules.
+# not one of its rules, for a victim.
 REMEDY_ASKS = ("compensation", "remedy")
+_VICTIM = re.compile(r"\b(zrtv\w*|ostecen\w*|victim\w*|trafficked|survivor\w*|trgovin\w* ljud\w*|trafficking)\b")
 
 
 @dataclass(frozen=True)
@@ -65,23 +68,55 @@ class RemedyPlan:
         }
 
 
-def wants_plan(facts: tuple[Fact, ...], asked: tuple[str, ...], story: bool, named: bool) -> bool:
-    """Whether the question may be one a remedy plan answers (see the module docstring).
-    Broad on purpose: search ranks the plan's units for it; whether the answer is
-    organised by pathway (not for "Do kada…?" about one rule) is the answer layer's call."""
+def wants_plan(question: str, facts: tuple[Fact, ...], asked: tuple[str, ...], story: bool, named: bool,
+               names_source: bool = False) -> bool:
+    """Whether the question is one a remedy plan answers (see the module docstring).
+    named: it names a provision ("čl. 254 ZKP"); names_source: it names a law, treaty,
+    case or court ("ETS 116", "Rancev", "Vrhovni sud"): a search-box question about that
+    source, unless it tells a story. A question that is not a story must ask for a
+    remedy for a victim ("Kako žrtva … ostvaruje naknadu štete?"), not for damages in
+    general ("naknada štete zaposlenom povreda na radu")."""
     if named:
         return False
-    return bool(story and facts) or bool(set(asked) & set(REMEDY_ASKS))
+    if story and facts:
+        return True
+    return (bool(set(asked) & set(REMEDY_ASKS)) and not names_source and bool(_VICTIM.search(normalize(question)))
+            and general(question))
+
+
+# A question that is not a story is answered by pathway only when it asks, in general
+# words, how a victim obtains a remedy; one word of a particular institute ("upućuje",
+# "parnični", "trajno oduzimanje", "Fond") makes it a question about that rule.
+_GENERAL_WORDS = (
+    "kako koji koja koje koju sta šta da li moze može mogu ima imaju pravo prava pravna pravnu sredstva sredstvo "
+    "zrtva žrtva žrtve zrtve žrtvi zrtvi žrtava trgovine trgovina trgovinu ljudima ljudi oštećeni oštećena ostecena "
+    "ostvaruje ostvariti ostvari ostvaruju dobija dobiti dobije tražiti traži naplatiti naknada naknadu naknade "
+    "štete štetu šteta odšteta odštetu obeštećenje obeštećenja zaštita zaštitu zaštite put putevi načini način "
+    "srbiji srbija srpskom pravu u na za od se je su i ili koje kojim "
+    "how can could does do a an the of for to in what which who are is victim victims trafficking trafficked human "
+    "beings person persons get obtain claim seek compensation compensated damages remedy remedies rights options "
+    "legal serbia serbian law under she he they her his their be"
+)
+_GENERAL: frozenset | None = None
+
+
+def general(question: str) -> bool:
+    """Whether every word of the question is one of asking how a victim gets a remedy."""
+    global _GENERAL
+    if _GENERAL is None:
+        _GENERAL = frozenset(analyze(_GENERAL_WORDS)) | frozenset(analyze(_GENERAL_WORDS, "english"))
+    return set(analyze(question)) <= _GENERAL
 
 
 def remedy_plan(question: str, guide: tuple[Pathway, ...], resolved: Mapping[Ref, Resolved],
-                make_hit: Callable[[str], Hit | None], named: bool = False) -> RemedyPlan | None:
+                make_hit: Callable[[str], Hit | None], named: bool = False,
+                names_source: bool = False) -> RemedyPlan | None:
     """The plan, or None when the question is not one a plan answers or no pathway applies.
     make_hit: chunk id -> Hit (None when a filter excludes it)."""
     facts = find_facts(question)
     asked = asks_of(question)
     story = is_story(question, facts)
-    if not wants_plan(facts, asked, story, named):
+    if not wants_plan(question, facts, asked, story, named, names_source):
         return None
     return _plan(facts, asked, story, guide, resolved, make_hit)
 

@@ -1,0 +1,68 @@
+"""`python -m evaluation.risk --index DIR [--thresholds 0.3 0.35 …]`: the risk-coverage
+table of the answer decision, per shape of question.
+
+For each abstention threshold (answer.abstain's evidence threshold; every other rule of
+answer.decide as shipped): the share of answerable questions answered with a right
+citation (coverage that counts) against the share of unanswerable questions answered
+(risk), over the search-box sets (dev split, hold-out 1), the story-shaped sets
+(hold-outs 2 and 3) and the unanswerable dev set. Blind sets are left out on purpose:
+they are scored once, not tuned on. Prints a Markdown table.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from evaluation.sets import run_sets
+
+GROUPS = {"search-box": ("dev", "holdout1"), "story": ("holdout2", "holdout3"), "unanswerable": ("unanswerable_dev",)}
+DEFAULT_THRESHOLDS = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+
+
+def pooled(results: dict[str, dict], names: tuple[str, ...]) -> tuple[float, float]:
+    """(answered with a right citation / answerable, answered / unanswerable) over sets."""
+    good = answerable = wrong = unanswerable = 0.0
+    for n in names:
+        r = results.get(n)
+        if r is None:
+            continue
+        na = r["n_answerable"]
+        nu = r["n"] - na
+        good += r["answers"]["gold_citation_share"] * na
+        answerable += na
+        wrong += (1 - r["answers"]["unanswerable_abstained_share"]) * nu if nu else 0
+        unanswerable += nu
+    return (good / answerable if answerable else 0.0, wrong / unanswerable if unanswerable else 0.0)
+
+
+def table(index_dir: Path, thresholds) -> str:
+    rows = ["| threshold | " + " | ".join(f"{g}: right citation | {g}: unanswerable answered" for g in GROUPS
+                                           if g != "unanswerable") + " | unanswerable dev: answered |",
+            "|---:|" + "---:|" * (2 * (len(GROUPS) - 1) + 1)]
+    names = [n for g in GROUPS.values() for n in g]
+    for t in thresholds:
+        res = run_sets(index_dir, names, threshold=t)
+        cells = []
+        for g, sets in GROUPS.items():
+            cov, risk = pooled(res, sets)
+            cells += [f"{cov:.3f}", f"{risk:.3f}"] if g != "unanswerable" else [f"{risk:.3f}"]
+        rows.append(f"| {t:.2f} | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from ingest.privacy import apply_privacy_defaults
+
+    apply_privacy_defaults(os.environ)
+    p = argparse.ArgumentParser(prog="python -m evaluation.risk", description=__doc__.splitlines()[0])
+    p.add_argument("--index", default=os.environ.get("PRAVNI_LEK_INDEX", ".index"))
+    p.add_argument("--thresholds", nargs="+", type=float, default=list(DEFAULT_THRESHOLDS))
+    args = p.parse_args(argv)
+    print(table(Path(args.index), args.thresholds))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
