@@ -129,7 +129,33 @@ def compare(report: dict[str, Any], quality: dict[str, Any]) -> list[dict[str, A
     return rows
 
 
-PARTS = ("main", "dense_rate", "partial_dense", "build", "scale", "baseline")
+PARTS = ("main", "pathways", "dense_rate", "partial_dense", "build", "scale", "baseline")
+# The headline question in its four forms, plus a story: pathway answers (issue 12).
+HEADLINE = ("Kako žrtva trgovine ljudima ostvaruje naknadu štete?", "Kako zrtva trgovine ljudima ostvaruje naknadu stete?",
+            "Како жртва трговине људима остварује накнаду штете?",
+            "How does a victim of human trafficking obtain compensation in Serbia?",
+            "Moja klijentkinja je žrtva trgovine ljudima, prisiljavana je da radi u kafani bez plate. "
+            "Kako može da dobije naknadu štete?")
+
+
+def pathway_latency(index_dir: Path, search_box: list[str]) -> dict[str, Any]:
+    """Warm answer latency of pathway answers (the headline question's forms and the
+    story-shaped hold-outs' questions that get one) beside search-box answers, through
+    `answer.answer` as the app calls it; the ratio is pathway p95 / search-box p95."""
+    from answer import answer, make_answerer
+    from evaluation.qa import load_qa
+
+    extractive = make_answerer("extractive")
+    data = ROOT / "evaluation" / "data"
+    stories = list(HEADLINE) + [q["question"] for f in ("qa_holdout2.jsonl", "qa_holdout3.jsonl")
+                                for q in load_qa(data / f) if q["answerable"]]
+    shaped = [q for q in stories if answer(q, index_dir=index_dir, answerer=extractive).remedies]
+    run = lambda q: answer(q, index_dir=index_dir, answerer=extractive)  # noqa: E731
+    paths = B.warm_latency(run, shaped)
+    box = B.warm_latency(run, search_box)
+    return {"pathway_answers": len(shaped), "pathway_answer": paths["search"], "search_box_answer": box["search"],
+            "ratio_p95": round(paths["search"]["p95"] / box["search"]["p95"], 2) if box["search"]["p95"] else None,
+            "target_p95_ms": 300}
 
 
 def run(index: Path, corpus: Path, scale: Path | None, qa: Path, quick: bool = False,
@@ -150,6 +176,9 @@ def run(index: Path, corpus: Path, scale: Path | None, qa: Path, quick: bool = F
                           "dense_status": get_searcher(index).dense_status(), "latency": latency(index, qs),
                           "cold": {m: B.cold_query(index, qs[0], m, runs=1 if quick else 3) for m in ("bm25", "hybrid")},
                           "peak_memory": B.peak_memory(index, qs[:20]), "load_average": list(os.getloadavg())}
+    if "pathways" in parts:
+        say("pathway answers …")
+        report["pathways"] = pathway_latency(index, qs[:30])
     if "dense_rate" in parts:
         say("dense rate …")
         report["dense_rate"] = B.dense_rate(index, n=16 if quick else 64, embedder=embedder)
