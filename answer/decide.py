@@ -107,7 +107,7 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
     if pathways:
         # A story that ends in one precise question ("may her mother take over the
         # claim?") gets the quote that answers it above the pathways, when there is one.
-        lead = direct.chosen[:1] if direct.action == "answer" else []
+        lead = direct.chosen[:1] if plan.story and direct.action == "answer" else []
         return Decision("pathways", chosen=lead, confidence="high", asked=kind)
     return direct
 

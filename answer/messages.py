@@ -39,6 +39,7 @@ _MESSAGES = {
         "case_law": "Sudska praksa",
         "check_next": "Proveriti dalje",
         "gap": "Napomena",
+        "other_routes": "Takođe mogu da se primene (vidi Vodič kroz pravna sredstva)",
         "applies_to": "odnosi se na: {who}",
     },
     "en": {
@@ -64,6 +65,7 @@ _MESSAGES = {
         "case_law": "Case law",
         "check_next": "Check next",
         "gap": "Note",
+        "other_routes": "Also possibly applicable (see the Remedy guide)",
         "applies_to": "applies to: {who}",
     },
 }

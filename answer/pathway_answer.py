@@ -11,8 +11,9 @@ by route from the remedy guide, every statement a verified quote.
     - *Proveriti dalje:* …
 
 For each pathway (most relevant first): its name; the one to three of its provisions
-that fit this situation, with the sentences that best answer the question (selected as
-in every extractive answer, falling back to the guide's own quote); its deadline; a
+that fit this situation (those a story's facts open, the route's own law before the
+treaty behind it, then the ones whose sentences best meet the question, scored as in
+every extractive answer), each with the words the guide quotes for it; its deadline; a
 decision from the corpus where the guide names one; then what to check next. The
 guide's own words are names and headings only.
 
@@ -29,13 +30,14 @@ from retrieval.hit import Hit
 from retrieval.remedies import RemedyPlan
 
 from answer.citing import make_citation, shown_label
-from answer.extractive import quote_text, score_candidates
+from answer.extractive import score_candidates
 from answer.messages import lang_key, say
 from answer.phrases import Style
 from answer.types import Citation
 
 PROVISIONS_PER_PATHWAY = 3
-PATHWAYS_SHOWN = 4
+PATHWAYS_SHOWN = 5
+_INTERNATIONAL = ("treaty", "echr_judgment")
 # Roles quoted on their own line, not among the provisions.
 _OWN_LINE = ("deadline", "case_law")
 
@@ -57,14 +59,16 @@ def _fits(step: Step, present: set[str]) -> bool:
 
 
 def _best_quotes(question: str, refs: list[Ref], plan: RemedyPlan) -> dict[Ref, tuple[float, str]]:
-    """For each ref: (score, words to quote): the best span of its unit for this question,
-    or the guide's quote when no span of it meets the question."""
+    """For each ref: (score, words to quote). The score is how well its best sentence
+    meets the question (as every extractive answer selects); the words are the guide's
+    quote, the stav a reviewer chose for this step (the best-scoring sentence of ZOO 154
+    is its stav on dangerous things, not the rule of fault a victim relies on)."""
     hits = [plan.hits[r] for r in refs]
-    best: dict[int, tuple[float, str]] = {}
-    for c in score_candidates(question, hits):
+    best: dict[int, float] = {}
+    for c in score_candidates(question, hits) if question.strip() else []:
         if c.hit_index not in best and c.score > 0 and c.coverage > 0:
-            best[c.hit_index] = (c.score, quote_text(c.span))
-    return {r: best.get(i, (0.0, r.quote)) for i, r in enumerate(refs)}
+            best[c.hit_index] = c.score
+    return {r: (best.get(i, 0.0), r.quote) for i, r in enumerate(refs)}
 
 
 def compose(question: str, plan: RemedyPlan, style: Style, direct: list[tuple[Hit, str]] = ()) -> Composed:
@@ -110,10 +114,13 @@ def compose(question: str, plan: RemedyPlan, style: Style, direct: list[tuple[Hi
         if not body:
             continue
         quotes = _best_quotes(question, body, plan)
-        # Steps that only this story's facts open come first, then the best-scored.
+        # Steps that only this story's facts open come first, then the route's own law
+        # (a Serbian statute or decision) before the treaty that requires it, then the
+        # best-scored.
         specific = {r for s in steps if s.facts for r in s.refs}
         chosen, units = [], set()
-        for r in sorted(body, key=lambda r: (r not in specific, -quotes[r][0], body.index(r))):
+        for r in sorted(body, key=lambda r: (r not in specific, plan.hits[r].chunk.kind in _INTERNATIONAL,
+                                             -quotes[r][0], body.index(r))):
             unit = plan.hits[r].chunk.id
             if unit not in units:
                 chosen.append(r)
@@ -140,4 +147,7 @@ def compose(question: str, plan: RemedyPlan, style: Style, direct: list[tuple[Hi
             lines.append(f"- *{say(style, 'check_next')}:* " + "; ".join(nxt))
         meta.append({"id": p.id, "name": p.name(lang), "facts": list(applied.facts), "asks": list(applied.asks),
                      "citations": numbers_here})
+    rest = [a.pathway.name(lang) for a in plan.applied[PATHWAYS_SHOWN:]]
+    if rest:
+        lines += ["", f"*{say(style, 'other_routes')}:* " + "; ".join(rest)]
     return Composed("\n".join(lines), cits, cited, meta)

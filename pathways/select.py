@@ -24,7 +24,7 @@ REQUIRED_WEIGHT = 3.0
 SITUATION_WEIGHT = 1.0
 ASK_WEIGHT = 1.5
 # At most this many pathways in an answer: more reads as a list, not advice.
-MAX_PATHWAYS = 5
+MAX_PATHWAYS = 6
 
 
 @dataclass(frozen=True)

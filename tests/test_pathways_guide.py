@@ -80,7 +80,7 @@ def test_selection_needs_a_triggering_fact_or_ask_and_every_required_fact():
     assert ids(["victim_charged"])[0] == "non_punishment"
     labour = ids(["exploitation_labour", "unpaid_wages"], ["compensation"])
     assert labour[:3] == ["criminal_claim", "labour_claims", "civil_damages"] or "labour_claims" in labour[:2]
-    assert len(ids(list(FACTS), list(ASKS))) == 5  # at most MAX_PATHWAYS
+    assert len(ids(list(FACTS), list(ASKS))) == 6  # at most MAX_PATHWAYS
 
 
 def test_quotes_match_the_source_words_across_wraps_and_ellipses():
