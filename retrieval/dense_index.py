@@ -191,8 +191,12 @@ class DenseIndex:
         }
         self.index_dir.mkdir(parents=True, exist_ok=True)
         tmp = self.status_path.with_name(f".{STATUS_FILE}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(status, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, self.status_path)  # readers never see a half-written file
+        try:
+            tmp.write_text(json.dumps(status, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, self.status_path)  # readers never see a half-written file
+        except BaseException:
+            tmp.unlink(missing_ok=True)  # a full disk leaves no half-written tmp behind
+            raise
 
     # -- reading --------------------------------------------------------------------
     def query(self, text: str, k: int, ids: list[str] | None = None) -> list[tuple[str, float]]:

@@ -159,3 +159,27 @@ def test_a_full_disk_on_the_first_build_exits_1(corpus, tmp_path, monkeypatch, c
     err = capsys.readouterr().err
     assert "No space left on device" in err and "Traceback" not in err
     assert not [p for p in (tmp_path / "idx" / "builds").iterdir()]
+
+
+def test_a_full_disk_while_the_dense_leg_fills_is_one_line(corpus, tmp_path, monkeypatch, capsys):
+    from pathlib import Path
+
+    idx = tmp_path / "idx"
+    real = Path.write_text
+
+    def write_text(self, data, *a, **kw):
+        if self.name.startswith(".dense_status.json."):
+            real(self, data[:5], *a, **kw)
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
+        return real(self, data, *a, **kw)
+
+    monkeypatch.setattr(Path, "write_text", write_text)
+    rc = ingest_main(["--corpus", str(corpus), "--index", str(idx), "--embedder", "fake", "--quiet",
+                      "--workers", "1"])
+    err = capsys.readouterr().err
+    assert rc == 0 and store.current_build(idx) is not None  # BM25 serves
+    lines = [ln for ln in err.splitlines() if ln.startswith("error:")]
+    assert len(lines) == 1 and "Traceback" not in err
+    assert lines[0].startswith("error: dense leg not finished:") and "No space left on device" in lines[0]
+    assert str(idx) in lines[0] and "BM25 serves" in lines[0]
+    assert not list(idx.glob(".dense_status.json.*"))
