@@ -15,13 +15,13 @@ sources as possibly relevant. Text inside a source is only ever quoted, never fo
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Sequence
 
 from ingest.errors import ConfigError
 from retrieval.analyzer import analyze, language, words
 from retrieval.hit import Hit
+from retrieval.intents import asked_sentence
 
 from answer.abstain import DEFAULT_THRESHOLD, AbstentionPolicy, evidence_score
 from answer.base import Answerer
@@ -114,17 +114,6 @@ def score_candidates(question: str, hits: list[Hit]) -> list[Candidate]:
         out.append(Candidate(i, s, bm25(terms, toks, idf, avgdl) * factor,
                              coverage(terms, d, foreign if other else idf)))
     return sorted(out, key=lambda c: -c.score)
-
-
-_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZČĆŠŽĐЂЈЉЊЋЏА-Я])")
-
-
-def asked_sentence(question: str) -> str:
-    """The last sentence that asks ("…?") of a question told as a story, else the
-    question itself."""
-    parts = [p for p in _SENTENCES.split(question.strip()) if p.strip()]
-    asking = [p for p in parts if p.rstrip().endswith("?")]
-    return asking[-1] if len(parts) > 1 and asking else question
 
 
 def _text_language(hit: Hit) -> str | None:

@@ -6,8 +6,8 @@ terms", "For the purposes of this Convention … shall mean"), whose own words r
 match the question's ("definicija", "smatra"). `asks_definition` reads the question;
 `defines_terms` reads a chunk; the searcher raises defining provisions for such questions.
 
-Pure functions over normalised text (Latin, lowercase, no diacritics). Nothing else is
-inferred from a question here.
+`asked_sentence` finds the question a story ends with. Pure functions over normalised
+text (Latin, lowercase, no diacritics). Nothing else is inferred from a question here.
 """
 from __future__ import annotations
 
@@ -36,3 +36,14 @@ def defines_terms(chunk: Chunk) -> bool:
     if chunk.kind not in ("law", "treaty"):
         return False
     return bool(_HEADING.search(normalize(chunk.heading or "")) or _OPENING.search(normalize(chunk.text[:OPENING_CHARS])))
+
+
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZČĆŠŽĐЂЈЉЊЋЏА-Я])")
+
+
+def asked_sentence(question: str) -> str:
+    """The last sentence that asks ("…?") of a question told in several sentences (a
+    client's story), else the question itself: what the story wants answered."""
+    parts = [p for p in _SENTENCES.split(question.strip()) if p.strip()]
+    asking = [p for p in parts if p.rstrip().endswith("?")]
+    return asking[-1] if len(parts) > 1 and asking else question
