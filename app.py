@@ -17,7 +17,7 @@ apply_privacy_defaults(os.environ)
 
 import streamlit as st  # noqa: E402
 
-from ui import ask_view, browse_view, docs_view, state, status_view  # noqa: E402
+from ui import ask_view, browse_view, checklist, docs_view, guide_view, state, status_view  # noqa: E402
 from ui.background import recently_updated, running_pid  # noqa: E402
 from ui.bootstrap import ensure_index  # noqa: E402
 from ui.display import in_script  # noqa: E402
@@ -25,10 +25,10 @@ from ui.filter_options import INTERNATIONAL_KINDS, SCOPES, filter_options, make_
 from ui.settings import AnswerSettings, app_config, endpoint_host, is_remote  # noqa: E402
 from ui.strings import LANG_NAMES, LANGS, kind_name, t  # noqa: E402
 
-PAGES = ("ask", "browse", "corpus", "mine", "status")
+PAGES = ("ask", "guide", "browse", "corpus", "mine", "status")
 # Widget values that must survive pages on which their widgets are not drawn.
 PERSISTENT = ("answer_mode", "endpoint_url", "endpoint_model", "gguf_path", "f_scope", "f_kinds", "f_laws",
-              "f_courts", "f_use_dates", "f_dates")
+              "f_courts", "f_use_dates", "f_dates") + checklist.PERSISTENT
 CSS = """
 <style>
 .pl-source { white-space: pre-wrap; font-family: Georgia, 'Times New Roman', serif; font-size: 0.97rem;
@@ -129,6 +129,8 @@ if page == "ask":
     ask_view.render(answerer=state.answerer(os.environ.get("PRAVNI_LEK_ANSWERER")), searcher=searcher,
                     index_dir=cfg.index_dir, filters=filters, llm=llm, lang=lang,
                     search_mode=state.search_mode(cfg.index_dir))
+elif page == "guide":
+    guide_view.render(searcher, lang)
 elif page == "browse":
     browse_view.render_lookup(searcher, lang)
 elif page == "corpus":

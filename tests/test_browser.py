@@ -1,6 +1,7 @@
 """The app in a real browser (slow tier): `streamlit run app.py` on loopback, headless
 Chromium asks a question, waits for the answer, opens the first citation card, and
-saves docs/screenshot.png.
+saves docs/screenshot.png; on the real index it also clicks the example client's story
+and saves the pathway answer (one card per remedy pathway) as docs/screenshot_pathways.png.
 
 Index: $PRAVNI_LEK_INDEX (with $PRAVNI_LEK_CORPUS) when it holds a build, else the
 checkout's .index when present, else a small one built from the test corpus.
@@ -25,6 +26,9 @@ from tests.ui_fixtures import make_ui_corpus
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 SCREENSHOT = ROOT / "docs" / "screenshot.png"
+SCREENSHOT_PATHWAYS = ROOT / "docs" / "screenshot_pathways.png"
+STORY = ("Moja klijentkinja je žrtva trgovine ljudima, prisiljavana je da radi u kafani bez plate. "
+         "Kako može da dobije naknadu štete?")
 QUESTION_SMALL = "Da li žrtva ima pravo na naknadu nematerijalne štete?"
 QUESTION_REAL = "Do kada oštećeni može podneti imovinskopravni zahtev u krivičnom postupku?"
 
@@ -58,6 +62,19 @@ def _index(tmp_path) -> tuple[Path, Path, str]:
 @pytest.fixture()
 def app_url(tmp_path):
     corpus, index_dir, question = _index(tmp_path)
+    yield from _serve(corpus, index_dir, question, tmp_path)
+
+
+@pytest.fixture()
+def real_app_url(tmp_path):
+    """The app on the real index (the bundled remedy guide cites the real corpus)."""
+    corpus, index_dir, question = _index(tmp_path)
+    if question != QUESTION_REAL:
+        pytest.skip("needs the real index ($PRAVNI_LEK_INDEX with $PRAVNI_LEK_CORPUS, or the checkout's .index)")
+    yield from _serve(corpus, index_dir, question, tmp_path)
+
+
+def _serve(corpus: Path, index_dir: Path, question: str, tmp_path: Path):
     port = _free_port()
     env = {**os.environ, "PRAVNI_LEK_CORPUS": str(corpus), "PRAVNI_LEK_INDEX": str(index_dir),
            "PRAVNI_LEK_USER_DIR": str(tmp_path / "moji")}
@@ -132,3 +149,37 @@ def test_ask_in_a_real_browser_and_save_a_screenshot(app_url, browser):
     SCREENSHOT.parent.mkdir(exist_ok=True)
     assert browser.save_screenshot(str(SCREENSHOT))
     assert SCREENSHOT.stat().st_size > 10_000
+
+
+def test_story_gets_pathway_cards_in_a_real_browser_and_a_screenshot(real_app_url, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    url, _ = real_app_url
+    wait = WebDriverWait(browser, 120)
+    browser.get(url)
+    # The empty Ask page offers the story as an example; a click asks it.
+    example = wait.until(EC.element_to_be_clickable(
+        (By.XPATH, "//button[.//p[contains(normalize-space(.), 'prisiljavana je da radi u kafani')]]")))
+    example.click()
+    first = wait.until(EC.visibility_of_element_located(
+        (By.XPATH, "//h4[starts-with(normalize-space(.), '1. ')]")))
+    assert "Imovinskopravni zahtev" in first.text
+    body = browser.find_element(By.TAG_NAME, "body").text
+    assert STORY in body
+    assert "Pravni putevi koji odgovaraju ovom slučaju" in body and "Pouzdanost" in body
+    assert "u kafani" in body  # the facts that opened a route, in the user's words
+    cards = browser.find_elements(By.XPATH, "//h4[starts-with(normalize-space(.), '2. ')]")
+    assert cards, "one card per pathway: a second pathway is expected for this story"
+    # Open the first source of the first card, so the picture shows a marked quote.
+    summary = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-testid='stExpander'] summary")))
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", summary)
+    mark = wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, "[data-testid='stExpander'] mark")))
+    assert mark.text.strip()
+    time.sleep(1.0)
+    browser.execute_script("document.querySelectorAll('*').forEach(e => { if (e.scrollTop > 0) e.scrollTop = 0; });")
+    time.sleep(0.3)
+    SCREENSHOT_PATHWAYS.parent.mkdir(exist_ok=True)
+    assert browser.save_screenshot(str(SCREENSHOT_PATHWAYS))
+    assert SCREENSHOT_PATHWAYS.stat().st_size > 10_000

@@ -11,10 +11,13 @@ from typing import Any, Callable
 import streamlit as st
 
 from answer.phrases import is_self_check
+from ui import examples
 from ui.corpus_page import serbian_date
-from ui.display import in_script, mark_citation_numbers, render_source
+from ui.display import answer_html, in_script, mark_citation_numbers, md_lines, md_text, render_source
 from ui.export import to_docx, to_markdown
+from ui.pathway_cards import render_pathway_answer
 from ui.strings import t
+from ui.verdict import confidence_text, is_pathway_answer, reason_text
 
 SERBIAN_LABEL_KINDS = ("law", "court_decision", "court_bulletin", "user_document")
 # The answer's script follows the UI's Serbian script; an English UI lets the question decide.
@@ -32,14 +35,16 @@ def ask(question: str, answerer: Callable[..., Any], *, index_dir, searcher, fil
 
     # Sources the question names that the index lacks: the answer says so, not a lookalike.
     absent = searcher.absent(question)
+    # The remedy plan (the story's facts, the pathways that apply): a pathway answer.
+    plan = searcher.remedies(question, filters)
     try:
         return answerer(question, index_dir, k=8, filters=filters, mode=mode, llm=llm, searcher=search,
-                        script=script, absent=absent), None
+                        script=script, absent=absent, plan=plan), None
     except Exception as e:  # noqa: BLE001 — an LLM backend failing must not lose the question
         if llm is None:
             raise
         result = answerer(question, index_dir, k=8, filters=filters, mode="extractive", llm=None,
-                          searcher=search, script=script, absent=absent)
+                          searcher=search, script=script, absent=absent, plan=plan)
         return result, t("llm_unavailable", lang, error=f"{type(e).__name__}: {e}")
 
 
@@ -108,14 +113,21 @@ def render_turn(i: int, question: str, answer, searcher, lang: str) -> None:
     with st.chat_message("user", avatar=":material/person:"):
         st.markdown(question)
     with st.chat_message("assistant", avatar="⚖️"):
-        if answer.abstained:
-            st.warning(answer.answer or t("abstained", lang), icon=":material/search:")
+        confidence, pathways = confidence_text(answer, lang), is_pathway_answer(answer)
+        if confidence and pathways:
+            st.caption(md_text(confidence))
+        if answer.abstained:  # the reason in the box; the possibly relevant sources below it
+            st.warning(md_lines(reason_text(answer)) or t("abstained", lang), icon=":material/search:")
+        elif pathways:  # one card per pathway, each with its sources
+            render_pathway_answer(answer, lang, lambda c, key: citation_card(c, answer, searcher, lang, key), str(i))
         else:
             st.markdown(mark_citation_numbers(answer.answer), unsafe_allow_html=True)
+        if confidence and not pathways:
+            st.caption(md_text(confidence))
         for notice in getattr(answer, "notices", None) or []:
             if not is_self_check(notice):
                 st.info(notice)
-        if answer.citations:
+        if answer.citations and not pathways:
             st.markdown(f"**{t('sources_to_check' if answer.abstained else 'sources', lang)}**")
             for c in answer.citations:
                 citation_card(c, answer, searcher, lang, key=f"{i}-{c.n}")
@@ -131,7 +143,7 @@ def render(*, answerer, searcher, index_dir, filters, llm, lang: str, search_mod
     st.title(t("ask_title", lang))
     st.caption(t("ask_intro", lang))
     history: list[dict] = st.session_state.setdefault("history", [])
-    question = st.chat_input(t("ask_placeholder", lang))
+    question = st.chat_input(t("ask_placeholder", lang)) or examples.pending()
     if question:
         with st.spinner(t("searching", lang)):
             try:
@@ -146,6 +158,8 @@ def render(*, answerer, searcher, index_dir, filters, llm, lang: str, search_mod
         render_turn(i, turn["question"], turn["answer"], searcher, lang)
         if turn.get("notice"):
             st.info(turn["notice"])
+    if not history:
+        examples.render(lang)
     if history and st.button(t("clear_chat", lang), key="clear-chat"):
         st.session_state["history"] = []
         st.rerun()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from retrieval.script import to_cyrillic
+from ui.guide_strings import GUIDE_STRINGS
 
 LANGS = ("sr-Latn", "sr-Cyrl", "en")
 DEFAULT_LANG = "sr-Latn"
@@ -199,6 +200,8 @@ S: dict[str, dict[str, str]] = {
                   "en": "No index at {index}, and no corpus at {corpus}. Set PRAVNI_LEK_CORPUS."},
     "build_failed": {"lat": "Izgradnja indeksa nije uspela: {error}", "en": "Building the index failed: {error}"},
 }
+
+S.update(GUIDE_STRINGS)  # the remedy guide, checklist, memo, examples and confidence line
 
 
 def _cyrillic(latin: str) -> str:
