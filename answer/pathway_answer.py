@@ -84,8 +84,8 @@ def compose(question: str, plan: RemedyPlan, style: Style, direct: list[tuple[Hi
         lines.append("")
     lines.append(f"**{say(style, 'pathways_intro')}**")
     if plan.facts:
-        shown = [f"{FACT_NAMES[f.id][lang].lower() if lang != 'en' else FACT_NAMES[f.id][lang]} "
-                 f"({op}{', '.join(f.words)}{cl})" for f in plan.facts]
+        shown = [(FACT_NAMES[f.id][lang].lower() if lang != "en" else FACT_NAMES[f.id][lang])
+                 + (f" ({op}{', '.join(f.words)}{cl})" if f.words else "") for f in plan.facts]
         lines.append(f"*{say(style, 'facts')}:* " + "; ".join(shown))
     cits: list[Citation] = []
     cited: list[Hit] = []

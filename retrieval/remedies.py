@@ -44,6 +44,14 @@ class RemedyPlan:
     def fact_ids(self) -> tuple[str, ...]:
         return tuple(f.id for f in self.facts)
 
+    def specific_ids(self) -> list[str]:
+        """The units of steps that only this story's facts open (a deceased victim's
+        family support, a working child's hours): the most particular to the case."""
+        present = set(self.fact_ids)
+        out = [self.hits[r].chunk.id for a in self.applied for s in a.pathway.steps
+               if s.facts and set(s.facts) & present for r in s.refs if r in self.hits]
+        return list(dict.fromkeys(out))
+
     def chunk_ids(self) -> list[str]:
         """The plan's units, pathway by pathway, in step order, each once: the steps that
         fit the facts first, the rest after."""
