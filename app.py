@@ -37,6 +37,8 @@ CSS = """
 .pl-source.pl-full { max-height: none; }
 .pl-source mark { background: #fbe7a1; padding: 0 2px; border-radius: 2px; }
 .pl-ref { color: #5a4a1f; font-weight: 600; font-size: 0.85em; }
+.pl-heading { margin: 0.2rem 0 0.4rem; }
+.pl-answer { line-height: 1.6; margin-bottom: 1rem; }
 </style>
 """
 

@@ -36,10 +36,11 @@ def test_safe_name_strips_folders_and_odd_characters():
 def test_too_big_and_wrong_type_are_refused_before_anything_is_written(env):
     corpus, index_dir, user = env
     assert check("a.pdf", 21_000_000, max_mb=20).status == "too_big"
+    assert check("a.pdf", 20 * 2**20, max_mb=20) is None  # what Streamlit's maxUploadSize lets through
     r = save_and_ingest("a.exe", b"MZ", corpus, index_dir, user)
     assert r.status == "bad_type" and not user.exists()
-    r = save_and_ingest("a.txt", b"x" * 2_000_001, corpus, index_dir, user, max_mb=2)
-    assert r.status == "too_big" and r.size_mb == 2.0 and not user.exists()
+    r = save_and_ingest("a.txt", b"x" * 2_200_000, corpus, index_dir, user, max_mb=2)
+    assert r.status == "too_big" and r.size_mb == 2.1 and not user.exists()
 
 
 def test_unreadable_file_is_removed_and_index_unchanged(env):
@@ -56,7 +57,6 @@ def test_pipeline_failure_restores_the_previous_file(env, monkeypatch):
     user.mkdir()
     (user / "beleska2.txt").write_text("stara verzija", encoding="utf-8")
     before = store.require_build(index_dir).name
-    monkeypatch.setattr("ui.upload._try_load", lambda path, source: (1, ""))
 
     def boom(*a, **k):
         raise OSError("disk full")
@@ -65,6 +65,7 @@ def test_pipeline_failure_restores_the_previous_file(env, monkeypatch):
     r = save_and_ingest("beleska2.txt", "nova verzija".encode(), corpus, index_dir, user)
     assert r.status == "failed" and "disk full" in r.reason
     assert (user / "beleska2.txt").read_text(encoding="utf-8") == "stara verzija"
+    assert sorted(p.name for p in user.iterdir()) == ["beleska2.txt"]  # the new one is gone again
     assert store.require_build(index_dir).name == before
 
 

@@ -13,7 +13,7 @@ import streamlit as st
 from answer.phrases import is_self_check
 from ui import examples
 from ui.corpus_page import serbian_date
-from ui.display import answer_html, in_script, mark_citation_numbers, md_lines, md_text, render_source
+from ui.display import answer_html, heading_html, in_script, md_lines, md_link, md_text, official_url, render_source
 from ui.export import to_docx, to_markdown
 from ui.pathway_cards import render_pathway_answer
 from ui.strings import t
@@ -61,20 +61,21 @@ def _meta_lines(citation, chunk, doc, lang: str) -> list[str]:
     meta = doc.metadata if doc else {}
     lines = []
     gazette = citation.gazette or meta.get("gazette_list")
+    # Every value comes from a document (a user's too): escaped, never Markdown.
     if gazette:
-        lines.append(f"**{t('gazette', lang)}:** " + ", ".join(str(g) for g in gazette))
+        lines.append(f"**{t('gazette', lang)}:** " + md_text(", ".join(str(g) for g in gazette)))
     if meta.get("court"):
-        lines.append(f"**{t('court', lang)}:** {in_script(str(meta['court']), lang)}")
+        lines.append(f"**{t('court', lang)}:** {md_text(in_script(str(meta['court']), lang))}")
     if meta.get("date"):
-        lines.append(f"**{t('date', lang)}:** {serbian_date(str(meta['date']))}")
+        lines.append(f"**{t('date', lang)}:** {md_text(serbian_date(str(meta['date'])))}")
     if meta.get("application_no"):
-        lines.append(f"**{t('application_no', lang)}:** {meta['application_no']}")
-    url = citation.url or (doc.url if doc else None)
-    if url and chunk is not None and chunk.kind == "echr_judgment":
-        lines.append(f"[{t('hudoc', lang)}]({url})")
-    elif url:
-        lines.append(f"[{t('official_source', lang)}]({url})")
-    lines.append(f"{t('file', lang)}: `{citation.source}`")
+        lines.append(f"**{t('application_no', lang)}:** {md_text(meta['application_no'])}")
+    # Only the corpus's own URL of the document is linked, never a user document's.
+    kind = chunk.kind if chunk is not None else citation.kind
+    url = official_url(doc.url if doc else None, doc.source if doc else None, doc.kind if doc else kind)
+    if url:
+        lines.append(md_link(t("hudoc" if kind == "echr_judgment" else "official_source", lang), url))
+    lines.append(f"{t('file', lang)}: {md_text(citation.source)}")
     return lines
 
 
@@ -84,18 +85,18 @@ def citation_card(citation, answer, searcher, lang: str, key: str) -> None:
     serbian_label = (citation.kind or (chunk.kind if chunk else "")) in SERBIAN_LABEL_KINDS
     label = in_script(citation.label, lang) if serbian_label else citation.label
     flag = "" if citation.verified else " ⚠"
-    with st.expander(f"[{citation.n}] {label}{flag}", expanded=False):
+    with st.expander(f"[{citation.n}] {md_text(label)}{flag}", expanded=False):
         if citation.verified:
             st.caption("✓ " + t("verified", lang))
         else:
             st.warning(t("unverified", lang))
         if chunk is not None:
             raw_quote = citation.quote_original or citation.quote
-            heading = f"**{in_script(chunk.heading, lang, src_lang)}**\n\n" if chunk.heading else ""
+            heading = heading_html(in_script(chunk.heading, lang, src_lang))
             shown = render_source(chunk.text, raw_quote, lang, src_lang)
             original = render_source(chunk.text, raw_quote, "en")
             if shown != original:
-                tab_shown, tab_original = st.tabs([label, t("show_original", lang)])
+                tab_shown, tab_original = st.tabs([md_text(label), t("show_original", lang)])
                 with tab_shown:
                     st.markdown(heading + shown, unsafe_allow_html=True)
                 with tab_original:
@@ -103,7 +104,7 @@ def citation_card(citation, answer, searcher, lang: str, key: str) -> None:
             else:
                 st.markdown(heading + shown, unsafe_allow_html=True)
         elif citation.quote:
-            st.markdown(f"> „{citation.quote}“")
+            st.markdown(f"> „{md_text(citation.quote)}“")
         st.markdown("  \n".join(_meta_lines(citation, chunk, doc, lang)))
         st.caption(t("copy_citation", lang))
         st.code(label, language=None)
@@ -111,7 +112,7 @@ def citation_card(citation, answer, searcher, lang: str, key: str) -> None:
 
 def render_turn(i: int, question: str, answer, searcher, lang: str) -> None:
     with st.chat_message("user", avatar=":material/person:"):
-        st.markdown(question)
+        st.markdown(md_lines(question))
     with st.chat_message("assistant", avatar="⚖️"):
         confidence, pathways = confidence_text(answer, lang), is_pathway_answer(answer)
         if confidence and pathways:
@@ -121,12 +122,12 @@ def render_turn(i: int, question: str, answer, searcher, lang: str) -> None:
         elif pathways:  # one card per pathway, each with its sources
             render_pathway_answer(answer, lang, lambda c, key: citation_card(c, answer, searcher, lang, key), str(i))
         else:
-            st.markdown(mark_citation_numbers(answer.answer), unsafe_allow_html=True)
+            st.markdown(answer_html(answer.answer), unsafe_allow_html=True)
         if confidence and not pathways:
             st.caption(md_text(confidence))
         for notice in getattr(answer, "notices", None) or []:
             if not is_self_check(notice):
-                st.info(notice)
+                st.info(md_text(notice))
         if answer.citations and not pathways:
             st.markdown(f"**{t('sources_to_check' if answer.abstained else 'sources', lang)}**")
             for c in answer.citations:
@@ -150,14 +151,14 @@ def render(*, answerer, searcher, index_dir, filters, llm, lang: str, search_mod
                 result, notice = ask(question, answerer, index_dir=index_dir, searcher=searcher,
                                      filters=filters, llm=llm, lang=lang, search_mode=search_mode)
             except Exception as e:  # noqa: BLE001 — show it, keep the session
-                st.error(t("search_failed", lang, error=f"{type(e).__name__}: {e}"))
+                st.error(t("search_failed", lang, error=md_text(f"{type(e).__name__}: {e}")))
                 result = None
         if result is not None:
             history.append({"question": question, "answer": result, "notice": notice})
     for i, turn in enumerate(history):
         render_turn(i, turn["question"], turn["answer"], searcher, lang)
         if turn.get("notice"):
-            st.info(turn["notice"])
+            st.info(md_text(turn["notice"]))
     if not history:
         examples.render(lang)
     if history and st.button(t("clear_chat", lang), key="clear-chat"):

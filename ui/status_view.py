@@ -9,6 +9,7 @@ from typing import Callable
 import streamlit as st
 
 from ui.corpus_page import count_rows
+from ui.display import md_text
 from ui.settings import MODES, AnswerSettings, endpoint_host, is_remote
 from ui.strings import t
 
@@ -52,7 +53,7 @@ def render_status(manifest: dict, dense: dict, lang: str, start_dense: Callable[
     skipped = manifest.get("skipped", {})
     if skipped:
         with st.expander(t("skipped_files", lang, n=len(skipped))):
-            st.markdown("  \n".join(f"`{s}`: {e.get('reason', '')}" for s, e in sorted(skipped.items())))
+            st.markdown("  \n".join(f"{md_text(s)}: {md_text(e.get('reason', ''))}" for s, e in sorted(skipped.items())))
 
 
 def render_settings(lang: str) -> AnswerSettings:

@@ -150,8 +150,21 @@ S: dict[str, dict[str, str]] = {
                                  "indeks je ostao nepromenjen.",
                           "en": "“{name}” cannot be read: {reason}. It was removed from the folder; the "
                                 "index is unchanged."},
-    "upload_failed": {"lat": "Indeksiranje nije uspelo ({reason}); indeks je ostao nepromenjen.",
-                      "en": "Indexing failed ({reason}); the index is unchanged."},
+    "upload_failed": {"lat": "Fajl „{name}“ nije dodat: indeksiranje nije uspelo ({reason}); indeks je ostao "
+                             "nepromenjen.",
+                      "en": "“{name}” was not added: indexing failed ({reason}); the index is unchanged."},
+    "upload_too_much_text": {"lat": "Fajl „{name}“ sadrži više od {limit} znakova teksta kada se raspakuje. "
+                                    "Nije dodat; podelite ga na manje delove.",
+                             "en": "“{name}” unpacks to more than {limit} characters of text. It was not "
+                                   "added; split it into smaller parts."},
+    "upload_disk_full": {"lat": "Fajl „{name}“ nije sačuvan: nema mesta na disku ({reason}). Ništa nije "
+                                "ostalo u fascikli; indeks je ostao nepromenjen.",
+                         "en": "“{name}” was not saved: the disk is full ({reason}). Nothing was left in the "
+                               "folder; the index is unchanged."},
+    "upload_renamed": {"lat": "Fajl „{original}“ sačuvan je kao „{name}“ (fajl s tim imenom već postoji ili "
+                              "ime nije moglo da se zadrži); nijedan fajl nije zamenjen.",
+                       "en": "“{original}” was stored as “{name}” (a file of that name exists, or the name "
+                             "could not be kept); no file was replaced."},
     "mine_list": {"lat": "Vaši dokumenti u indeksu", "en": "Your documents in the index"},
     "mine_none": {"lat": "Još niste dodali dokumente.", "en": "You have not added any documents yet."},
     # -- index status and settings ------------------------------------------------------------
