@@ -81,7 +81,7 @@ class LLMAnswerer(Answerer):
         except Exception as e:  # any transport/server error: the user still gets an answer
             return self._extractive(question, hits, style.phrase("llm_failed", error=f"{type(e).__name__}: {e}"))
         report = check(raw, sources)
-        claims = [s for s in report.sentences if s.numbers or "sentence cites no source" in s.issues]
+        claims = [s for s in report.sentences if s.numbers or any(i.code == "no_source" for i in s.issues)]
         if not any(s.numbers for s in report.sentences) and any(k in normalize(raw) for k in NOT_FOUND_MARKERS):
             ans = self.fallback.abstention(question, hits, candidates, style, evidence)
             ans.notices.append(style.phrase("llm_not_found"))

@@ -36,11 +36,16 @@ _PHRASES = {
         "llm_unverified": "Odgovor modela nije prošao proveru ({issues}); prikazan je odgovor sastavljen od citata iz izvora.",
         "llm_removed": "Iz odgovora modela uklonjene su rečenice koje izvori ne potvrđuju ({n}): {issues}",
         "llm_not_found": "Model nije pronašao odgovor u izvorima.",
-        # Verification issues (answer.verify writes them in English; see Style.issue).
+        # Verification issues, by code (answer.verify_issues; see Style.issue).
         "issue_bad_number": "navod [{n}] ne upućuje ni na jedan pronađeni izvor",
-        "issue_bad_quote": "citat nije pronađen u navedenom izvoru: {quote}",
+        "issue_bad_quote": "citat nije pronađen u navedenom izvoru: „{quote}“",
         "issue_bad_article": "član {article} nije ni u jednom navedenom izvoru",
         "issue_no_source": "rečenica ne navodi izvor",
+        "issue_quantity": "broj „{claimed}“ nije ni u jednom navedenom izvoru",
+        "issue_deadline": "rok „{words}“ ne odgovara navedenom izvoru",
+        "issue_negation": "tvrdnja poriče ono što izvor potvrđuje, ili obrnuto ({word})",
+        "issue_untrusted": "izvor [{n}] je vaš dokument i sadrži {reason}; ne može da potvrdi tvrdnju",
+        "issue_markup": "rečenica sadrži {what}",
     },
     "en": {
         "answer": "Answer",
@@ -59,9 +64,14 @@ _PHRASES = {
         "llm_removed": "Removed {n} unsupported sentence(s) from the model's answer: {issues}",
         "llm_not_found": "The model found no answer in the sources.",
         "issue_bad_number": "citation [{n}] names no retrieved source",
-        "issue_bad_quote": "quote not found in the cited source: {quote}",
+        "issue_bad_quote": "quote not found in the cited source: „{quote}“",
         "issue_bad_article": "article {article} is in no cited source",
         "issue_no_source": "sentence cites no source",
+        "issue_quantity": "the number “{claimed}” is in no cited source",
+        "issue_deadline": "the time limit “{words}” does not match the cited source",
+        "issue_negation": "the claim negates what the cited source affirms, or the reverse ({word})",
+        "issue_untrusted": "source [{n}] is your own document and contains {reason}: it cannot confirm a claim",
+        "issue_markup": "the sentence contains {what}",
     },
 }
 # The ways an answer may say it found nothing (verification does not ask them for a citation),
@@ -80,13 +90,8 @@ GROUP_OF_KIND = {
 GROUP_ORDER = ("law", "case_law", "international", "other")
 SCRIPTS = ("latin", "cyrillic")
 _SLOT = re.compile(r"(\{\w+\})")
-# answer.verify's issue texts (English, matched by the generative answerer) -> phrase keys.
-_ISSUES = (
-    (re.compile(r"citation \[(?P<n>\d+)\] names no retrieved source"), "issue_bad_number"),
-    (re.compile(r"quote not found in the cited source: (?P<quote>„.*?“)"), "issue_bad_quote"),
-    (re.compile(r"article (?P<article>\S+) is in no cited source"), "issue_bad_article"),
-    (re.compile(r"sentence cites no source"), "issue_no_source"),
-)
+# The reasons answer.untrusted gives, in the answer's language.
+_REASONS_SR = {"instructions": "uputstva", "a link": "vezu", "an image": "sliku", "HTML": "HTML"}
 
 
 def check_script(script: str | None) -> str | None:
@@ -109,14 +114,19 @@ class Style:
             text = "".join(p if _SLOT.fullmatch(p) else to_cyrillic(p) for p in _SLOT.split(text))
         return text.format(**values) if values else text
 
-    def issue(self, text: str) -> str:
-        """A verification issue ("quote not found …: <sentence>") in the answer's language;
-        the quoted words and the sentence stay as written."""
-        for pattern, key in _ISSUES:
-            m = pattern.match(text)
-            if m:
-                return self.phrase(key, **m.groupdict()) + text[m.end():]
-        return text
+    def issue(self, issue) -> str:
+        """A verification issue (an answer.verify_issues.Issue, by its code) in the answer's
+        language, followed by its sentence; the quoted words and the sentence stay as
+        written. Any other value is shown as it is."""
+        code = getattr(issue, "code", None)
+        if code is None or f"issue_{code}" not in _PHRASES[self.language]:
+            return str(issue)
+        values = dict(issue.params)
+        for key in ("what", "reason"):  # our own words: translated; the rest stays as written
+            if key in values and self.language == "sr":
+                values[key] = self.serbian(", ".join(_REASONS_SR.get(r, r) for r in values[key].split(", ")))
+        text = self.phrase(f"issue_{code}", **values)
+        return f"{text}: {issue.sentence[:80]}" if issue.sentence else text
 
     def serbian(self, text: str) -> str:
         """Serbian text (a quote, a label) in the answer's script."""

@@ -8,7 +8,9 @@ and the unused ones, and inserts values verbatim in one pass: a value that conta
 
 Each source goes into the prompt inside a fence whose code is random per request, so a
 document cannot close its own fence and pose as the user (prompt injection); the
-system prompt says source text is data. Does not call a model.
+system prompt says source text is data. A user's document (answer.untrusted) gets a
+fence of its own kind, "UNTRUSTED USER DOCUMENT", and the prompts say such a file is
+not law and is never obeyed. Does not call a model.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from retrieval.hit import Hit
 
 from answer.labels import citation_label
 from answer.phrases import Style
+from answer.untrusted import is_user_source
 
 PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
 
@@ -58,6 +61,10 @@ def new_fence() -> str:
 
 def source_block(n: int, hit: Hit, fence: str) -> str:
     c = hit.chunk
+    if is_user_source(c):
+        # No kind line of its own: the template says what a user's document is.
+        values = {"n": n, "fence": fence, "label": citation_label(c, hit.document), "text": c.text.strip()}
+        return render(load("context_block_user"), values, "context_block_user")
     return render(
         load("context_block"),
         {"n": n, "fence": fence, "label": citation_label(c, hit.document), "kind": c.kind, "text": c.text.strip()},
@@ -68,7 +75,7 @@ def source_block(n: int, hit: Hit, fence: str) -> str:
 def build_messages(question: str, hits: list[Hit], style: Style, fence: str | None = None) -> list[BaseMessage]:
     """System + user messages: the rules, then the numbered, fenced sources and the question."""
     fence = fence or new_fence()
-    while any(fence in h.chunk.text for h in hits) or fence in question:
+    while any(fence in h.chunk.text or fence in citation_label(h.chunk, h.document) for h in hits) or fence in question:
         fence = new_fence()  # a code the data already holds would let it forge a fence
     if style.language == "en":
         system = render(load("system_en"), {}, "system_en")

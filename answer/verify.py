@@ -2,35 +2,34 @@
 
 For every sentence: each [n] must name a retrieved chunk (1..len(hits)); each quoted
 span „…“ / “…” / "…" must match the chunk it cites; each article number it mentions
-("član 388", "čl. 254", "Article 15", "§ 281") must exist in a chunk it cites; a
-sentence that states something (4+ words) without any [n] is flagged. `repair` keeps
-only the sentences without issues. Both answerers run this; for the extractive one it
-is a self-check, for an LLM it is the guard against made-up sources.
+("član 388", "čl. 254", "Article 15", "§ 281") must exist in a corpus chunk it cites
+(a user's document numbering its own "article 999" confirms nothing); its numbers,
+time limits and negations outside the quotes must agree with the cited chunks
+(answer.verify_facts); a user's document it cites must not instruct, link or embed
+(answer.untrusted); the sentence itself must carry no link, image or HTML; and a
+sentence that states something (4+ words) without any [n] is flagged. Each problem is
+an `Issue` record with a code (answer.verify_issues). `repair` keeps only the
+sentences without issues. Both answerers run this; for the extractive one it is a
+self-check, for an LLM it is the guard against made-up sources and changed facts.
 
-Matching uses the retrieval normalisation (Latin, lowercase, no diacritics) with
-punctuation reduced to spaces, so a Cyrillic source quoted in Latin still matches.
-Does not judge whether the cited words support the claim: only that they exist.
+Quotations are matched by answer.quotes (normalised, so a Cyrillic source quoted in
+Latin still matches). Does not judge whether the cited words support the claim
+beyond those checks.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-
-from rapidfuzz import fuzz
 
 from retrieval.analyzer import normalize
 from retrieval.hit import Hit
 
 from answer.phrases import NOT_FOUND_MARKERS
+from answer.quotes import QUOTE_MIN_SCORE, key, key_with_map, match_quote, source_words  # noqa: F401 (re-exported)
+from answer.untrusted import embedded, is_user_source, untrusted_reasons
+from answer.verify_facts import fact_issues
+from answer.verify_issues import Issue
 
-# partial_ratio >= 90 on the normalised text: tolerates about one changed character
-# in ten (a dropped comma, an inflection the model "fixed", "..." for an elided word)
-# while a sentence made up in the vocabulary of the source scores far lower (the
-# fabricated quotes in tests/test_answer_verify.py score 45-75). Quotes shorter than
-# MIN_FUZZY_CHARS must match exactly: a short string finds a fuzzy partner anywhere.
-QUOTE_MIN_SCORE = 90.0
-MIN_FUZZY_CHARS = 20
 MIN_CLAIM_WORDS = 4
 
 MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
@@ -49,68 +48,6 @@ _ARTICLE_MENTIONS = (
     re.compile(r"\b(?:article|art\.)\s*(\d+[a-z]{0,2})\b"),
     re.compile(r"(?:§|\bparagraph|\bpara\.)\s*(\d+)\b"),
 )
-
-
-@lru_cache(maxsize=4096)
-def _norm_char(c: str) -> str:
-    return normalize(c)
-
-
-def key_with_map(text: str) -> tuple[str, list[int]]:
-    """Normalised text with punctuation as single spaces, and for each of its characters
-    the index of the source character it came from (to cut the source's own words)."""
-    out: list[str] = []
-    idx: list[int] = []
-    for i, c in enumerate(text):
-        for k in _norm_char(c):
-            if k.isalnum():
-                out.append(k)
-                idx.append(i)
-            elif out and out[-1] != " ":
-                out.append(" ")
-                idx.append(i)
-    return "".join(out).strip(), idx
-
-
-def key(text: str) -> str:
-    return key_with_map(text)[0]
-
-
-def match_quote(quote: str, text: str) -> tuple[float, tuple[int, int] | None]:
-    """(score 0..100, source span (start, end) in `text` or None) of `quote` in `text`.
-    An ellipsis splits the quote into parts that must each match."""
-    parts = [p for p in re.split(r"…|\.\.\.", quote) if key(p)]
-    if not parts:
-        return 0.0, None
-    tkey, tmap = key_with_map(text)
-    scores, spans = [], []
-    for part in parts:
-        q = key(part)
-        pos = tkey.find(q)
-        if pos >= 0:
-            scores.append(100.0)
-            spans.append((pos, pos + len(q)))
-        elif len(q) < MIN_FUZZY_CHARS:
-            scores.append(0.0)
-        else:
-            al = fuzz.partial_ratio_alignment(q, tkey)
-            scores.append(al.score)
-            spans.append((al.dest_start, al.dest_end))
-    score = min(scores)
-    if score < QUOTE_MIN_SCORE or not spans:
-        return score, None
-    a, b = spans[0][0], spans[-1][1]
-    return score, (tmap[a], tmap[max(a, b - 1)] + 1)
-
-
-def source_words(text: str, span: tuple[int, int]) -> str:
-    """The source's words around a matched span, widened to whole words."""
-    a, b = span
-    while a > 0 and text[a - 1].isalnum():
-        a -= 1
-    while b < len(text) and text[b].isalnum():
-        b += 1
-    return " ".join(text[a:b].split())
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
@@ -166,7 +103,10 @@ class SentenceCheck:
     text: str
     numbers: list[int]
     quotes: list[QuoteCheck] = field(default_factory=list)
-    issues: list[str] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+
+    def add(self, code: str, **values: object) -> None:
+        self.issues.append(Issue.of(code, self.text, **values))
 
 
 @dataclass
@@ -179,8 +119,8 @@ class Report:
         return not any(s.issues for s in self.sentences)
 
     @property
-    def issues(self) -> list[str]:
-        return [f"{i}: {s.text[:80]}" for s in self.sentences for i in s.issues]
+    def issues(self) -> list[Issue]:
+        return [i for s in self.sentences for i in s.issues]
 
     def number_ok(self, n: int) -> bool:
         """[n] names a retrieved chunk and no sentence citing it failed a check."""
@@ -208,39 +148,71 @@ def _article_exists(num: str, hits: list[Hit]) -> bool:
     return False
 
 
+def outside_quotes(sentence: str) -> str:
+    """The sentence's own words: its quotations blanked out."""
+    for _, a, b in reversed(quote_spans(sentence)):
+        sentence = sentence[:a] + " " + sentence[b:]
+    return sentence
+
+
 def check(text: str, hits: list[Hit]) -> Report:
     sentences = []
     for li, s in split_sentences(text):
         nums = [int(x) for m in MARKER.finditer(s) for x in re.split(r"[,;]", m.group(1))]
         sentences.append(SentenceCheck(li, s, nums))
     cited_all = {n for sc in sentences for n in sc.numbers if 1 <= n <= len(hits)}
+    distrust = {n: untrusted_reasons(_source_text(hits[n - 1].chunk)) for n in cited_all
+                if is_user_source(hits[n - 1].chunk)}
     for sc in sentences:
         good = [n for n in sc.numbers if 1 <= n <= len(hits)]
-        sc.issues += [f"citation [{n}] names no retrieved source" for n in sc.numbers if n not in good]
-        for q, end in _quotes(sc.text):
-            after = [int(m.group(1).split(",")[0]) for m in MARKER.finditer(sc.text, end)]
-            cands = [after[0]] if after and after[0] in good else good
-            best = QuoteCheck(q, cands[0] if cands else None, 0.0, None)
-            for n in cands:
-                text_n = hits[n - 1].chunk.text
-                score, span = match_quote(q, text_n)
-                if span and (not best.ok or score > best.score):
-                    best = QuoteCheck(q, n, score, source_words(text_n, span))
-                elif not best.ok and score > best.score:
-                    best = QuoteCheck(q, n, score, None)
-            sc.quotes.append(best)
-            if not best.ok:
-                sc.issues.append(f"quote not found in the cited source: „{q[:60]}“")
-        scope = [hits[n - 1] for n in (good or sorted(cited_all))]
+        for n in sc.numbers:
+            if n not in good:
+                sc.add("bad_number", n=n)
+        _check_quotes(sc, good, hits)
+        cited = good or sorted(cited_all)
+        own = outside_quotes(sc.text)
+        # A user's document may number its own "article 999": only the corpus confirms one.
+        scope = [hits[n - 1] for n in cited if not is_user_source(hits[n - 1].chunk)]
         for rx in _ARTICLE_MENTIONS:
             for m in rx.finditer(normalize(sc.text)):
                 if not _article_exists(m.group(1), scope):
-                    sc.issues.append(f"article {m.group(1)} is in no cited source")
+                    sc.add("bad_article", article=m.group(1))
+        says_not_found = any(k in normalize(sc.text) for k in NOT_FOUND_MARKERS)
+        if not says_not_found:  # "Izvori ne sadrže: …" negates nothing the sources say
+            for code, values in fact_issues(MARKER.sub(" ", own), [hits[n - 1].chunk.text for n in cited]):
+                sc.add(code, **values)
+        for n in good:
+            if distrust.get(n):
+                sc.add("untrusted", n=n, reason=", ".join(distrust[n]))
+        if embedded(own):
+            sc.add("markup", what=", ".join(embedded(own)))
         words = re.findall(r"\w+", MARKER.sub("", sc.text))
         claims = len(words) >= MIN_CLAIM_WORDS and not sc.text.rstrip("*_ ").endswith(":")
-        if not sc.numbers and claims and not any(k in normalize(sc.text) for k in NOT_FOUND_MARKERS):
-            sc.issues.append("sentence cites no source")
+        if not sc.numbers and claims and not says_not_found:
+            sc.add("no_source")
     return Report(sentences, len(hits))
+
+
+def _source_text(chunk) -> str:
+    return "\n".join(filter(None, (chunk.heading, chunk.title, chunk.text)))
+
+
+def _check_quotes(sc: SentenceCheck, good: list[int], hits: list[Hit]) -> None:
+    """Each quotation of the sentence against the source its marker names (else any it cites)."""
+    for q, end in _quotes(sc.text):
+        after = [int(m.group(1).split(",")[0]) for m in MARKER.finditer(sc.text, end)]
+        cands = [after[0]] if after and after[0] in good else good
+        best = QuoteCheck(q, cands[0] if cands else None, 0.0, None)
+        for n in cands:
+            text_n = hits[n - 1].chunk.text
+            score, span = match_quote(q, text_n)
+            if span and (not best.ok or score > best.score):
+                best = QuoteCheck(q, n, score, source_words(text_n, span))
+            elif not best.ok and score > best.score:
+                best = QuoteCheck(q, n, score, None)
+        sc.quotes.append(best)
+        if not best.ok:
+            sc.add("bad_quote", quote=q[:60])
 
 
 def repair(report: Report) -> str:

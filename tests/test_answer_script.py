@@ -7,6 +7,7 @@ import answer.labels
 from answer import ExtractiveAnswerer, LLMAnswerer, LLMConfig, answer as answer_fn, make_answerer
 from answer.phrases import Style, detect_style, is_self_check
 from answer.verify import match_quote
+from answer.verify_issues import Issue
 from ingest.errors import ConfigError
 from tests.fixtures.answer.sample import ALIASES, hits
 
@@ -91,10 +92,13 @@ def test_llm_failure_notice_in_the_answers_language(question, names, expected):
 
 
 def test_verification_issues_and_self_check_notices_are_localised():
-    issue = "quote not found in the cited source: „devedeset dana“: Rok je devedeset dana [1]."
+    issue = Issue.of("bad_quote", "Rok je devedeset dana [1].", quote="devedeset dana")
     assert Style("sr", "latin").issue(issue) == "citat nije pronađen u navedenom izvoru: „devedeset dana“: Rok je devedeset dana [1]."
-    assert Style("sr", "cyrillic").issue("citation [9] names no retrieved source: x") == "навод [9] не упућује ни на један пронађени извор: x"
-    assert Style("en", "latin").issue(issue) == issue
+    assert Style("sr", "cyrillic").issue(Issue.of("bad_number", "x", n=9)) == "навод [9] не упућује ни на један пронађени извор: x"
+    assert Style("en", "latin").issue(issue) == str(issue) == "quote not found in the cited source: „devedeset dana“: Rok je devedeset dana [1]."
+    untrusted = Issue.of("untrusted", "y", n=2, reason="instructions, a link")
+    assert Style("sr", "latin").issue(untrusted) == "izvor [2] je vaš dokument i sadrži uputstva, vezu; ne može da potvrdi tvrdnju: y"
+    assert Style("sr", "latin").issue("neki tekst") == "neki tekst"  # not a record: shown as it is
     notices = [Style(lang, sc).phrase("self_check", issue="x") for lang, sc in (("sr", "latin"), ("sr", "cyrillic"), ("en", "latin"))]
     assert notices == ["samoprovera: x", "самопровера: x", "self-check: x"]
     assert all(is_self_check(n) for n in notices) and not is_self_check("Model nije pronašao odgovor u izvorima.")
