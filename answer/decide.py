@@ -39,6 +39,8 @@ KEY_COVERAGE = 0.45
 # An amount asked for now or for a given year is a figure of the day, not a rule.
 _CURRENT = re.compile(r"\b(danas|trenutn\w*|sada|sad|ove godine|today|currently|current|this year|za 20[2-3]\d|in 20[2-3]\d"
                       r"|u 20[2-3]\d)\b")
+# A count for a year is a statistic.
+_STATISTIC = re.compile(r"\b(how many|koliko|broj\w*|number of)\b.*\b(19[5-9]\d|20[0-3]\d)\b")
 # How far down the candidates a lead that answers is looked for.
 LEAD_POOL = 12
 
@@ -115,10 +117,14 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
 def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, threshold: float, chosen: list,
             context: Callable[[Hit], list[str]], min_support: float, kind: str | None) -> Decision:
     """Steps 5-7: answer with a quote that answers, or abstain saying why."""
-    if kind == "amount" and _CURRENT.search(normalize(question)):
+    norm = normalize(question)
+    if kind == "amount" and _CURRENT.search(norm):
         # Statutes set rules, not today's figures: "koliki je danas kurs evra", "minimalna
         # cena rada za 2026. godinu" are never stated by a provision.
         return _abstain("type_not_stated", "amount", kind)
+    if _STATISTIC.search(norm):
+        # "How many victims were identified in 2024?": a statistic, which no law states.
+        return _abstain("type_not_stated", "count", kind)
     subject = subject_of(question, hits)
     # A question that names its source ("Rancev", "ETS 116", "Vrhovni sud") is about it,
     # whatever its rarest word: the named leg found that source.
