@@ -34,6 +34,9 @@ def renumber(text: str, order: list[int]) -> str:
     return MARKER.sub(lambda m: "[" + ", ".join(str(new[int(x)]) for x in re.split(r"\s*[,;]\s*", m.group(1))) + "]", text)
 
 
+PATHWAY_SOURCES = 16
+
+
 class LLMAnswerer(Answerer):
     name = "llm"
 
@@ -61,23 +64,39 @@ class LLMAnswerer(Answerer):
             other.fallback = self.fallback.with_script(script)
         return other
 
-    def _extractive(self, question: str, hits: list[Hit], notice: str | None, absent: Sequence[str] = ()) -> Answer:
-        ans = self.fallback.run(question, hits, absent)
+    def _extractive(self, question: str, hits: list[Hit], notice: str | None, absent: Sequence[str] = (),
+                    plan=None) -> Answer:
+        ans = self.fallback.run(question, hits, absent, plan)
         if notice:
             ans.notices.insert(0, notice)
         return ans
 
-    def run(self, question: str, hits: list[Hit], absent: Sequence[str] = ()) -> Answer:
+    def run(self, question: str, hits: list[Hit], absent: Sequence[str] = (), plan=None) -> Answer:
         if absent:  # the named source is not in the index: no model may answer from a lookalike
             return self._extractive(question, hits, None, absent)
+        # The same decision as the extractive answerer (answer.decide): out of scope,
+        # another jurisdiction, a missing subject or an unstated deadline abstains with
+        # its reason and no model call; a client's story gets the pathways in its prompt.
+        decision, _, _ = self.fallback.decision(question, hits, absent, plan)
+        if decision.action == "abstain":
+            return self._extractive(question, hits, None, absent, plan)
+        if decision.action == "pathways":
+            hits = _with_plan_hits(hits, plan)
         style = detect_style(question, self.script)
-        sources = hits[: self.max_sources]
+        # A pathway answer cites each route's provisions: more sources than a plain answer.
+        sources = hits[: self.max_sources if decision.action != "pathways" else max(self.max_sources, PATHWAY_SOURCES)]
         candidates = score_candidates(question, sources)
         evidence = evidence_of(candidates, sources)
-        if not sources or self.policy.abstain(evidence):
-            return self._extractive(question, hits, None)
+        if not sources or (decision.action != "pathways" and self.policy.abstain(evidence)):
+            return self._extractive(question, hits, None, plan=plan)
         try:
-            raw = str(self.model.invoke(build_messages(question, sources, style)).content).strip()
+            guide = None
+            if decision.action == "pathways":
+                from answer.messages import lang_key
+                from answer.prompt_pathways import guide_block
+
+                guide = guide_block(plan, sources, lang_key(style))
+            raw = str(self.model.invoke(build_messages(question, sources, style, guide=guide)).content).strip()
         except Exception as e:  # any transport/server error: the user still gets an answer
             return self._extractive(question, hits, style.phrase("llm_failed", error=f"{type(e).__name__}: {e}"))
         report = check(raw, sources)
@@ -108,3 +127,12 @@ class LLMAnswerer(Answerer):
             cits.append(cit)
         return Answer(question, renumber(text, cited), False, cits, list(hits), notices, self.name,
                       evidence, style.language, style.script)
+
+
+def _with_plan_hits(hits: list[Hit], plan) -> list[Hit]:
+    """The plan's units first (pathway by pathway), then the search hits, each once: what
+    a pathway answer may cite."""
+    by_id = {h.chunk.id: h for h in plan.hits.values()}
+    ordered = [by_id[c] for c in plan.chunk_ids() if c in by_id]
+    seen = {h.chunk.id for h in ordered}
+    return ordered + [h for h in hits if h.chunk.id not in seen]

@@ -72,8 +72,11 @@ def source_block(n: int, hit: Hit, fence: str) -> str:
     )
 
 
-def build_messages(question: str, hits: list[Hit], style: Style, fence: str | None = None) -> list[BaseMessage]:
-    """System + user messages: the rules, then the numbered, fenced sources and the question."""
+def build_messages(question: str, hits: list[Hit], style: Style, fence: str | None = None,
+                   guide: str | None = None) -> list[BaseMessage]:
+    """System + user messages: the rules, then the numbered, fenced sources and the question.
+    guide: the remedy plan as text (answer.prompt_pathways.guide_block), placed before the
+    sources: our own structure, not source text, so it stays outside every fence."""
     fence = fence or new_fence()
     while any(fence in h.chunk.text or fence in citation_label(h.chunk, h.document) for h in hits) or fence in question:
         fence = new_fence()  # a code the data already holds would let it forge a fence
@@ -83,5 +86,7 @@ def build_messages(question: str, hits: list[Hit], style: Style, fence: str | No
         script = "ćirilicom" if style.script == "cyrillic" else "latinicom"
         system = render(load("system_sr"), {"script": script}, "system_sr")
     sources = "\n\n".join(source_block(i, h, fence) for i, h in enumerate(hits, 1))
+    if guide:
+        sources = guide.strip() + "\n\n" + sources
     user = render(load("user"), {"sources": sources, "question": question, "fence": fence}, "user")
     return [SystemMessage(content=system), HumanMessage(content=user)]

@@ -1,0 +1,44 @@
+"""An LLM answerer and a client's story: the model's prompt carries the facts found and
+the pathway structure with the numbers of the sources behind each step, the model gets
+more sources than for a plain answer, and its reply is held to the same verification."""
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from langchain_core.messages import AIMessage
+
+import answer.labels
+from answer import LLMAnswerer
+from tests.fixtures.answer.plans import DEADLINE, STORY, plan
+from tests.fixtures.answer.sample import ALIASES
+
+
+class RecordingModel(GenericFakeChatModel):
+    """A fake chat model (the real base class) that keeps the messages it was sent."""
+
+    seen: list = []
+
+    def invoke(self, messages, *args, **kwargs):
+        type(self).seen.append(messages)
+        return super().invoke(messages, *args, **kwargs)
+
+
+def test_a_story_reaches_the_model_with_its_facts_and_pathways(monkeypatch):
+    monkeypatch.setattr(answer.labels, "load_aliases", lambda path=None: ALIASES)
+    RecordingModel.seen = []
+    p = plan(STORY)
+    assert p is not None
+    reply = f"Imovinskopravni zahtev se može podneti „{DEADLINE.rstrip('.')}“ [2]."
+    model = RecordingModel(messages=iter([AIMessage(content=reply)] * 3))
+    a = LLMAnswerer(model).run(STORY, [], plan=p)
+    prompt = RecordingModel.seen[0][1].content
+    assert "Remedy pathways for this question" in prompt
+    assert "Facts found in the question" in prompt and "prisiljavana je da radi u kafani" in prompt
+    assert "Imovinskopravni zahtev u krivičnom postupku" in prompt and "[1]" in prompt
+    assert not a.abstained and all(c.verified for c in a.citations)
+
+
+def test_an_unverifiable_pathway_claim_is_not_shown_as_verified(monkeypatch):
+    monkeypatch.setattr(answer.labels, "load_aliases", lambda path=None: ALIASES)
+    p = plan(STORY)
+    bad = "Imovinskopravni zahtev se može podneti najkasnije osam dana posle pravnosnažnosti presude [2]."
+    model = RecordingModel(messages=iter([AIMessage(content=bad)] * 3))
+    a = LLMAnswerer(model).run(STORY, [], plan=p)
+    assert "osam dana posle pravnosnažnosti" not in a.answer or not all(c.verified for c in a.citations)
