@@ -33,7 +33,11 @@ from answer.verify_issues import Issue
 MIN_CLAIM_WORDS = 4
 
 MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
-_QUOTES = (re.compile(r"„([^“”]+)[“”]"), re.compile(r"“([^”]+)”"), re.compile(r'"([^"]+)"'))
+# First a Serbian quote that holds quoted words of its own (a decision naming JKP
+# „Vodovod“ Leskovac) and ends at its citation marker: the source's inner marks must not
+# end it early.
+_QUOTES = (re.compile(r"„((?:[^„“”]|„[^„“”]*[“”])+)[“”](?=\s*\[\d)"), re.compile(r"„([^“”]+)[“”]"),
+           re.compile(r"“([^”]+)”"), re.compile(r'"([^"]+)"'))
 # A sentence ends at ".", "!" or "?" (perhaps inside a closing quote), or at a closing
 # quote followed by a marker, with its markers, before a capital, a quote or a bullet
 # (not before "[" or "(": a marker or a label in brackets belongs to the sentence before).
