@@ -28,9 +28,11 @@ def _norm_char(c: str) -> str:
     return normalize(c)
 
 
-def key_with_map(text: str) -> tuple[str, list[int]]:
+@lru_cache(maxsize=2048)
+def key_with_map(text: str) -> tuple[str, tuple[int, ...]]:
     """Normalised text with punctuation as single spaces, and for each of its characters
-    the index of the source character it came from (to cut the source's own words)."""
+    the index of the source character it came from (to cut the source's own words).
+    Cached: one answer checks several quotes against the same chunk texts."""
     out: list[str] = []
     idx: list[int] = []
     for i, c in enumerate(text):
@@ -41,7 +43,7 @@ def key_with_map(text: str) -> tuple[str, list[int]]:
             elif out and out[-1] != " ":
                 out.append(" ")
                 idx.append(i)
-    return "".join(out).strip(), idx
+    return "".join(out).strip(), tuple(idx)
 
 
 def key(text: str) -> str:
