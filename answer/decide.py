@@ -25,8 +25,10 @@ from typing import Callable, Sequence
 
 from retrieval.analyzer import analyze, normalize
 from retrieval.hit import Hit
+from retrieval.intents import asked_sentence
 
 from answer.answer_type import asked_type, states_type
+from answer.regime import regime_factor
 from answer.scope import is_small_talk, other_jurisdiction
 from answer.subject import meets, missing, subject_of
 
@@ -125,13 +127,17 @@ def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, t
     if _STATISTIC.search(norm):
         # "How many victims were identified in 2024?": a statistic, which no law states.
         return _abstain("type_not_stated", "count", kind)
+    # A story's rare words ("kafani", "prisiljavana") are facts, not a subject the sources
+    # lack, and its closing question ("Šta može da uradi?") has no subject of its own: a
+    # missing subject is judged only for a question asked in one go.
+    ask = asked_sentence(question)
     subject = subject_of(question, hits)
     # A question that names its source ("Rancev", "ETS 116", "Vrhovni sud") is about it,
     # whatever its rarest word: the named leg found that source.
     names_source = any("named" in h.via for h in hits)
     same = same_language(question, hits)
     units = [set(analyze(h.chunk.text)) | set(context(h)) for h in hits]
-    gone = [] if names_source else missing(subject, units, same_language=same)
+    gone = [] if names_source or ask != question else missing(subject, units, same_language=same)
     if gone:
         return _abstain("subject_missing", ", ".join(gone), kind)
     if not chosen or evidence < threshold:
@@ -151,6 +157,11 @@ def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, t
     if not typed:
         if keyed and kind:
             return _abstain("type_not_stated", kind, kind)
+        return _abstain("no_match", asked=kind)
+    # A regime the question does not ask about (misdemeanour procedure, wrongful
+    # conviction) never leads; when only such a quote answers, nothing does.
+    typed = [c for c in typed if regime_factor(question, hits[c.hit_index].chunk) >= 1.0]
+    if not typed:
         return _abstain("no_match", asked=kind)
     # The best-scored quote leads when it answers; else, of those that do, the one that
     # holds most of the question.

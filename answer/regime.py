@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest.records import Chunk
-from retrieval.analyzer import normalize
+from retrieval.analyzer import analyze, normalize
 
 DATA = Path(__file__).resolve().parent / "data" / "regimes.json"
 
@@ -53,10 +53,13 @@ def addressee(question: str, chunk: Chunk) -> str | None:
     _, pattern = _tables()
     if not chunk.chapter:
         return None
-    q = normalize(question)
+    asked = set(analyze(question))
     for segment in reversed([s.strip() for s in chunk.chapter.split("›")]):
-        m = pattern.search(normalize(segment))
-        if m and m.group(0) not in q:
-            # "2. Oštećeni kao tužilac": the numbering is not part of the name.
-            return re.sub(r"^(glava\s+\w+\s*[–-]\s*|\d+\.\s*)", "", segment, flags=re.I).strip()
+        # "2. Oštećeni kao tužilac": the numbering is not part of the name.
+        name = re.sub(r"^(glava\s+\w+\s*[–-]\s*|\d+\.\s*)", "", segment, flags=re.I).strip()
+        if pattern.search(normalize(name)):
+            # Named in the question in any form ("oštećenom kao tužiocu"): no note.
+            if set(analyze(name)) <= asked:
+                return None
+            return name[:1] + name[1:].lower() if name.isupper() else name
     return None

@@ -133,10 +133,6 @@ def test_a_story_that_ends_in_a_precise_question_gets_its_answer_above_the_pathw
     check_citations(a)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: answer.decide._direct checks the subject on the whole story, so its rare "
-                   "words ('klijentkinja', 'kafani', 'prisiljavana'), which no retrieved provision holds, make it "
-                   "subject_missing and the quote that answers the story's own question is dropped (same on the "
-                   "bundled index)")
 def test_the_precise_answer_survives_the_index_rarities_of_the_story_words():
     from tests.fixtures.answer.decision_hits import served
 
