@@ -48,3 +48,15 @@ def test_docx_opens_and_holds_the_citations():
 def test_export_refuses_what_is_not_an_answer():
     with pytest.raises(TypeError, match="Answer"):
         as_dict(42)
+
+
+def test_markdown_export_makes_source_text_inert():
+    """A source's "![x](http://…)", link or HTML tag cannot load or link anything in the
+    exported case file; our own bold stays."""
+    from ui.export import to_markdown
+
+    hostile = {"question": "q", "answer": "**Odgovor:** „![x](http://evil/a.png) <iframe src=x>“ [1]", "abstained": False,
+               "citations": [{"n": 1, "label": "[l](https://evil)", "quote": "![x](http://evil/a.png)", "verified": True}]}
+    md = to_markdown(hostile)
+    assert "![x](" not in md and "](http" not in md and "<iframe" not in md and "http://" not in md
+    assert "**Odgovor:**" in md

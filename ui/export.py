@@ -7,6 +7,8 @@ Not here: rendering in the app, choosing what to cite.
 """
 from __future__ import annotations
 
+import re
+
 import io
 from typing import Any, Mapping
 
@@ -33,20 +35,32 @@ def _source_line(c: Mapping[str, Any]) -> str:
     return " · ".join(p for p in parts if p)
 
 
+_LINKISH = re.compile(r"(!?\[)|(\]\()|(<)|(https?)(://)", re.I)
+
+
+def inert(text: object) -> str:
+    """Source-derived text made inert for a Markdown viewer: no image, link, autolink or
+    HTML tag can form from it (a document's "![x](http://…)" would load a remote image in
+    the case file's viewer); our own **bold** and *italics* stay."""
+    return _LINKISH.sub(lambda m: (("\\" + m.group(1)) if m.group(1) else "") + (("]\\(") if m.group(2) else "")
+                        + ("&lt;" if m.group(3) else "") + ((m.group(4) + "\u2060" + m.group(5)) if m.group(4) else ""),
+                        str(text or ""))
+
+
 def to_markdown(answer: Any, lang: str = DEFAULT_LANG) -> str:
     """Markdown: the question, the answer with its [n] markers, then each source [n]
     with its label, the quoted words, the file and the official URL."""
     a = as_dict(answer)
-    lines = [f"## {t('export_question', lang)}", "", a.get("question", ""), "",
-             f"## {t('export_answer', lang)}", "", a.get("answer", ""), ""]
+    lines = [f"## {t('export_question', lang)}", "", inert(a.get("question", "")), "",
+             f"## {t('export_answer', lang)}", "", inert(a.get("answer", "")), ""]
     citations = a.get("citations") or []
     if citations:
         lines += [f"## {t('export_sources', lang)}", ""]
         for c in citations:
             flag = "" if c.get("verified") else f" ⚠ _{t('export_unverified', lang)}_"
-            lines.append(f"[{c.get('n')}] **{c.get('label', '')}**{flag}")
+            lines.append(f"[{c.get('n')}] **{inert(c.get('label', ''))}**{flag}")
             if c.get("quote"):
-                lines.append(f"> „{' '.join(str(c['quote']).split())}“")
+                lines.append(f"> „{inert(' '.join(str(c['quote']).split()))}“")
             src = _source_line(c)
             if src:
                 lines.append(f"> {src}")
