@@ -140,8 +140,11 @@ def load(path: pathlib.Path, source: str) -> Loaded:
     if not court:
         court = DEFAULT_COURT
         notes.append(f"court missing; assuming {court!r} from the folder")
-    first_meta = next((c.get("metadata") for c in raw_chunks if isinstance(c, dict) and c.get("metadata")), {})
+    # Only a metadata object counts, and only a list of citations (found by fuzzing).
+    first_meta = next((c["metadata"] for c in raw_chunks
+                       if isinstance(c, dict) and isinstance(c.get("metadata"), dict) and c["metadata"]), {})
     cited = first_meta.get("cited_articles_normalized") or first_meta.get("cited_articles_raw") or []
+    cited = cited if isinstance(cited, list) else []
     title = f"{court}, {number}"
     full = "\n\n".join(t for _, t in sections)
     document = Document(
@@ -149,7 +152,7 @@ def load(path: pathlib.Path, source: str) -> Loaded:
         kind="court_decision",
         title=title,
         script=script_of(full),
-        url=data.get("source_url") or None,
+        url=data.get("source_url") if isinstance(data.get("source_url"), str) and data["source_url"] else None,
         meta={
             "court": court,
             "decision_number": number,

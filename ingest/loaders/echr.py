@@ -175,7 +175,7 @@ def load(path: pathlib.Path, source: str) -> Loaded:
     if not itemid:
         itemid = path.stem
         notes.append(f"itemid missing; using the file name {itemid!r}")
-    url = data.get("url") or HUDOC_URL.format(itemid=itemid)
+    url = data["url"] if isinstance(data.get("url"), str) and data["url"] else HUDOC_URL.format(itemid=itemid)
     title = case_title(case_name)
     texts = [p for p in paragraphs if isinstance(p, str)]
     meta: dict[str, Any] = {"itemid": itemid, "text_scope": data.get("text_scope")}

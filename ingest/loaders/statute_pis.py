@@ -115,7 +115,7 @@ def parse(data: dict[str, Any], source: str) -> Loaded:
     if data.get("title_en"):
         meta["title_en"] = str(data["title_en"]).strip()
     doc = Document(source=source, kind="law", title=title, language="sr", script="cyrillic",
-                   url=data.get("url") or None, meta=meta)
+                   url=data["url"] if isinstance(data.get("url"), str) and data["url"] else None, meta=meta)
     chunks: list[Chunk] = []
     notes: list[str] = []
     seen: set[str] = set()

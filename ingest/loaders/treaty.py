@@ -109,8 +109,9 @@ def parse(text: str, notes: list[str]) -> tuple[str | None, list[dict]]:
         if raw.strip() == DUTCH_NOTE:
             dutch_notes += 1
             continue
-        if title is None and raw.startswith("#") and not ARTICLE_RE.match(raw) and not DIVISION_RE.match(raw):
-            title = clean_line(TITLE_RE.match(raw).group(1)).rstrip(".")
+        heading = TITLE_RE.match(raw)  # a lone "#" line is text, not a heading (found by fuzzing)
+        if title is None and heading and not ARTICLE_RE.match(raw) and not DIVISION_RE.match(raw):
+            title = clean_line(heading.group(1)).rstrip(".")
             units.start(offsets[i], article=None, heading=None, chapter=None, section="Preamble")
             continue
         if m := ARTICLE_RE.match(raw):
