@@ -35,8 +35,11 @@ MIN_KEY_IDF = 2.5
 
 # Words that ask rather than name ("u kom roku", "which"): rare in statutes, never a subject.
 _ASKING = frozenset(analyze("kom koji koja koje kojim kojoj kome čemu šta sta kada kako koliko kolika koliki zašto gde "
-                            "which what when how who whom whose why where", "serbian")) | frozenset(
-    analyze("which what when how who whom whose why where because whether", "english"))
+                            "which what when how who whom whose why where "
+                            # counting words of a story ("Dvojica trgovaca", "ceo iznos"): never its subject
+                            "dvojica trojica dvoje troje ceo cela celu celog jedan jedna jednog drugi druga drugog "
+                            "sve svi svu", "serbian")) | frozenset(
+    analyze("which what when how who whom whose why where because whether one two three whole both", "english"))
 
 
 @dataclass(frozen=True)
