@@ -98,6 +98,11 @@ def collection(key: StoreKey, make: Callable[[Any], Any]) -> Any:
     use; both under the registry lock, since Chroma's creation paths are not thread-safe."""
     with _LOCK:
         client = _CLIENTS.get(key)
+        if client is not None and key[0] == "path" and not Path(key[1]).is_dir():
+            # the store was deleted under us (a test, a rebuilt sub-index): open it anew
+            _GENERATION[key] = _GENERATION.get(key, 0) + 1
+            _close(_CLIENTS.pop(key))
+            client = None
         if client is None:
             client = _CLIENTS[key] = _make_client(key)
         return make(client)
@@ -117,9 +122,14 @@ def reopen(key: StoreKey) -> None:
         with _LOCK:
             client = _CLIENTS.pop(key, None)
             _GENERATION[key] = _GENERATION.get(key, 0) + 1
-            close = getattr(client, "close", None)
-            if close is not None:
-                close()
+            _close(client)
+
+
+def _close(client) -> None:
+    close = getattr(client, "close", None)  # test doubles may have none
+    if close is not None:
+        with contextlib.suppress(Exception):  # a store whose files are gone may fail to close
+            close()
 
 
 def forget_all() -> None:

@@ -245,3 +245,13 @@ def test_python_m_answer_on_a_really_read_only_mount(index, tmp_path):
         assert "readonly database" in out.stderr and "BM25" in out.stderr
     finally:
         subprocess.run(["umount", str(mount)], capture_output=True)
+
+
+def test_a_store_deleted_and_made_again_is_written_to_disk_anew(tmp_path):
+    # The shared client must not go on writing into the deleted files of the old store.
+    for _ in range(2):
+        dense = DenseIndex(tmp_path / "idx", FakeEmbedder())
+        dense.sync(["a", "b"], ["naknada štete", "ugovor o zakupu"])
+        assert (tmp_path / "idx" / "chroma" / "chroma.sqlite3").is_file()
+        assert dense.query("zakup", 1)[0][0] == "b"
+        shutil.rmtree(tmp_path / "idx")
