@@ -72,7 +72,12 @@ def subject_of(question: str, hits: list[Hit]) -> Subject:
     stats = next((h.stats for h in hits if h.stats is not None), None)
     docs = [set(analyze(h.chunk.text)) for h in hits] if stats is None else []
     idf = idf_table(docs, terms, stats)
-    spans = {tok: question[a:b] for tok, a, b in token_spans(question)}
+    # token_spans gives offsets into the normalised text (Cyrillic is converted, "њ" is
+    # two letters): map them back to the question as written.
+    from retrieval.absent_text import QuestionText
+
+    qt = QuestionText(question)
+    spans = {tok: qt.original(a, b) for tok, a, b in token_spans(qt.norm)}
     words = {t: next((spans[a] for a in t if a in spans), t[0]) for t in terms}
     return Subject(terms, idf, words)
 
