@@ -38,14 +38,23 @@ def ask(question: str, answerer: Callable[..., Any], *, index_dir, searcher, fil
     # The remedy plan (the story's facts, the pathways that apply): a pathway answer.
     plan = searcher.remedies(question, filters)
     try:
-        return answerer(question, index_dir, k=8, filters=filters, mode=mode, llm=llm, searcher=search,
-                        script=script, absent=absent, plan=plan), None
+        return _with_search_notices(answerer(question, index_dir, k=8, filters=filters, mode=mode, llm=llm,
+                                             searcher=search, script=script, absent=absent, plan=plan), searcher), None
     except Exception as e:  # noqa: BLE001 — an LLM backend failing must not lose the question
         if llm is None:
             raise
         result = answerer(question, index_dir, k=8, filters=filters, mode="extractive", llm=None,
                           searcher=search, script=script, absent=absent, plan=plan)
-        return result, t("llm_unavailable", lang, error=f"{type(e).__name__}: {e}")
+        return _with_search_notices(result, searcher), t("llm_unavailable", lang, error=f"{type(e).__name__}: {e}")
+
+
+def _with_search_notices(answer, searcher):
+    """The search's own notices (BM25 alone because the dense store is read-only or its
+    server stopped) shown with the answer they concern."""
+    notices = getattr(answer, "notices", None)
+    if isinstance(notices, list):
+        notices += [n for n in getattr(searcher, "notices", None) or [] if n not in notices]
+    return answer
 
 
 def _source_of(citation, answer, searcher):

@@ -42,9 +42,18 @@ def searcher(index_dir: Path, chroma_host: str | None = None):
 
     Cached per build and per dense readiness: the Searcher learns about its dense leg
     when it loads, so a dense leg finished in the background needs a fresh one."""
+    from ingest.errors import IndexMissing
+
     build = store.require_build(index_dir)
     ready = bool(dense_progress(index_dir).get("complete"))
-    return _searcher(str(Path(index_dir).resolve()), build.name, chroma_host, ready)
+    try:
+        return _searcher(str(Path(index_dir).resolve()), build.name, chroma_host, ready)
+    except (FileNotFoundError, IndexMissing):
+        # A build replaced while it loaded (an upload's rebuild): load the new CURRENT once,
+        # as retrieval.searcher.get_searcher does; a broken serving build still raises.
+        if store.current_build(index_dir) == build:
+            raise
+        return _searcher(str(Path(index_dir).resolve()), store.require_build(index_dir).name, chroma_host, ready)
 
 
 def search_mode(index_dir: Path) -> str:
