@@ -47,24 +47,31 @@ def inert(text: object) -> str:
                         str(text or ""))
 
 
+def sources_markdown(citations: list, lang: str = DEFAULT_LANG) -> list[str]:
+    """The "Sources" part of an exported answer or memo: each [n] with its label, the
+    quoted words (inert) and where the source is, as Markdown lines."""
+    if not citations:
+        return []
+    lines = [f"## {t('export_sources', lang)}", ""]
+    for c in citations:
+        flag = "" if c.get("verified") else f" ⚠ _{t('export_unverified', lang)}_"
+        lines.append(f"[{c.get('n')}] **{inert(c.get('label', ''))}**{flag}")
+        if c.get("quote"):
+            lines.append(f"> „{inert(' '.join(str(c['quote']).split()))}“")
+        src = _source_line(c)
+        if src:
+            lines.append(f"> {src}")
+        lines.append("")
+    return lines
+
+
 def to_markdown(answer: Any, lang: str = DEFAULT_LANG) -> str:
     """Markdown: the question, the answer with its [n] markers, then each source [n]
     with its label, the quoted words, the file and the official URL."""
     a = as_dict(answer)
     lines = [f"## {t('export_question', lang)}", "", inert(a.get("question", "")), "",
              f"## {t('export_answer', lang)}", "", inert(a.get("answer", "")), ""]
-    citations = a.get("citations") or []
-    if citations:
-        lines += [f"## {t('export_sources', lang)}", ""]
-        for c in citations:
-            flag = "" if c.get("verified") else f" ⚠ _{t('export_unverified', lang)}_"
-            lines.append(f"[{c.get('n')}] **{inert(c.get('label', ''))}**{flag}")
-            if c.get("quote"):
-                lines.append(f"> „{inert(' '.join(str(c['quote']).split()))}“")
-            src = _source_line(c)
-            if src:
-                lines.append(f"> {src}")
-            lines.append("")
+    lines += sources_markdown(a.get("citations") or [], lang)
     lines.append(f"_{t('export_generated', lang)}_")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -18,7 +18,7 @@ import io
 import re
 from typing import Any, Iterable
 
-from ui.export import _source_line, as_dict
+from ui.export import _source_line, as_dict, inert, sources_markdown
 from ui.pathway_cards import ask_label, fact_label, sections, split_blocks
 from ui.strings import DEFAULT_LANG, t
 
@@ -51,19 +51,8 @@ def memo_markdown(answer: Any, fact_ids: Iterable[str], asks: Iterable[str] = ()
     lines = [f"# {t('memo_title', lang)}", ""]
     for heading, items in _facts_lines(fact_ids, asks, lang):
         lines += [f"## {heading}", ""] + [f"- {i}" for i in items] + [""]
-    lines += [f"## {t('memo_pathways', lang)}", "", _pathways_text(a), ""]
-    citations = a.get("citations") or []
-    if citations:
-        lines += [f"## {t('export_sources', lang)}", ""]
-    for c in citations:
-        flag = "" if c.get("verified") else f" ⚠ _{t('export_unverified', lang)}_"
-        lines.append(f"[{c.get('n')}] **{c.get('label', '')}**{flag}")
-        if c.get("quote"):
-            lines.append(f"> „{' '.join(str(c['quote']).split())}“")
-        src = _source_line(c)
-        if src:
-            lines.append(f"> {src}")
-        lines.append("")
+    lines += [f"## {t('memo_pathways', lang)}", "", inert(_pathways_text(a)), ""]
+    lines += sources_markdown(a.get("citations") or [], lang)
     lines.append(f"_{t('export_generated', lang)}_")
     return "\n".join(lines).rstrip() + "\n"
 
