@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from ingest.privacy import apply_privacy_defaults
+from core.privacy import apply_privacy_defaults
 
 apply_privacy_defaults(os.environ)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from ingest.errors import ConfigError
+from core.errors import ConfigError
 
 from answer.abstain import DEFAULT_THRESHOLD, AbstentionPolicy, calibrate_threshold
 from answer.base import Answerer

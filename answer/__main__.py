@@ -71,7 +71,7 @@ def _print_human(ans) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from ingest.privacy import apply_privacy_defaults
+    from core.privacy import apply_privacy_defaults
 
     apply_privacy_defaults(os.environ)
     p = _parser()
@@ -80,8 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         p.error("give a QUESTION or --batch FILE")
 
     from answer import answer
-    from ingest.errors import PravniLekError
-    from ingest.paths import resolve_index
+    from core.errors import PravniLekError
+    from core.paths import resolve_index
     from retrieval.__main__ import filters_from_args
     from retrieval.searcher import get_searcher
 

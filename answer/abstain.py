@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ingest.errors import ConfigError
+from core.errors import ConfigError
 
 # Calibrated with the full hybrid index, k=8, IDF from the whole index
 # (retrieval.term_stats), untranslatable words weighing answer.extractive.CROSS_WEIGHT

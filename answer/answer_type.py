@@ -38,7 +38,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from answer.scope import norm, phrase_pattern, scope_data
-from ingest.errors import ConfigError
+from core.errors import ConfigError
 from retrieval.intents import asks_definition
 
 ANSWER_TYPES = ("amount", "deadline", "body", "procedure", "permission")

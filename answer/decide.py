@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 import re
 from typing import Callable, Sequence
 
-from retrieval.analyzer import analyze, normalize
+from retrieval.analyzer import analyze
+
+from core.text import normalize
 from retrieval.hit import Hit
 from retrieval.intents import asked_sentence
 

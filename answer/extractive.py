@@ -15,10 +15,11 @@ sources as possibly relevant. Text inside a source is only ever quoted, never fo
 """
 from __future__ import annotations
 
+from core.records import INTERNATIONAL_KINDS, SERBIAN_SOURCE_KINDS
 from dataclasses import dataclass
 from typing import Sequence
 
-from ingest.errors import ConfigError
+from core.errors import ConfigError
 from retrieval.analyzer import analyze, language, words
 from retrieval.hit import Hit
 from retrieval.intents import asked_sentence
@@ -44,8 +45,6 @@ NAMED_SPANS = 3
 # dev and test splits and the first hold-out set (cites gold 0.882 -> 0.904 over the
 # three, unanswerable abstained 21/24 -> 20/24); 1.0 is the old, monolingual rule.
 CROSS_WEIGHT = 0.5
-_ENGLISH_KINDS = ("echr_judgment", "treaty")
-_SERBIAN_KINDS = ("law", "court_decision", "court_bulletin")
 
 
 @dataclass(frozen=True)
@@ -119,7 +118,7 @@ def score_candidates(question: str, hits: list[Hit]) -> list[Candidate]:
 def _text_language(hit: Hit) -> str | None:
     """The language a hit's text is written in, by its kind (None: unknown, a user's file)."""
     k = hit.chunk.kind
-    return "english" if k in _ENGLISH_KINDS else "serbian" if k in _SERBIAN_KINDS else None
+    return "english" if k in INTERNATIONAL_KINDS else "serbian" if k in SERBIAN_SOURCE_KINDS else None
 
 
 def quote_text(span: Span) -> str:

@@ -13,7 +13,7 @@ from typing import Sequence
 
 from langchain_core.language_models import BaseChatModel
 
-from ingest.errors import ConfigError
+from core.errors import ConfigError
 from retrieval.hit import Hit
 
 from answer.abstain import DEFAULT_THRESHOLD, AbstentionPolicy
@@ -25,7 +25,7 @@ from answer.phrases import NOT_FOUND_MARKERS, check_script, detect_style
 from answer.prompting import build_messages
 from answer.types import Answer
 from answer.verify import MARKER, check, match_quote, repair
-from retrieval.analyzer import normalize
+from core.text import normalize
 
 
 def renumber(text: str, order: list[int]) -> str:

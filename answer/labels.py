@@ -19,8 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
-from ingest.records import Chunk, Document
-from retrieval.script import to_cyrillic, to_latin
+from core.records import Chunk, Document
+from core.text import to_cyrillic, to_latin
 
 ALIASES = Path(__file__).resolve().parent.parent / "retrieval" / "data" / "aliases.json"
 

@@ -20,7 +20,7 @@ from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import PrivateAttr
 
-from ingest.errors import ConfigError
+from core.errors import ConfigError
 
 LLM_MODES = ("openai", "gguf")
 

@@ -10,7 +10,7 @@ beyond picking and filling a phrase.
 from __future__ import annotations
 
 from answer.phrases import Style, _SLOT
-from retrieval.script import to_cyrillic
+from core.text import to_cyrillic
 
 REASONS = ("small_talk", "absent_source", "other_jurisdiction", "subject_missing", "type_not_stated", "no_match")
 CONFIDENCE = ("high", "medium", "low")

@@ -22,6 +22,7 @@ find facts or pathways (`retrieval.remedies`, `pathways`).
 """
 from __future__ import annotations
 
+from core.records import INTERNATIONAL_KINDS
 from dataclasses import dataclass
 
 from pathways.facts import FACT_NAMES
@@ -37,7 +38,6 @@ from answer.types import Citation
 
 PROVISIONS_PER_PATHWAY = 3
 PATHWAYS_SHOWN = 5
-_INTERNATIONAL = ("treaty", "echr_judgment")
 # Roles quoted on their own line, not among the provisions.
 _OWN_LINE = ("deadline", "case_law")
 
@@ -119,7 +119,7 @@ def compose(question: str, plan: RemedyPlan, style: Style, direct: list[tuple[Hi
         # best-scored.
         specific = {r for s in steps if s.facts for r in s.refs}
         chosen, units = [], set()
-        for r in sorted(body, key=lambda r: (r not in specific, plan.hits[r].chunk.kind in _INTERNATIONAL,
+        for r in sorted(body, key=lambda r: (r not in specific, plan.hits[r].chunk.kind in INTERNATIONAL_KINDS,
                                              -quotes[r][0], body.index(r))):
             unit = plan.hits[r].chunk.id
             if unit not in units:

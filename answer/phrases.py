@@ -1,7 +1,7 @@
 """The question's language and script, and the answer's fixed phrases and notices in them.
 
 A Cyrillic question gets a Cyrillic answer (our phrases and Serbian quotes shown via
-`retrieval.script.to_cyrillic`), a Latin Serbian question a Latin one, an English
+`core.text.to_cyrillic`), a Latin Serbian question a Latin one, an English
 question English frame text around the sources' own words; a caller may force the
 script (`detect_style(question, script=…)`). English-language sources (ECtHR, treaties)
 are never transliterated: to_cyrillic would mangle English.
@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.errors import ConfigError
+from core.errors import ConfigError
 from retrieval.analyzer import language, words
-from retrieval.script import cyrillic_share, has_cyrillic, to_cyrillic, to_latin
+from core.text import cyrillic_share, has_cyrillic, to_cyrillic, to_latin
 
 _PHRASES = {
     "sr": {

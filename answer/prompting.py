@@ -22,7 +22,7 @@ from typing import Mapping
 
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
-from ingest.errors import ConfigError
+from core.errors import ConfigError
 from retrieval.hit import Hit
 
 from answer.labels import citation_label

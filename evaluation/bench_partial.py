@@ -26,7 +26,7 @@ from evaluation.bench_measure import ROOT, pct
 _WRITER = """
 import sys
 from pathlib import Path
-from retrieval.build import sync_dense
+from indexing.build import sync_dense
 sync_dense(Path(sys.argv[1]), embedder=sys.argv[2], show_progress=False, batch_size=int(sys.argv[3]))
 """
 DENSE_SAMPLES = 10  # a partial-dense query took ~1.7 s: ten show it without a long wait
@@ -34,9 +34,9 @@ DENSE_SAMPLES = 10  # a partial-dense query took ~1.7 s: ten show it without a l
 
 def sub_index(index_dir: Path, out: Path, chunks: int) -> Path:
     """A lexical index at `out` of `chunks` chunks of the serving build (a fixed sample)."""
-    from ingest import store
+    from core import store
     from ingest.manifest import PARSER_VERSION
-    from retrieval.build import build_lexical
+    from indexing.build import build_lexical
 
     build = store.require_build(Path(index_dir))
     docs = store.read_documents(build)

@@ -316,7 +316,7 @@ async def run_load(url: str, sessions: int, duration: float, loops: int, timeout
 def small_index(root: Path) -> tuple[Path, Path]:
     """The test corpus (tests/ui_fixtures.py) and a BM25 index of it, under `root`."""
     sys.path.insert(0, str(ROOT))
-    from ingest.pipeline import build_index
+    from indexing.pipeline import build_index
     from tests.ui_fixtures import make_ui_corpus
 
     corpus = make_ui_corpus(root / "corpus")

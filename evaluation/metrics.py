@@ -19,7 +19,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from ingest.records import LOCATOR_FIELDS as LOCATORS
+from core.records import LOCATOR_FIELDS as LOCATORS
 
 
 def hit_matches(hit: Mapping[str, Any], gold_item: Mapping[str, Any]) -> bool:

@@ -53,7 +53,7 @@ def table(index_dir: Path, thresholds) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from ingest.privacy import apply_privacy_defaults
+    from core.privacy import apply_privacy_defaults
 
     apply_privacy_defaults(os.environ)
     p = argparse.ArgumentParser(prog="python -m evaluation.risk", description=__doc__.splitlines()[0])

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from evaluation import metrics as M
-from ingest.errors import ConfigError
+from core.errors import ConfigError
 
 ANSWER_K = 8  # hits the extractive answerer reads, as `answer.answer`'s default
 MODES = ("hybrid", "bm25", "dense", "baseline")

@@ -63,7 +63,7 @@ def table(results: dict[str, dict]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from ingest.privacy import apply_privacy_defaults
+    from core.privacy import apply_privacy_defaults
 
     apply_privacy_defaults(os.environ)
     p = argparse.ArgumentParser(prog="python -m evaluation.sets", description=__doc__.splitlines()[0])

@@ -23,7 +23,7 @@ from typing import Any, Sequence
 
 from evaluation.baseline import raw_text
 from evaluation.qa import source_kind
-from ingest.errors import ConfigError
+from core.errors import ConfigError
 
 DEFAULT_BUDGET = 2_500_000
 KINDS = ("law_txt", "law_pis", "decision", "echr", "treaty")  # distractor kinds (no bulletins)

@@ -1,7 +1,6 @@
-"""Ingest: corpus files -> typed `Document` and `Chunk` records -> chunk store + manifest.
+"""Ingest: corpus files -> typed `Document` and `Chunk` records (core.records), and
+nothing more.
 
-Public API: `load_file(path, corpus_root)` (one file, via the loader registry) and
-`build_index(corpus, index_dir, ...)` (the whole pipeline behind `python -m ingest`).
-Search indexes are built by `retrieval.build`, which the pipeline calls.
+Public API: `load_file(path, corpus_root)` (one file, via the loader registry in
+`ingest.registry`). Storing the records and building the search indexes is `indexing`.
 """
-from ingest.records import Chunk, Document, Loaded  # noqa: F401

@@ -6,7 +6,7 @@ import pathlib
 from typing import Any
 
 from ingest import limits
-from ingest.errors import SkipFile
+from core.errors import SkipFile
 
 
 def read_utf8(path: pathlib.Path, expected: str) -> str:

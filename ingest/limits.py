@@ -14,7 +14,7 @@ from __future__ import annotations
 import pathlib
 import zipfile
 
-from ingest.errors import SkipFile
+from core.errors import SkipFile
 
 # The longest file of the bundled corpus unpacks to 584k characters (a statute) and of the
 # 822-statute corpus-full to ~1.2M: 5M leaves room for any real legal text (~1,500 pages).

@@ -25,7 +25,7 @@ import pypdf
 from pypdf.errors import FileNotDecryptedError
 
 from ingest import limits
-from ingest.errors import SkipFile
+from core.errors import SkipFile
 from ingest.textutil import clean_spaces
 
 EDGE_LINES = 2  # non-empty lines at each end of a page where running headers/footers live

@@ -12,8 +12,8 @@ import fnmatch
 import importlib
 from pathlib import Path
 
-from ingest.errors import SkipFile
-from ingest.records import Loaded, number_repeats
+from core.errors import SkipFile
+from core.records import Loaded, number_repeats
 
 # (pattern on the corpus-relative source, loader module). First match wins.
 ROUTES: tuple[tuple[str, str], ...] = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 
-from retrieval.script import cyrillic_share
+from core.text import cyrillic_share
 
 # ~ the 512-token window of multilingual-e5-small for Serbian text (≈ 3.5 chars/token).
 MAX_CHUNK_CHARS = 1500

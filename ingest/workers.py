@@ -8,7 +8,7 @@
 - `sigterm_as_interrupt()` makes SIGTERM in the CLI take Ctrl-C's path: the unfinished
   build is discarded and the pool stopped.
 
-Not here: what a worker does (ingest.pipeline).
+Not here: what a worker does (indexing.pipeline).
 """
 from __future__ import annotations
 

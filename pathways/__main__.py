@@ -11,15 +11,15 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from ingest.privacy import apply_privacy_defaults
+    from core.privacy import apply_privacy_defaults
 
     apply_privacy_defaults(os.environ)
     p = argparse.ArgumentParser(prog="python -m pathways", description=__doc__.splitlines()[0])
     p.add_argument("--index", default=None, help="index directory (default: $PRAVNI_LEK_INDEX or .index/)")
     args = p.parse_args(argv)
 
-    from ingest.errors import PravniLekError
-    from ingest.paths import resolve_index
+    from core.errors import PravniLekError
+    from core.paths import resolve_index
     from pathways.load import load_pathways
     from pathways.resolve import page_map, resolve_guide
     from retrieval.searcher import get_searcher

@@ -32,7 +32,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from pathways.model import ASKS, FACTS
-from retrieval.analyzer import normalize, stem
+from retrieval.analyzer import stem
+from core.text import normalize
 
 DATA = Path(__file__).resolve().parent / "triggers.json"
 

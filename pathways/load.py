@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ingest.errors import ConfigError
+from core.errors import ConfigError
 
 from pathways.model import ASKS, FACTS, GRETA_TOPICS, LANGS, ROLES, Pathway, Ref, Step
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
-from ingest.records import Chunk
+from core.records import Chunk
 
 from pathways.model import Pathway, Ref
 

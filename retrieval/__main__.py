@@ -34,7 +34,7 @@ def parse_weights(text: str | None) -> dict[str, float] | None:
     """"bm25=1,dense=0.5" -> {"bm25": 1.0, "dense": 0.5}; Searcher validates the names."""
     if not text:
         return None
-    from ingest.errors import ConfigError
+    from core.errors import ConfigError
 
     try:
         return {k.strip(): float(v) for k, v in (part.split("=") for part in text.split(","))}
@@ -43,7 +43,7 @@ def parse_weights(text: str | None) -> dict[str, float] | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from ingest.privacy import apply_privacy_defaults
+    from core.privacy import apply_privacy_defaults
 
     apply_privacy_defaults(os.environ)
     p = argparse.ArgumentParser(prog="python -m retrieval", description=__doc__.splitlines()[0])
@@ -61,8 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.question and not args.batch:
         p.error("give a QUESTION or --batch FILE")
 
-    from ingest.errors import PravniLekError
-    from ingest.paths import resolve_index
+    from core.errors import PravniLekError
+    from core.paths import resolve_index
     from retrieval.searcher import Searcher, get_searcher
 
     try:

@@ -23,8 +23,8 @@ import re
 import weakref
 from typing import Iterable
 
-from ingest.records import Document
-from retrieval.analyzer import normalize
+from core.records import Document
+from core.text import normalize
 from retrieval.absent_cases import case_names, case_of_title, foreign_laws
 from retrieval.absent_laws import content_tokens, decision_numbers, eu_instruments, law_phrases, law_titles
 from retrieval.absent_text import Known, QuestionText, Span

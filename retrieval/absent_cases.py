@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from retrieval.analyzer import normalize, token_spans, words
+from retrieval.analyzer import token_spans, words
+
+from core.text import normalize
 from retrieval.absent_text import Case, Known, Phrase, QuestionText, Span, jurisdictions, words_before
 
 _CASE_SEP = re.compile(r"\s(?:v|vs|versus|protiv)\.?\s+")

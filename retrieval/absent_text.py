@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Callable, NamedTuple
 
 from retrieval.aliases import alias_key
-from retrieval.analyzer import normalize, stem
+from retrieval.analyzer import stem
+from core.text import normalize
 
 DATA = Path(__file__).parent / "data" / "jurisdictions.json"
 _WORD = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?|[,&]")

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.errors import ConfigError
-from retrieval.analyzer import normalize, token_spans, words
+from core.errors import ConfigError
+from retrieval.analyzer import token_spans, words
+from core.text import normalize
 
 ALIASES_FILE = Path(__file__).parent / "data" / "aliases.json"
 ENTRY_KEYS = ("short", "name", "aliases")

@@ -31,34 +31,18 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 import Stemmer
 
-from retrieval.script import to_latin
+from core.text import fold, normalize
 
 DATA = Path(__file__).parent / "data" / "analyzer.json"
 
-_FOLD = str.maketrans({"č": "c", "ć": "c", "š": "s", "ž": "z", "đ": "dj"})
 # A decision or gazette number ("1788/2024", "85/2005") or a run of letters/digits.
 _TOKEN = re.compile(r"\d+/\d+|[^\W_]+")
 _DIGIT = re.compile(r"\d")
-
-
-def fold(text: str) -> str:
-    """Lowercase Latin text -> ASCII-ish: Serbian diacritics and accents removed."""
-    text = text.translate(_FOLD)
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def normalize(text: str) -> str:
-    """to_latin + lowercase + fold: the comparable form of a text, not tokenised."""
-    return fold(to_latin(text).lower())
 
 
 @lru_cache(maxsize=1)

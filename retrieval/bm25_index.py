@@ -21,7 +21,7 @@ from typing import Collection, Iterable
 import bm25s
 import numpy as np
 
-from ingest.errors import IndexMissing
+from core.errors import IndexMissing
 from retrieval.analyzer import analyze
 
 IDS_FILE = "chunk_ids.json"

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from retrieval.analyzer import analyze, normalize
+from retrieval.analyzer import analyze
+
+from core.text import normalize
 
 # Words every court name shares, and English names of the words that tell courts apart.
 _GENERIC = frozenset({"sud", "u"})

@@ -12,7 +12,7 @@ from typing import Any
 from chromadb.api.types import Documents, EmbeddingFunction
 from chromadb.utils.embedding_functions import register_embedding_function
 
-from ingest.errors import PravniLekError
+from core.errors import PravniLekError
 from retrieval.embedders.base import Embedder
 
 

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from retrieval.aliases import Aliases, load_aliases, source_kind
-from retrieval.analyzer import normalize, token_spans
+from retrieval.analyzer import token_spans
+from core.text import normalize
 
 # Numbers may carry the ordinal dot Serbian uses ("člana 408. stav 1. ZPP").
 _NUM = r"\d+[a-z]?\.?"

@@ -15,9 +15,10 @@ import re
 from dataclasses import replace
 from typing import Iterable
 
-from ingest.records import Chunk, Document
+from core.records import Chunk, Document
 from retrieval.aliases import Aliases, load_aliases
-from retrieval.analyzer import normalize, words
+from retrieval.analyzer import words
+from core.text import normalize
 from retrieval.bulletins import named_bulletins
 # Re-exported: other modules and tests import these from retrieval.citations.
 from retrieval.citation_parse import (  # noqa: F401

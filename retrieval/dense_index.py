@@ -27,14 +27,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
-from ingest.errors import ConfigError
+from core.errors import ConfigError
 from retrieval import chroma_clients
 from retrieval.chroma_embedder import ChromaEmbedder
 from retrieval.embedders.base import Embedder
 from retrieval.embedding_cache import EmbeddingCache
 
 STATUS_FILE = "dense_status.json"
-CACHE_FILE = "embeddings.sqlite"  # the name ingest/store.py documents
+CACHE_FILE = "embeddings.sqlite"  # the name core/store.py documents
 HNSW = {"space": "cosine", "ef_search": 200}
 _CACHED_BATCH = 1000  # upserting already-cached vectors needs no model, so bigger batches
 _COLLECTION_NAME = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9._-]{1,510}[a-zA-Z0-9]$")

@@ -11,7 +11,7 @@ when it fails (issue 10, items 5 and 13, and a Chroma server that goes away).
   once as a warning, which a CLI shows on stderr), and the leg is tried again after
   `RETRY_SECONDS`.
 
-Does not rank or fuse (retrieval.searcher) and does not build anything (retrieval.build).
+Does not rank or fuse (retrieval.searcher) and does not build anything (indexing.build).
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from ingest.errors import ConfigError
+from core.errors import ConfigError
 
 RETRY_SECONDS = 30.0
 log = logging.getLogger("pravni_lek.retrieval")

@@ -19,7 +19,10 @@ _DIACRITIC = re.compile(r"[čćšžđČĆŠŽĐ]")
 _FOLD = str.maketrans("čćšžđČĆŠŽĐ", "ccszdCCSZD")
 
 
-def fold(word: str) -> str:
+def restoration_key(word: str) -> str:
+    """The table's key: diacritics dropped and đ/dj both -> d, so "djak", "dak" and "đak"
+    meet. Not `core.text.fold` (which keeps đ -> dj, as the BM25 index does): the key is
+    stored in every build's table, so it must not change."""
     return word.translate(_FOLD).replace("dj", "d").replace("Dj", "D")
 
 
@@ -30,7 +33,7 @@ def build_table(texts: Iterable[str]) -> dict[str, str]:
     for text in texts:
         for w in _WORD.findall(text):
             w = w.lower()
-            counts[fold(w)][w] += 1
+            counts[restoration_key(w)][w] += 1
     table = {}
     for key, forms in counts.items():
         best, _ = forms.most_common(1)[0]
@@ -51,7 +54,7 @@ def restore(question: str, table: dict[str, str]) -> str:
 
     def one(m: re.Match) -> str:
         w = m.group()
-        best = table.get(fold(w.lower()))
+        best = table.get(restoration_key(w.lower()))
         if best is None:
             return w
         return best.capitalize() if w[:1].isupper() else best

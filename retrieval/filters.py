@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Mapping
 
-from ingest.errors import ConfigError
-from ingest.records import KINDS, Chunk
+from core.errors import ConfigError
+from core.records import KINDS, Chunk
 
 
 def _parse_date(value: str | date | None, name: str) -> date | None:

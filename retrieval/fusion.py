@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import Callable, Hashable
 
-from ingest.errors import ConfigError
+from core.errors import ConfigError
 
 LEGS = ("bm25", "dense", "citation")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ingest.records import Chunk, Document
+from core.records import Chunk, Document
 from retrieval.term_stats import TermStats
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.records import Chunk
-from retrieval.analyzer import normalize
+from core.records import Chunk
+from core.text import normalize
 
 _ASKS = re.compile(
     r"\b(definicij\w*|definis\w*|definic\w*|definition\w*|define[sd]?|pojam|pojma|pojmovi\w*|znacenj\w*"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Collection
 
-from ingest.records import Chunk
+from core.records import Chunk
 
 # Bulletins are long, topical pages; more than this many pages of one bulletin in a
 # row push the statute and the judgment out of the top results, so extras move down.

@@ -23,7 +23,8 @@ from pathways.facts import Fact, asks as asks_of, find_facts, is_story
 from pathways.model import Pathway, Ref
 from pathways.resolve import Resolved
 from pathways.select import Applied, select_pathways
-from retrieval.analyzer import analyze, normalize
+from retrieval.analyzer import analyze
+from core.text import normalize
 from retrieval.hit import Hit
 
 # What a non-story question must ask for to be answered by pathway: a remedy itself,

@@ -10,12 +10,12 @@ Serves from BM25 alone while the dense leg is missing or still being built.
 from __future__ import annotations
 
 import re
+from core.records import Chunk, Document, SERBIAN_SOURCE_KINDS
 from functools import lru_cache
 from pathlib import Path
 
-from ingest import store
-from ingest.errors import ConfigError, IndexMissing
-from ingest.records import Chunk, Document
+from core import store
+from core.errors import ConfigError, IndexMissing
 from retrieval.diacritics import needs_restoring, restore
 from retrieval.filters import Filters
 from retrieval.glossary import english_tokens, keyword_tokens
@@ -44,7 +44,6 @@ NAMED_DENSE_MAX = 3000
 # An English question about "Serbian law" names a jurisdiction rather than a document:
 # its named leg is the Serbian sources, so ECtHR and treaty texts, which share the
 # question's English words, do not bury the statute.
-SERBIAN_KINDS = ("law", "court_decision", "court_bulletin")
 _SERBIA = re.compile(r"\b(serbia|serbian)\b", re.I)
 CANDIDATES = 100  # per leg, before fusion
 
@@ -281,7 +280,7 @@ class Searcher:
     def _named_positions(self, question: str, sources: set[str], allowed: set[int] | None) -> set[int]:
         if not sources and _SERBIA.search(question):
             if self._serbian is None:
-                self._serbian = {i for i, c in enumerate(self.chunks) if c.kind in SERBIAN_KINDS}
+                self._serbian = {i for i, c in enumerate(self.chunks) if c.kind in SERBIAN_SOURCE_KINDS}
             return self._serbian & allowed if allowed is not None else set(self._serbian)
         if not sources:
             return set()
@@ -296,7 +295,7 @@ class Searcher:
     def diacritics(self) -> dict[str, str]:
         """The build's diacritic-restoration table (older builds: computed once here)."""
         if self._diacritics is None:
-            from retrieval.build import DIACRITICS
+            from indexing.build import DIACRITICS
             from retrieval.diacritics import build_table
 
             path = self.build / DIACRITICS
@@ -323,7 +322,7 @@ def _searcher_for(index_dir: str, build_name: str) -> Searcher:
 
 def get_searcher(index_dir: Path) -> Searcher:
     """One loaded Searcher per index and build: a new build is picked up on next call. A
-    build removed while it loaded (publishes faster than ingest.builds' grace period) is
+    build removed while it loaded (publishes faster than core.builds' grace period) is
     loaded again, once, from the new CURRENT."""
     key = str(Path(index_dir).resolve())
     build = store.require_build(Path(index_dir))

@@ -8,7 +8,7 @@ _NODIAC = str.maketrans({"č": "c", "ć": "c", "š": "s", "ž": "z", "đ": "dj",
 
 
 def serbian_forms(latin: str) -> list[tuple[str, str]]:
-    """The Latin text, its Cyrillic (by cyrtranslit, the converter retrieval.script uses:
+    """The Latin text, its Cyrillic (by cyrtranslit, the converter core.text uses:
     "FBiH" becomes "ФБиХ" as a user writes it) and its diacritic-free spelling."""
     return [("sr-Latn", latin), ("sr-Cyrl", cyrtranslit.to_cyrillic(latin, "sr")),
             ("sr-nodiac", latin.translate(_NODIAC))]

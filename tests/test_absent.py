@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from ingest.records import Chunk, Document
+from core.records import Chunk, Document
 from retrieval import absent
 from retrieval.absent import (QuestionText, absent_references, case_names, decision_numbers, eu_instruments,
                               foreign_laws, known_sources, law_titles)

@@ -3,7 +3,9 @@ import re
 import cyrtranslit
 import pytest
 
-from retrieval.analyzer import analyze, fold, language, normalize, stem
+from retrieval.analyzer import analyze, language, stem
+
+from core.text import fold, normalize
 
 # Real words from the statutes and decisions, with diacritics.
 WORDS = [

@@ -4,7 +4,7 @@ import pytest
 import answer.labels
 from answer.abstain import DEFAULT_THRESHOLD, AbstentionPolicy, calibrate_threshold, evidence_score
 from answer.extractive import ExtractiveAnswerer
-from ingest.errors import ConfigError
+from core.errors import ConfigError
 from tests.fixtures.answer.sample import ALIASES, hits
 
 

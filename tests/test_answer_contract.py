@@ -10,7 +10,7 @@ from langchain_core.messages import AIMessage
 import answer.labels
 from answer import Answer, Answerer, ExtractiveAnswerer, LLMAnswerer, answer as answer_fn, make_answerer
 from answer.__main__ import main
-from ingest.errors import ConfigError
+from core.errors import ConfigError
 from tests.fixtures.answer.sample import ALIASES, hits
 
 Q = "Do kada se može podneti imovinskopravni zahtev?"

@@ -21,7 +21,7 @@ from answer.citing import shown_label
 from answer.messages import say
 from answer.phrases import detect_style
 from answer.regime import addressee, regime_factor
-from retrieval.script import to_latin
+from core.text import to_latin
 from tests.fixtures.answer.decision_hits import ALIASES_PLUS, CHUNKS, served
 from tests.fixtures.answer.sample import CHUNKS as SAMPLE
 from tests.four_forms import serbian_forms

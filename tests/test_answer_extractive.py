@@ -6,7 +6,7 @@ from answer.extractive import ExtractiveAnswerer, score_candidates
 from answer.phrases import detect_style
 from answer.sentences import split_spans
 from answer.verify import key
-from ingest.errors import ConfigError
+from core.errors import ConfigError
 from tests.fixtures.answer.sample import ALIASES, CHUNKS, hits
 
 
@@ -130,7 +130,7 @@ def test_named_provision_is_quoted_stav_by_stav():
 
 
 def test_a_deleted_article_is_never_quoted():
-    from ingest.records import Chunk
+    from core.records import Chunk
     from retrieval.hit import Hit
 
     deleted = Chunk("zakoni/zakon_o_krivicnom_postupku.txt", "law", "Zakonik o krivičnom postupku",
@@ -145,7 +145,7 @@ def test_a_deleted_article_is_never_quoted():
 
 
 def test_a_deleted_article_the_question_names_is_the_answer():
-    from ingest.records import Chunk
+    from core.records import Chunk
     from retrieval.hit import Hit
 
     deleted = Chunk("zakoni/krivicni_zakonik.txt", "law", "Krivični zakonik", "(Brisano)", article="390a")

@@ -4,7 +4,7 @@ import json
 import pytest
 
 from answer.labels import citation_label, format_date, gazette_citation, gazette_list, load_aliases, locate_stav
-from ingest.records import Chunk, Document
+from core.records import Chunk, Document
 from tests.fixtures.answer.sample import ALIASES, CHUNKS, DOCS, ZKP_254_WRAPPED, hit
 
 
@@ -47,7 +47,7 @@ def test_amending_law_article_is_labelled_by_its_section_never_as_main_law_artic
     assert not got.startswith("KZ")
     # The statute loader already writes "…, čl. 41" into the section: not repeated.
     h = hit("amending")
-    from ingest.records import Chunk
+    from core.records import Chunk
     c = Chunk(h.chunk.source, "law", h.chunk.title, h.chunk.text, section=h.chunk.section + ", čl. 41",
               meta={"amending_article": "41"})
     assert citation_label(c, h.document, aliases=ALIASES).count("čl. 41") == 1

@@ -11,7 +11,7 @@ import pytest
 import answer.labels
 from answer import LLMAnswerer, LLMConfig, answer as answer_fn, build_chat_model
 from answer.generative import renumber
-from ingest.errors import ConfigError
+from core.errors import ConfigError
 from tests.fixtures.answer.sample import ALIASES, ZKP_254, hit, hits
 
 Q = "Do kada se može podneti imovinskopravni zahtev?"

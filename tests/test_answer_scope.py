@@ -6,7 +6,7 @@ import time
 import pytest
 
 from answer.scope import is_small_talk, other_jurisdiction
-from retrieval.analyzer import normalize
+from core.text import normalize
 from tests.four_forms import four_forms
 
 # (Serbian question, the words returned, English question, the words returned)

@@ -8,7 +8,7 @@ from answer import ExtractiveAnswerer, LLMAnswerer, LLMConfig, answer as answer_
 from answer.phrases import Style, detect_style, is_self_check
 from answer.verify import match_quote
 from answer.verify_issues import Issue
-from ingest.errors import ConfigError
+from core.errors import ConfigError
 from tests.fixtures.answer.sample import ALIASES, hits
 
 Q = "Da li žrtva trgovine ljudima ima pravo na besplatnu pravnu pomoć?"

@@ -100,7 +100,7 @@ def test_article_inside_a_deleted_range_exists():
 
 def test_article_with_a_serbian_letter_suffix_exists():
     from answer.verify import _article_exists
-    from ingest.records import Chunk
+    from core.records import Chunk
     from retrieval.hit import Hit
 
     c = Chunk("zakoni/zakon_o_porezu_na_dohodak_gradjana.txt", "law", "Zakon o porezu na dohodak građana",

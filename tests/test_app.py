@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ingest import store
+from core import store
 from tests.ui_fixtures import fake_answer, own_index_env, ui_env, ui_index  # noqa: F401 (fixtures)
 from ui.export import to_docx, to_markdown
 
@@ -255,7 +255,7 @@ def test_unreachable_llm_endpoint_falls_back_to_extractive(ui_env):
 
 
 def test_complete_dense_leg_is_used(own_index_env):
-    from retrieval.build import sync_dense
+    from indexing.build import sync_dense
 
     sync_dense(own_index_env["index"], embedder="fake", show_progress=False)
     at = start()

@@ -26,8 +26,8 @@ def test_the_searchs_notice_reaches_the_answer():
 
 
 def test_a_build_replaced_while_loading_is_loaded_again_from_current(tmp_path, monkeypatch):
-    from ingest import store
-    from ingest.errors import IndexMissing
+    from core import store
+    from core.errors import IndexMissing
     from ui import state
 
     builds = iter(["b1", "b2"])

@@ -106,7 +106,7 @@ def test_baseline_store_builds_resumes_and_searches(tmp_path: Path):
 
 
 def test_unknown_source_is_rejected(tmp_path: Path):
-    from ingest.errors import ConfigError
+    from core.errors import ConfigError
 
     f = tmp_path / "x.csv"
     f.write_text("a,b", encoding="utf-8")

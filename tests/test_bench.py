@@ -14,8 +14,8 @@ from tests.corpus_factory import make_corpus
 
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory) -> tuple[Path, Path]:
-    from ingest.pipeline import build_index
-    from retrieval.build import sync_dense
+    from indexing.pipeline import build_index
+    from indexing.build import sync_dense
 
     root = tmp_path_factory.mktemp("bench")
     corpus = make_corpus(root / "corpus")

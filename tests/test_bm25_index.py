@@ -1,6 +1,6 @@
 import pytest
 
-from ingest.errors import IndexMissing
+from core.errors import IndexMissing
 from retrieval.bm25_index import BM25Index
 
 DOCS = {

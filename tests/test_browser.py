@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest import store
-from ingest.pipeline import build_index
+from core import store
+from indexing.pipeline import build_index
 from tests.ui_fixtures import make_ui_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,7 +51,7 @@ def _index(tmp_path) -> tuple[Path, Path, str]:
     if env_index and store.current_build(Path(env_index)) and os.environ.get("PRAVNI_LEK_CORPUS"):
         return Path(os.environ["PRAVNI_LEK_CORPUS"]), Path(env_index), QUESTION_REAL
     if store.current_build(ROOT / ".index") is not None:
-        from ingest.paths import resolve_corpus
+        from core.paths import resolve_corpus
 
         return resolve_corpus(None, {}), ROOT / ".index", QUESTION_REAL
     corpus = make_ui_corpus(tmp_path / "corpus")

@@ -3,7 +3,7 @@ import time
 
 import pytest
 
-from ingest.errors import SkipFile
+from core.errors import SkipFile
 from ingest.loaders import bulletin_pdf
 from ingest.loaders.bulletin_pdf import drop_tables, headings, issue_and_year
 from pdf_fixtures import write_pdf

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.pipeline import build_index
-from retrieval.build import sync_dense
+from indexing.pipeline import build_index
+from indexing.build import sync_dense
 from retrieval.searcher import Searcher
 from tests.corpus_factory import make_corpus
 

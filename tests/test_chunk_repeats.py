@@ -6,10 +6,10 @@ import dataclasses
 
 import pytest
 
-from ingest import store
-from ingest.__main__ import main as ingest_main
-from ingest.pipeline import build_index
-from ingest.records import Chunk, chunk_id
+from core import store
+from indexing.__main__ import main as ingest_main
+from indexing.pipeline import build_index
+from core.records import Chunk, chunk_id
 from ingest.registry import load_file
 from tests.corpus_factory import make_corpus
 
@@ -51,7 +51,7 @@ def test_a_repeated_passage_gets_distinct_ids(tmp_path, text):
 
 
 def test_number_repeats_changes_only_the_repeats():
-    from ingest.records import number_repeats
+    from core.records import number_repeats
 
     a = Chunk(source="user/x.txt", kind="user_document", title="x", text="isti tekst")
     b = Chunk(source="user/x.txt", kind="user_document", title="x", text="drugi tekst")

@@ -2,8 +2,8 @@ import json
 
 import pytest
 
-from ingest.errors import ConfigError
-from ingest.records import Chunk, Document
+from core.errors import ConfigError
+from core.records import Chunk, Document
 from retrieval.citations import CitationIndex, decision_key, load_aliases, parse_citations
 
 KZ = "zakoni/krivicni_zakonik.txt"

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.errors import SkipFile
+from core.errors import SkipFile
 from ingest.loaders.court_decision import join_overlapping, load
 from ingest.textutil import MAX_CHUNK_CHARS, split_prose
 

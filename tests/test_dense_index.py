@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ingest.errors import ConfigError
+from core.errors import ConfigError
 from retrieval.dense_index import CACHE_FILE, DenseIndex, collection_name
 from retrieval.embedders import FakeEmbedder
 from retrieval.embedding_cache import EmbeddingCache

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from chromadb.api.client import SharedSystemClient
 
-from ingest import store
-from ingest.pipeline import build_index
+from core import store
+from indexing.pipeline import build_index
 from retrieval import chroma_clients
-from retrieval.build import sync_dense
+from indexing.build import sync_dense
 from retrieval.dense_index import DenseIndex
 from retrieval.dense_leg import DenseLeg
 from retrieval.embedders.fake import FakeEmbedder

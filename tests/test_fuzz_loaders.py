@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.errors import SkipFile
-from ingest.records import Loaded
+from core.errors import SkipFile
+from core.records import Loaded
 from ingest.registry import load_file, route
 from tests.fuzz_inputs import CRASHES, SOURCES
 

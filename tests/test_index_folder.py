@@ -8,10 +8,10 @@ import os
 
 import pytest
 
-from ingest import builds, store
-from ingest.__main__ import main as ingest_main
-from ingest.errors import NotAnIndex
-from ingest.pipeline import build_index
+from core import builds, store
+from indexing.__main__ import main as ingest_main
+from core.errors import NotAnIndex
+from indexing.pipeline import build_index
 from tests.corpus_factory import make_corpus
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import psutil
 import pytest
 
-from ingest import store
-from ingest.pipeline import build_index
+from core import store
+from indexing.pipeline import build_index
 from tests.corpus_factory import make_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,14 +22,14 @@ SCRIPT = """
 import os, sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
-import ingest.pipeline as pipeline
+import indexing.pipeline as pipeline
 
 def stuck(path, source):
     Path({marks!r}, str(os.getpid())).write_text(source)
     time.sleep(300)
 
 pipeline.load_file = stuck
-from ingest.__main__ import main
+from indexing.__main__ import main
 sys.exit(main(["--corpus", {corpus!r}, "--index", {index!r}, "--no-dense", "--quiet", "--workers", "2"]))
 """
 

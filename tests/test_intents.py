@@ -1,7 +1,7 @@
 """Definition questions find the article that defines terms (retrieval.intents)."""
 import pytest
 
-from ingest.records import Chunk
+from core.records import Chunk
 from retrieval.intents import asks_definition, defines_terms
 
 

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from ingest.pipeline import build_index
+from indexing.pipeline import build_index
 from tests.hostile_fixtures import EVIL, HOSTILE_QUESTION, HOSTILE_TEXT, hostile_abstention, hostile_answer, page_problems
 from tests.test_app import ask, goto, start
 from tests.ui_fixtures import KZ, make_ui_corpus, own_index_env, ui_index  # noqa: F401 (fixtures)

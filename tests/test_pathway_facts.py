@@ -15,7 +15,7 @@ import pytest
 from pathways import facts as F
 from pathways.facts import ASK_NAMES, FACT_NAMES, Fact, asks, find_facts, is_story
 from pathways.model import ASKS, FACTS, LANGS
-from retrieval.script import has_cyrillic
+from core.text import has_cyrillic
 
 
 class Story(NamedTuple):

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.errors import ConfigError
-from ingest.records import Chunk
+from core.errors import ConfigError
+from core.records import Chunk
 from pathways.load import load_pathways, parse_pathway
 from pathways.model import ASKS, FACTS, GRETA_TOPICS, LANGS, ROLES
 from pathways.resolve import Ref, quote_in, resolve_ref

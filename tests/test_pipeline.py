@@ -5,10 +5,10 @@ import os
 
 import pytest
 
-import ingest.pipeline as pipeline
-from ingest import store
-from ingest.__main__ import main as ingest_main
-from ingest.pipeline import build_index
+import indexing.pipeline as pipeline
+from core import store
+from indexing.__main__ import main as ingest_main
+from indexing.pipeline import build_index
 from tests.corpus_factory import add_bad_inputs, make_corpus
 
 
@@ -44,11 +44,11 @@ def test_rerun_unchanged_reads_nothing_and_keeps_ids(corpus, tmp_path):
 def test_changed_analyzer_rebuilds_bm25_without_reparsing(corpus, tmp_path, monkeypatch):
     import json
 
-    import retrieval.build
+    import indexing.build
 
     idx = tmp_path / "idx"
     first = build_index(corpus, idx, workers=1)
-    monkeypatch.setattr(retrieval.build, "lexical_version", lambda: "another-analyzer")
+    monkeypatch.setattr(indexing.build, "lexical_version", lambda: "another-analyzer")
     again = build_index(corpus, idx, workers=1)
     assert not again.up_to_date and again.build != first.build
     assert again.read == 0 and again.reused == 3  # the stored chunks, not the files
@@ -147,12 +147,12 @@ def test_failure_in_index_build_keeps_previous_index(corpus, tmp_path, monkeypat
     idx = tmp_path / "idx"
     first = build_index(corpus, idx, workers=1)
     (corpus / "user" / "beleska.txt").write_text("Izmena.", encoding="utf-8")
-    import retrieval.build
+    import indexing.build
 
     def boom(*a, **k):
         raise OSError("disk full")
 
-    monkeypatch.setattr(retrieval.build, "build_lexical", boom)
+    monkeypatch.setattr(indexing.build, "build_lexical", boom)
     with pytest.raises(OSError):
         build_index(corpus, idx, workers=1)
     assert store.current_build(idx) == first.build
@@ -167,7 +167,7 @@ def test_missing_corpus_exits_nonzero(tmp_path, capsys):
 
 
 def test_old_builds_are_collected(corpus, tmp_path, monkeypatch):
-    from ingest import builds
+    from core import builds
 
     monkeypatch.setattr(builds, "GRACE_SECONDS", -1.0)  # no reader to wait for here
     idx = tmp_path / "idx"

@@ -1,6 +1,6 @@
 import pytest
 
-from ingest.errors import SkipFile
+from core.errors import SkipFile
 from ingest.registry import is_ignored, route
 
 

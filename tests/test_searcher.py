@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from ingest.errors import ConfigError
-from ingest.pipeline import build_index
-from retrieval.build import sync_dense
+from core.errors import ConfigError
+from indexing.pipeline import build_index
+from indexing.build import sync_dense
 from retrieval.filters import Filters
 from retrieval.searcher import Searcher
 from tests.conftest import ROOT

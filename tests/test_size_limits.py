@@ -9,8 +9,8 @@ import zipfile
 import pytest
 
 from ingest import limits
-from ingest.__main__ import main as ingest_main
-from ingest.errors import SkipFile
+from indexing.__main__ import main as ingest_main
+from core.errors import SkipFile
 from ingest.registry import load_file
 from tests.corpus_factory import make_corpus
 from tests.pdf_fixtures import write_pdf

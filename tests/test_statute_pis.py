@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.errors import SkipFile
+from core.errors import SkipFile
 from ingest.loaders.statute_pis import latin_suffix, load, parse_gazette
 
 FIXTURE = {

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.errors import SkipFile
+from core.errors import SkipFile
 from ingest.loaders import statute_text
 from ingest.loaders.statute_text import load, parse_gazette
 

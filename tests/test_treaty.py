@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.errors import SkipFile
+from core.errors import SkipFile
 from ingest.loaders.treaty import SHORT_NAMES, clean_line, load
 from ingest.textutil import MAX_CHUNK_CHARS
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.records import Chunk, Document
+from core.records import Chunk, Document
 from ui.corpus_page import document_rows, gazette_or_date, provenance, read_corpus_manifest
 from ui.lookup import Reference, acronym, articles_of, lookup, parse_reference
 

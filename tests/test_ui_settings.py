@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from ingest.errors import ConfigError
-from ingest.records import Document
+from core.errors import ConfigError
+from core.records import Document
 from ui.filter_options import SERBIAN_KINDS, filter_options, make_filters
 from ui.settings import AnswerSettings, app_config, is_remote, make_llm
 

@@ -10,8 +10,8 @@ import time
 
 import pytest
 
-import ingest.pipeline
-from ingest import store
+import indexing.pipeline
+from core import store
 from tests.ui_fixtures import ui_index  # noqa: F401 (fixture)
 from ui.background import PID_FILE, running_pid, start_dense
 from ui.upload import check, safe_name, save_and_ingest
@@ -61,7 +61,7 @@ def test_pipeline_failure_restores_the_previous_file(env, monkeypatch):
     def boom(*a, **k):
         raise OSError("disk full")
 
-    monkeypatch.setattr(ingest.pipeline, "build_index", boom)
+    monkeypatch.setattr(indexing.pipeline, "build_index", boom)
     r = save_and_ingest("beleska2.txt", "nova verzija".encode(), corpus, index_dir, user)
     assert r.status == "failed" and "disk full" in r.reason
     assert (user / "beleska2.txt").read_text(encoding="utf-8") == "stara verzija"

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import ingest.loaders.user_document as user_document
-from ingest import store
+from core import store
 from tests.test_app import goto, start
 from tests.ui_fixtures import own_index_env, ui_index  # noqa: F401 (fixtures)
 from ui import upload
@@ -218,7 +218,7 @@ def test_save_and_ingest_never_raises(env, monkeypatch):
     def bug(*a, **k):
         raise RuntimeError("a bug in the pipeline")
 
-    monkeypatch.setattr("ingest.pipeline.build_index", bug)
+    monkeypatch.setattr("indexing.pipeline.build_index", bug)
     r = save_and_ingest("beleska.txt", TEXT, corpus, index_dir, user)
     assert r.status == "failed" and "RuntimeError" in r.reason and list(user.iterdir()) == []
     assert upload.UploadResult("failed", "x").renamed is False

@@ -3,7 +3,7 @@ import io
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from ingest.errors import SkipFile
+from core.errors import SkipFile
 from ingest.loaders import user_document
 from pdf_fixtures import pdf_bytes, write_pdf
 

@@ -2,7 +2,7 @@
 its inner marks do not end it early, so its numbers and dates are checked against the
 source as a whole and the citation stays verified."""
 from answer.verify import check, quote_spans
-from ingest.records import Chunk, Document
+from core.records import Chunk, Document
 from retrieval.hit import Hit
 
 TEXT = ("Stavom drugim izreke, odbijen je kao neosnovan tužbeni zahtev kojim je tužilja tražila da se obaveže tuženi "

@@ -14,7 +14,7 @@ from answer.generative import LLMAnswerer
 from answer.phrases import Style
 from answer.prompting import build_messages, load
 from answer.verify import check
-from ingest.records import Chunk, Document
+from core.records import Chunk, Document
 from retrieval.hit import Hit
 from tests.fixtures.answer.sample import ALIASES, hit, hits
 

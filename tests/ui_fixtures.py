@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from answer.types import Answer, Citation
-from ingest.pipeline import build_index
+from indexing.pipeline import build_index
 from tests.corpus_factory import make_corpus
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

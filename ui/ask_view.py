@@ -6,6 +6,7 @@ Renders only; the answer comes from the answerer the app passes in.
 """
 from __future__ import annotations
 
+from core.records import SERBIAN_KINDS
 from typing import Any, Callable
 
 import streamlit as st
@@ -19,7 +20,6 @@ from ui.pathway_cards import render_pathway_answer
 from ui.strings import t
 from ui.verdict import confidence_text, is_pathway_answer, reason_text
 
-SERBIAN_LABEL_KINDS = ("law", "court_decision", "court_bulletin", "user_document")
 # The answer's script follows the UI's Serbian script; an English UI lets the question decide.
 ANSWER_SCRIPT = {"sr-Latn": "latin", "sr-Cyrl": "cyrillic", "en": None}
 
@@ -91,7 +91,7 @@ def _meta_lines(citation, chunk, doc, lang: str) -> list[str]:
 def citation_card(citation, answer, searcher, lang: str, key: str) -> None:
     chunk, doc = _source_of(citation, answer, searcher)
     src_lang = doc.language if doc else ("en" if citation.kind in ("echr_judgment", "treaty") else "sr")
-    serbian_label = (citation.kind or (chunk.kind if chunk else "")) in SERBIAN_LABEL_KINDS
+    serbian_label = (citation.kind or (chunk.kind if chunk else "")) in SERBIAN_KINDS
     label = in_script(citation.label, lang) if serbian_label else citation.label
     flag = "" if citation.verified else " ⚠"
     with st.expander(f"[{citation.n}] {md_text(label)}{flag}", expanded=False):

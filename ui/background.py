@@ -6,7 +6,7 @@ lexical build up to date and goes on to embed), detached from the app's session,
 output in <index>/dense.log. A pid file <index>/dense.pid, created exclusively, makes
 sure that no second process starts while one runs, whichever session asks.
 
-Not here: deciding when to start (app.py), the embedding itself (retrieval.build).
+Not here: deciding when to start (app.py), the embedding itself (indexing.build).
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Mapping
 
-from ingest.paths import REPO_ROOT
+from core.paths import REPO_ROOT
 
 PID_FILE = "dense.pid"
 LOG_FILE = "dense.log"

@@ -2,7 +2,7 @@
 bar, then start the dense leg in the background (the app serves from BM25 meanwhile).
 
 One build at a time per process (a lock), so two browser tabs opened at once do not
-build twice. Not here: the build itself (ingest.pipeline), the dense process
+build twice. Not here: the build itself (indexing.pipeline), the dense process
 (ui.background).
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Mapping
 
 import streamlit as st
 
-from ingest.store import current_build
+from core.store import current_build
 from ui.settings import AppConfig
 from ui.strings import t
 
@@ -27,7 +27,7 @@ def ensure_index(cfg: AppConfig, lang: str, env: Mapping[str, str]) -> bool:
     if not cfg.corpus.is_dir():
         st.error(t("no_corpus", lang, index=str(cfg.index_dir), corpus=str(cfg.corpus)))
         return False
-    from ingest.pipeline import build_index
+    from indexing.pipeline import build_index
 
     with _BUILD_LOCK:
         if current_build(cfg.index_dir) is not None:  # another session built it meanwhile

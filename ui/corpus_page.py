@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from ingest.records import Chunk, Document
+from core.records import Chunk, Document
 from ui.strings import DEFAULT_LANG, kind_name, t
 
 

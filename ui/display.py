@@ -22,7 +22,7 @@ import html
 import re
 from urllib.parse import quote as url_quote, urlsplit
 
-from retrieval.script import to_cyrillic, to_latin
+from core.text import to_cyrillic, to_latin
 
 # ASCII signs CommonMark, GFM, Streamlit's colour directive (:red[…]) or remark-math
 # ($…$) give a meaning; a backslash makes each a plain character. (":" alone makes at

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from retrieval.script import to_cyrillic
+from core.text import to_cyrillic
 from ui.strings import t
 
 PENDING = "example_question"

@@ -8,15 +8,13 @@ files. Pure functions; the widgets are the app's.
 """
 from __future__ import annotations
 
+from core.records import Document, INTERNATIONAL_KINDS, KINDS, SERBIAN_KINDS
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
-from ingest.records import KINDS, Document
 from retrieval.filters import Filters
 
-SERBIAN_KINDS = ("law", "court_decision", "court_bulletin", "user_document")
-INTERNATIONAL_KINDS = ("echr_judgment", "treaty")
 SCOPES = ("international", "serbian")
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.records import SERBIAN_KINDS
 from answer.citing import make_citation
 from ui import checklist
 from ui.display import heading_html, html_text, in_script, md_text, render_source
@@ -22,7 +23,6 @@ from ui.pathway_cards import ask_label, fact_label
 from ui.strings import t
 from ui.verdict import ui_style
 
-SERBIAN_LABEL_KINDS = ("law", "court_decision", "court_bulletin", "user_document")
 # (build, chunk id, quote, lang) -> (label, HTML): the guide's ~300 provisions are drawn on
 # every rerun of the page, and marking a long quote compiles a regex each time.
 _SHOWN: dict[tuple, tuple[str, str]] = {}
@@ -30,7 +30,7 @@ _SHOWN_MAX = 4096
 
 
 def _label(citation, kind: str | None, lang: str) -> str:
-    return in_script(citation.label, lang) if kind in SERBIAN_LABEL_KINDS else citation.label
+    return in_script(citation.label, lang) if kind in SERBIAN_KINDS else citation.label
 
 
 def provision_html(searcher, resolved, lang: str) -> tuple[str, str] | None:

@@ -11,12 +11,11 @@ and documents; no Streamlit, no search ranking.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
-from ingest.records import Chunk, Document
-from retrieval.script import to_latin
+from core.records import Chunk, Document
+from core.text import normalize, to_latin
 
 ARTICLE_KINDS = ("law", "treaty")
 # Which locator numbers a document's units, by kind.
@@ -73,9 +72,8 @@ def unit_query(result: "LookupResult", number: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Latin, lowercase, no diacritics, letters and digits only ("ZBPP" == "збпп")."""
-    s = unicodedata.normalize("NFKD", to_latin(text).lower().replace("đ", "dj"))
-    return re.sub(r"[^a-z0-9]", "", "".join(c for c in s if not unicodedata.combining(c)))
+    """`core.text.normalize`, letters and digits only ("ZBPP" == "збпп")."""
+    return re.sub(r"[^a-z0-9]", "", normalize(text))
 
 
 def parse_reference(query: str) -> Reference | None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Mapping
 from urllib.parse import urlparse
 
-from ingest.errors import ConfigError
+from core.errors import ConfigError
 
 MODES = ("extractive", "openai", "gguf")
 
@@ -29,7 +29,7 @@ class AppConfig:
 
 def app_config(env: Mapping[str, str]) -> AppConfig:
     """Locations from PRAVNI_LEK_CORPUS / _INDEX / _USER_DIR / _CHROMA_HOST / _EMBEDDER."""
-    from ingest.paths import resolve_corpus, resolve_index, resolve_user_dir
+    from core.paths import resolve_corpus, resolve_index, resolve_user_dir
 
     return AppConfig(
         corpus=resolve_corpus(None, env), index_dir=resolve_index(None, env),

@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 import streamlit as st
 
-from ingest import store
+from core import store
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -42,7 +42,7 @@ def searcher(index_dir: Path, chroma_host: str | None = None):
 
     Cached per build and per dense readiness: the Searcher learns about its dense leg
     when it loads, so a dense leg finished in the background needs a fresh one."""
-    from ingest.errors import IndexMissing
+    from core.errors import IndexMissing
 
     build = store.require_build(index_dir)
     ready = bool(dense_progress(index_dir).get("complete"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from retrieval.script import to_cyrillic
+from core.text import to_cyrillic
 from ui.guide_strings import GUIDE_STRINGS
 
 LANGS = ("sr-Latn", "sr-Cyrl", "en")

@@ -7,7 +7,7 @@ and it is read once with its loader, so that a size bomb or an unreadable file i
 reported and never reaches the folder or the index. Only then is it given its final
 name, never one that exists already (two names that sanitise alike, or a second upload
 of the same name, are kept side by side and the result says which name was stored),
-and indexed with `ingest.pipeline.build_index`, which swaps in the new build
+and indexed with `indexing.pipeline.build_index`, which swaps in the new build
 atomically; if that fails, the new file is removed and the serving index stays as it
 was. Every failure, a full disk included, comes back as an UploadResult naming the
 file and the reason; nothing raises, and no `.upload-*` file is left behind. Files
@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ingest.errors import PravniLekError, SkipFile
+from core.errors import PravniLekError, SkipFile
 from ui.upload_limits import MAX_TEXT_CHARS, TooMuchText, loaded_chars, unpacked_chars
 
 CONFIG = Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml"
@@ -199,7 +199,7 @@ def save_and_ingest(name: str, data: bytes, corpus: Path, index_dir: Path, user_
 def _index(final: Path, n: int, chars: int, corpus: Path, index_dir: Path, user_dir: Path,
            progress, workers: int, original: str) -> UploadResult:
     """Rebuild the index with `final` in the folder; on failure remove it again."""
-    from ingest.pipeline import build_index
+    from indexing.pipeline import build_index
 
     name, source = final.name, f"user/{final.name}"
     try:

@@ -21,11 +21,11 @@ from __future__ import annotations
 import pathlib
 import re
 
-from ingest.errors import SkipFile
+from core.errors import SkipFile
 from ingest.textutil import script_of, split_text
 from ingest.pdftext import extract_pages
-from ingest.records import Chunk, Document, Loaded
-from retrieval.script import to_latin
+from core.records import Chunk, Document, Loaded
+from core.text import to_latin
 
 COURTS = {
     "as_bg": "Apelacioni sud u Beogradu",

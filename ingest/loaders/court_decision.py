@@ -22,8 +22,8 @@ import re
 from datetime import date
 from typing import Any
 
-from ingest.errors import SkipFile
-from ingest.records import Chunk, Document, Loaded
+from core.errors import SkipFile
+from core.records import Chunk, Document, Loaded
 from ingest.jsonfile import read_json_object
 from ingest.textutil import script_of, split_text
 

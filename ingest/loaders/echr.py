@@ -24,10 +24,10 @@ import pathlib
 import re
 from typing import Any
 
-from ingest.errors import SkipFile
+from core.errors import SkipFile
 from ingest.jsonfile import read_json_object
 from ingest.textutil import split_text
-from ingest.records import Chunk, Document, Loaded
+from core.records import Chunk, Document, Loaded
 
 HUDOC_URL = "https://hudoc.echr.coe.int/eng?i={itemid}"
 MAX_GAP = 20  # a paragraph number may skip ahead this far ("facts" extracts start at 5)

@@ -16,9 +16,9 @@ import pathlib
 import re
 from typing import Any
 
-from ingest.errors import SkipFile
+from core.errors import SkipFile
 from ingest.jsonfile import read_json
-from ingest.records import Chunk, Document, Loaded
+from core.records import Chunk, Document, Loaded
 from ingest.textutil import MAX_CHUNK_CHARS, split_long
 
 CYR_TO_LAT = {"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž", "з": "z",

@@ -16,9 +16,9 @@ from __future__ import annotations
 import pathlib
 import re
 
-from ingest.errors import SkipFile
+from core.errors import SkipFile
 from ingest.jsonfile import read_utf8
-from ingest.records import Chunk, Document, Loaded
+from core.records import Chunk, Document, Loaded
 from ingest.loaders.statute_lines import (
     BOILERPLATE,
     FOOTER_RE,

@@ -28,9 +28,9 @@ import pathlib
 import re
 
 from ingest import limits
-from ingest.errors import SkipFile
+from core.errors import SkipFile
 from ingest.textutil import split_text
-from ingest.records import Chunk, Document, Loaded
+from core.records import Chunk, Document, Loaded
 from ingest.textutil import clean_spaces
 
 SHORT_NAMES = {

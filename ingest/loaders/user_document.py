@@ -18,11 +18,11 @@ import re
 import zipfile
 
 from ingest import limits
-from ingest.errors import SkipFile
+from core.errors import SkipFile
 from ingest.generic_split import split_generic
 from ingest.textutil import script_of
 from ingest.pdftext import extract_pages
-from ingest.records import Chunk, Document, Loaded
+from core.records import Chunk, Document, Loaded
 from ingest.textutil import clean_spaces
 
 FORMATS = {".pdf": "pdf", ".txt": "txt", ".md": "md", ".docx": "docx", ".html": "html", ".htm": "html"}

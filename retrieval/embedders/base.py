@@ -10,7 +10,7 @@ An Embedder turns passages and queries into L2-normalised vectors of `dim` float
 
 Rules every implementation keeps (this base class enforces the first one):
 
-1. ONE script. Every text, passage or query, goes through `retrieval.script.to_latin`
+1. ONE script. Every text, passage or query, goes through `core.text.to_latin`
    before it reaches the model: Serbian sources come in both Cyrillic and Latin, and a
    Cyrillic query against Latin passages scored badly when left as is.
 2. Model-specific role prefixes ("query: " / "passage: " for e5) are the subclass's job,
@@ -28,7 +28,7 @@ from typing import Sequence
 
 import numpy as np
 
-from retrieval.script import to_latin
+from core.text import to_latin
 
 
 class Embedder(ABC):

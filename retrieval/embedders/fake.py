@@ -16,7 +16,7 @@ import unicodedata
 
 import numpy as np
 
-from ingest.errors import ConfigError
+from core.errors import ConfigError
 from retrieval.embedders.base import Embedder
 
 _WORD = re.compile(r"\w+")

@@ -13,7 +13,7 @@ import threading
 
 import numpy as np
 
-from ingest.errors import ConfigError
+from core.errors import ConfigError
 from retrieval.embedders.base import Embedder
 
 DEVICES = ("cpu", "cuda", None)

@@ -7,7 +7,7 @@ records and the lexical index into a tmp build, publish it. Skipped files are
 reported with their reason and never stop the run; Ctrl-C or any failure discards
 the tmp build and leaves the serving index as it was.
 
-Not here: parsing (ingest/loaders), search indexes (retrieval.build), the CLI.
+Not here: parsing (ingest/loaders), search indexes (indexing.build), the CLI.
 """
 from __future__ import annotations
 
@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ingest import builds, store
-from ingest.errors import SkipFile
+from core import builds, store
+from core.errors import SkipFile
 from ingest.manifest import PARSER_VERSION, package_versions, sha256_file, stat_fingerprint
-from ingest.records import Chunk, Document, Loaded
+from core.records import Chunk, Document, Loaded
 from ingest.registry import is_ignored, load_file
 from ingest.workers import init_worker, stop_pool
 
@@ -143,7 +143,7 @@ def build_index(
     current = store.current_build(index_dir)
     lexical_version = None
     if lexical:
-        from retrieval.build import lexical_version as _lexical_version  # ingest -> retrieval at build time
+        from indexing.build import lexical_version as _lexical_version  # ingest -> retrieval at build time
 
         lexical_version = _lexical_version()
     # A changed analyzer (or BM25 text recipe) needs a new BM25 index, not re-parsing.
@@ -213,7 +213,7 @@ def build_index(
 
         store.write_records(tmp, all_docs, all_chunks)
         if lexical:
-            from retrieval.build import build_lexical  # ingest -> retrieval only at build time
+            from indexing.build import build_lexical  # ingest -> retrieval only at build time
 
             build_lexical(tmp, all_docs, all_chunks)
         report.seconds = time.perf_counter() - t0

@@ -11,7 +11,7 @@
   before a publish can still open it (issue 10, item 4), even when builds are published
   faster than `KEEP_BUILDS` allows for.
 
-Pure file-system bookkeeping: it does not write records or switch `CURRENT` (ingest.store).
+Pure file-system bookkeeping: it does not write records or switch `CURRENT` (core.store).
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ import shutil
 import time
 from pathlib import Path
 
-from ingest.errors import NotAnIndex
+from core.errors import NotAnIndex
 
 BUILD_MARKER = ".pravni-lek-build"
 RETIRED_MARKER = ".retired"
@@ -29,7 +29,7 @@ KEEP_BUILDS = 2  # the serving build and the one before it
 GRACE_SECONDS = 120.0  # a Searcher loads the full index in a few seconds; ample margin
 TMP_MAX_AGE_SECONDS = 3600.0  # a tmp build this old is the debris of a killed build
 BUILD_NAME_RE = re.compile(r"^(?:\.tmp-)?\d{8}T\d{6}-[0-9a-f]{6}$")
-# What the project writes at the top of an index directory (ingest.store, retrieval.build,
+# What the project writes at the top of an index directory (core.store, indexing.build,
 # retrieval.dense_index, ui.background): one of them makes a folder an index.
 INDEX_ENTRIES = ("CURRENT", "builds", "chroma", "embeddings.sqlite", "dense.json", "dense_status.json",
                  "dense.pid", "dense.log")

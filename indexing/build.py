@@ -9,8 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ingest import store
-from ingest.records import Chunk, Document
+from core import store
+from core.records import Chunk, Document
 
 DENSE_CONFIG = "dense.json"
 DIACRITICS = "diacritics.json"  # folded word -> the corpus's spelling (retrieval.diacritics)
@@ -28,8 +28,10 @@ DENSE_ORDER = ("law", "treaty", "echr_judgment", "court_decision", "user_documen
 
 # What the lexical indexes are made from besides the chunks: a change to any of these
 # files makes `python -m ingest` rebuild BM25 from the stored chunks (no re-parsing).
-_LEXICAL_FILES = ("analyzer.py", "bm25_index.py", "build.py", "diacritics.py", "script.py",
-                  "data/analyzer.json", "data/aliases.json")
+LEXICAL_FILES = ("retrieval/analyzer.py", "retrieval/bm25_index.py", "indexing/build.py",
+                 "retrieval/diacritics.py", "retrieval/aliases.py", "core/text.py",
+                 "retrieval/data/analyzer.json", "retrieval/data/aliases.json")
+_ROOT = Path(__file__).resolve().parent.parent
 
 
 def lexical_version() -> str:
@@ -37,9 +39,8 @@ def lexical_version() -> str:
     import hashlib
 
     h = hashlib.sha256()
-    here = Path(__file__).resolve().parent
-    for name in _LEXICAL_FILES:
-        h.update(name.encode() + (here / name).read_bytes())
+    for name in LEXICAL_FILES:
+        h.update(name.encode() + (_ROOT / name).read_bytes())
     return h.hexdigest()[:16]
 
 

@@ -9,7 +9,7 @@
 A build is written under builds/.tmp-<id>/ and renamed into place before CURRENT is
 switched, so a failed or interrupted build never touches what is serving; a publish
 that fails half-way (a full disk) removes what it wrote. Which folders are ours and when
-an old build may be deleted is ingest.builds. This module knows nothing about parsing or
+an old build may be deleted is core.builds. This module knows nothing about parsing or
 searching.
 """
 from __future__ import annotations
@@ -22,9 +22,9 @@ import uuid
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ingest import builds
-from ingest.errors import IndexMissing
-from ingest.records import Chunk, Document
+from core import builds
+from core.errors import IndexMissing
+from core.records import Chunk, Document
 
 KEEP_BUILDS = builds.KEEP_BUILDS  # the serving build and the one before it
 

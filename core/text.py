@@ -1,16 +1,23 @@
-"""Serbian script conversion: Cyrillic -> Latin, letter by letter (via cyrtranslit).
+"""Serbian text: script conversion and the ONE fold/normalize every module compares with.
+
+Script conversion: Cyrillic -> Latin, letter by letter (via cyrtranslit).
 
 Letter-by-letter is what makes mixed-script words work: PIS texts contain words such
 as "жртвa" with a Latin "a" inside Cyrillic, and each letter converts on its own.
 Also used to show Cyrillic sources to a Latin reader and back (`to_cyrillic`).
-Does not lowercase, stem or fold diacritics: that is `retrieval.analyzer`.
+`normalize` (to_latin + lowercase + `fold`) is the comparable form of a text: the BM25
+index, citation parsing, absent-source detection, verification and the lookup page all
+compare in it. `fold` maps đ -> "dj" (as the index was built); tokenising, stopwords and
+stemming are `retrieval.analyzer`.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import cyrtranslit
 
+_FOLD = str.maketrans({"č": "c", "ć": "c", "š": "s", "ž": "z", "đ": "dj"})
 _CYR = re.compile(r"[\u0400-\u04FF]")
 
 
@@ -39,3 +46,17 @@ def to_cyrillic(text: str) -> str:
     Only for display: Latin words that are not Serbian (names, "Article") convert too,
     which is why matching never goes this way."""
     return cyrtranslit.to_cyrillic(text, "sr")
+
+
+def fold(text: str) -> str:
+    """Lowercase Latin text -> ASCII-ish: Serbian diacritics and accents removed."""
+    text = text.translate(_FOLD)
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalize(text: str) -> str:
+    """to_latin + lowercase + fold: the comparable form of a text, not tokenised."""
+    return fold(to_latin(text).lower())

@@ -18,7 +18,16 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
+# The one kinds table. Every module that asks "which kinds are Serbian?" reads it here.
 KINDS = ("law", "court_decision", "court_bulletin", "echr_judgment", "treaty", "user_document")
+# The corpus's Serbian sources: what a Serbian question's ranking prefers and what the
+# extractive answer quotes in Serbian.
+SERBIAN_SOURCE_KINDS = ("law", "court_decision", "court_bulletin")
+# Kinds whose text and labels are Serbian: the Serbian sources and the user's own
+# documents (the app's "Serbian" scope, labels shown in the user's script).
+SERBIAN_KINDS = SERBIAN_SOURCE_KINDS + ("user_document",)
+# International sources, in English: ECtHR judgments and treaties.
+INTERNATIONAL_KINDS = ("echr_judgment", "treaty")
 SCRIPTS = ("latin", "cyrillic", "mixed")
 LOCATOR_FIELDS = ("article", "stav", "paragraph", "page", "section")
 
