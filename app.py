@@ -22,7 +22,8 @@ from ui.background import recently_updated, running_pid  # noqa: E402
 from ui.bootstrap import ensure_index  # noqa: E402
 from ui.display import in_script  # noqa: E402
 from ui.filter_options import INTERNATIONAL_KINDS, SCOPES, filter_options, make_filters  # noqa: E402
-from ui.settings import AnswerSettings, app_config, endpoint_host, is_remote  # noqa: E402
+from core.settings import DEFAULT_LLM_ENDPOINT, app_config, llm_api_key  # noqa: E402
+from ui.settings import AnswerSettings, endpoint_host, is_remote  # noqa: E402
 from ui.strings import LANG_NAMES, LANGS, kind_name, t  # noqa: E402
 
 PAGES = ("ask", "guide", "browse", "corpus", "mine", "status")
@@ -94,9 +95,9 @@ def answer_settings() -> AnswerSettings:
     ss = st.session_state
     try:
         return AnswerSettings(mode=ss.get("answer_mode", "extractive"),
-                              endpoint_url=ss.get("endpoint_url") or "http://127.0.0.1:8080/v1",
+                              endpoint_url=ss.get("endpoint_url") or DEFAULT_LLM_ENDPOINT,
                               model=ss.get("endpoint_model", ""), gguf_path=ss.get("gguf_path", ""),
-                              api_key=os.environ.get("OPENAI_API_KEY") or None)
+                              api_key=llm_api_key(os.environ))
     except ValueError:
         return AnswerSettings()
 

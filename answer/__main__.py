@@ -39,16 +39,17 @@ def _parser() -> argparse.ArgumentParser:
 
 def _answerer(args: argparse.Namespace, env: Mapping[str, str]):
     from answer import DEFAULT_THRESHOLD, LLMConfig, make_answerer
+    from core.settings import llm_api_key, llm_endpoint, llm_model
 
     threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
     if args.mode == "extractive":
         return make_answerer("extractive", threshold=threshold, script=args.script)
-    model = args.model or env.get("PRAVNI_LEK_LLM_MODEL")
+    model = args.model or llm_model(env)
     if args.mode == "gguf":
         config = LLMConfig(mode="gguf", model_path=Path(model) if model else None)
     else:
-        config = LLMConfig(mode="openai", model=model, endpoint=args.endpoint or env.get("PRAVNI_LEK_LLM_ENDPOINT"),
-                           api_key=env.get("PRAVNI_LEK_LLM_API_KEY") or env.get("OPENAI_API_KEY"))
+        config = LLMConfig(mode="openai", model=model, endpoint=args.endpoint or llm_endpoint(env),
+                           api_key=llm_api_key(env))
     return make_answerer(args.mode, config, threshold, args.script)
 
 

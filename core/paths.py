@@ -12,6 +12,7 @@ from typing import Mapping
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_CORPUS = REPO_ROOT.parent / "shared" / "corpus"
 BUNDLED_CORPUS_DIR = REPO_ROOT / "corpus"
+DEFAULT_INDEX = REPO_ROOT / ".index"  # the one place the default index folder is named
 
 
 def resolve_corpus(flag: str | None, env: Mapping[str, str]) -> Path:
@@ -25,7 +26,7 @@ def resolve_corpus(flag: str | None, env: Mapping[str, str]) -> Path:
 def resolve_index(flag: str | None, env: Mapping[str, str]) -> Path:
     """--index, else PRAVNI_LEK_INDEX, else .index/ in the checkout."""
     value = flag or env.get("PRAVNI_LEK_INDEX")
-    return Path(value).expanduser().resolve() if value else REPO_ROOT / ".index"
+    return Path(value).expanduser().resolve() if value else DEFAULT_INDEX
 
 
 def resolve_user_dir(flag: str | None, env: Mapping[str, str]) -> Path:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core.paths import DEFAULT_INDEX
 from retrieval.filters import Filters
 from retrieval.hit import Hit
 
-DEFAULT_INDEX = Path(__file__).resolve().parent.parent / ".index"
 
 
 def search(question: str, k: int = 10, filters: Filters | None = None,

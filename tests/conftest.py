@@ -1,11 +1,9 @@
 import os
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+ROOT = Path(__file__).resolve().parent.parent  # the checkout is on sys.path via pyproject.toml
 # Tests never reach a model hub or telemetry endpoint.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -19,3 +17,11 @@ def shared_corpus() -> Path:
     if not SHARED_CORPUS.is_dir():
         pytest.skip("../shared/corpus is not beside the checkout")
     return SHARED_CORPUS
+
+
+def pytest_collection_modifyitems(config, items):
+    """Three tiers: `slow` and `integration` are marked where the test is (pytestmark);
+    every other test is `unit`, so `-m unit` runs the pure tier in seconds."""
+    for item in items:
+        if item.get_closest_marker("slow") is None and item.get_closest_marker("integration") is None:
+            item.add_marker(pytest.mark.unit)

@@ -144,7 +144,7 @@ def _seed_json(path: Path):
 
 def strategies() -> dict[str, list[tuple[str, object]]]:
     """loader -> [(extension, strategy of file bytes)]."""
-    from tests.test_statute_pis import FIXTURE as PIS
+    from tests.ingest.test_statute_pis import FIXTURE as PIS
 
     decision = _seed_json(next(iter(sorted((FIXTURES / "decisions").rglob("*.json")))))
     treaty = (FIXTURES / "treaties" / "ilo-c29-forced-labour.md").read_bytes()

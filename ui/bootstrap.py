@@ -14,7 +14,7 @@ from typing import Mapping
 import streamlit as st
 
 from core.store import current_build
-from ui.settings import AppConfig
+from core.settings import AppConfig
 from ui.strings import t
 
 _BUILD_LOCK = threading.Lock()

@@ -10,7 +10,7 @@ from typing import Callable
 import streamlit as st
 
 from ui.display import md_text
-from ui.settings import AppConfig
+from core.settings import AppConfig
 from ui.strings import t
 from ui.upload import ALLOWED_SUFFIXES, MAX_TEXT_CHARS, MAX_UPLOAD_MB, UploadResult, save_and_ingest, user_documents
 

@@ -3,45 +3,25 @@ environment) and how answers are made (extractive, an OpenAI-compatible endpoint
 local GGUF file), with the privacy check for endpoints off the machine.
 
 Validated at construction; errors name the bad value and the allowed ones. Reads no
-environment itself: app.py passes `os.environ` to `app_config`.
+environment: locations are `core.settings.app_config`.
 """
 from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 from urllib.parse import urlparse
 
 from core.errors import ConfigError
+from core.settings import DEFAULT_LLM_ENDPOINT
 
 MODES = ("extractive", "openai", "gguf")
 
 
 @dataclass(frozen=True)
-class AppConfig:
-    corpus: Path
-    index_dir: Path
-    user_dir: Path
-    chroma_host: str | None = None
-    embedder: str | None = None
-
-
-def app_config(env: Mapping[str, str]) -> AppConfig:
-    """Locations from PRAVNI_LEK_CORPUS / _INDEX / _USER_DIR / _CHROMA_HOST / _EMBEDDER."""
-    from core.paths import resolve_corpus, resolve_index, resolve_user_dir
-
-    return AppConfig(
-        corpus=resolve_corpus(None, env), index_dir=resolve_index(None, env),
-        user_dir=resolve_user_dir(None, env), chroma_host=env.get("PRAVNI_LEK_CHROMA_HOST") or None,
-        embedder=env.get("PRAVNI_LEK_EMBEDDER") or None,
-    )
-
-
-@dataclass(frozen=True)
 class AnswerSettings:
     mode: str = "extractive"
-    endpoint_url: str = "http://127.0.0.1:8080/v1"
+    endpoint_url: str = DEFAULT_LLM_ENDPOINT
     model: str = ""
     gguf_path: str = ""
     api_key: str | None = None  # for a hosted endpoint; local servers need none

