@@ -27,6 +27,9 @@ from core.errors import IndexMissing
 from core.records import Chunk, Document
 
 KEEP_BUILDS = builds.KEEP_BUILDS  # the serving build and the one before it
+# Files of the index layout written by indexing.build and read by retrieval:
+DENSE_CONFIG = "dense.json"  # top level: the embedder and Chroma host the dense leg was built with
+DIACRITICS = "diacritics.json"  # in a build: folded word -> the corpus's spelling (retrieval.diacritics)
 
 
 def current_build(index_dir: Path) -> Path | None:

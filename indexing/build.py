@@ -10,10 +10,9 @@ import sys
 from pathlib import Path
 
 from core import store
+from core.store import DENSE_CONFIG, DIACRITICS
 from core.records import Chunk, Document
 
-DENSE_CONFIG = "dense.json"
-DIACRITICS = "diacritics.json"  # folded word -> the corpus's spelling (retrieval.diacritics)
 
 
 # The dense leg embeds each chunk's header and the opening of its text. Measured on

@@ -70,7 +70,7 @@ class Searcher:
 
         self.term_stats = TermStats(len(self.bm25), self.bm25.doc_freq)
         self.citations = CitationIndex(self.chunks, list(self.documents.values()))
-        config_path = self.index_dir / "dense.json"
+        config_path = self.index_dir / store.DENSE_CONFIG
         config = store.read_json(config_path) if config_path.is_file() else {}
         self._embedder_spec = embedder or config.get("embedder")
         self._chroma_host = chroma_host or config.get("chroma_host")
@@ -295,7 +295,7 @@ class Searcher:
     def diacritics(self) -> dict[str, str]:
         """The build's diacritic-restoration table (older builds: computed once here)."""
         if self._diacritics is None:
-            from indexing.build import DIACRITICS
+            from core.store import DIACRITICS
             from retrieval.diacritics import build_table
 
             path = self.build / DIACRITICS

@@ -28,7 +28,7 @@ def _searcher(index_dir: str, build_name: str, chroma_host: str | None, dense_re
 def dense_progress(index_dir: Path) -> dict:
     """{"model", "total", "done", "complete"} of the dense leg, read from the index dir
     (the background process writes it), or {} when no dense leg was started."""
-    if not (Path(index_dir) / "dense.json").is_file():
+    if not (Path(index_dir) / store.DENSE_CONFIG).is_file():
         return {}
     path = Path(index_dir) / "dense_status.json"
     try:
