@@ -53,8 +53,24 @@ def _thaw(v: Any) -> Any:
     return v
 
 
+class _Meta:
+    """The kind-specific metadata a record keeps frozen in `meta`, and its dict form."""
+
+    meta: tuple[tuple[str, Any], ...]
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        """Kind-specific metadata (gazette list; court, number, date, matter; HUDOC id…)."""
+        return {k: _thaw(v) for k, v in self.meta}
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["meta"] = self.metadata
+        return d
+
+
 @dataclass(frozen=True)
-class Document:
+class Document(_Meta):
     """One corpus file. `source` is its path relative to the corpus root, `/`-separated."""
 
     source: str
@@ -75,16 +91,6 @@ class Document:
         if not isinstance(self.meta, tuple):
             object.__setattr__(self, "meta", _freeze(self.meta))
 
-    @property
-    def metadata(self) -> dict[str, Any]:
-        """Kind-specific metadata (gazette list; court, number, date, matter; HUDOC id…)."""
-        return {k: _thaw(v) for k, v in self.meta}
-
-    def to_dict(self) -> dict[str, Any]:
-        d = dataclasses.asdict(self)
-        d["meta"] = self.metadata
-        return d
-
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "Document":
         return cls(**{**d, "meta": _freeze(d.get("meta"))})
@@ -101,7 +107,7 @@ def chunk_id(source: str, locator: Mapping[str, Any], text: str, repeat: int = 0
 
 
 @dataclass(frozen=True)
-class Chunk:
+class Chunk(_Meta):
     """One citable unit. Locators absent for a kind are None.
 
     article   statute/treaty article as written ("388", "390a", "15"); None for the
@@ -149,13 +155,8 @@ class Chunk:
     def locator(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in LOCATOR_FIELDS}
 
-    @property
-    def metadata(self) -> dict[str, Any]:
-        return {k: _thaw(v) for k, v in self.meta}
-
     def to_dict(self) -> dict[str, Any]:
-        d = dataclasses.asdict(self)
-        d["meta"] = self.metadata
+        d = super().to_dict()
         if not self.repeat:  # stored records of units that are not repeats stay as they were
             del d["repeat"]
         return d

@@ -90,6 +90,14 @@ def to_docx(answer: Any, lang: str = DEFAULT_LANG) -> bytes:
     doc.add_heading(t("export_answer", lang), level=2)
     for para in (a.get("answer") or "").split("\n\n"):
         doc.add_paragraph(para.strip())
+    return docx_sources_and_save(doc, a, lang)
+
+
+def docx_sources_and_save(doc, a: Mapping[str, Any], lang: str) -> bytes:
+    """The sources section (label, ⚠ when unverified, quote, source line) and the
+    closing note of a .docx export, saved to bytes: shared by the answer and the memo."""
+    from docx.shared import Pt
+
     citations = a.get("citations") or []
     if citations:
         doc.add_heading(t("export_sources", lang), level=2)
@@ -100,14 +108,11 @@ def to_docx(answer: Any, lang: str = DEFAULT_LANG) -> bytes:
         if not c.get("verified"):
             p.add_run(f"  ⚠ {t('export_unverified', lang)}").italic = True
         if c.get("quote"):
-            q = doc.add_paragraph(style="Quote")
-            q.add_run(f"„{' '.join(str(c['quote']).split())}“")
+            doc.add_paragraph(style="Quote").add_run(f"„{' '.join(str(c['quote']).split())}“")
         src = _source_line(c)
         if src:
-            s = doc.add_paragraph()
-            s.add_run(src).font.size = Pt(9)
-    note = doc.add_paragraph()
-    note.add_run(t("export_generated", lang)).italic = True
+            doc.add_paragraph().add_run(src).font.size = Pt(9)
+    doc.add_paragraph().add_run(t("export_generated", lang)).italic = True
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

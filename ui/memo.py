@@ -14,11 +14,10 @@ pathways (retrieval.remedies) or rendering them in the app (ui.pathway_cards).
 """
 from __future__ import annotations
 
-import io
 import re
 from typing import Any, Iterable
 
-from ui.export import _source_line, as_dict, inert, sources_markdown
+from ui.export import as_dict, docx_sources_and_save, inert, sources_markdown
 from ui.pathway_cards import ask_label, fact_label, sections, split_blocks
 from ui.strings import DEFAULT_LANG, t
 
@@ -98,21 +97,4 @@ def memo_docx(answer: Any, fact_ids: Iterable[str], asks: Iterable[str] = (), la
             _runs(doc.add_paragraph(style="List Bullet"), stripped[2:])
         else:
             _runs(doc.add_paragraph(), stripped)
-    citations = a.get("citations") or []
-    if citations:
-        doc.add_heading(t("export_sources", lang), level=2)
-    for c in citations:
-        p = doc.add_paragraph()
-        p.add_run(f"[{c.get('n')}] ")
-        p.add_run(str(c.get("label", ""))).bold = True
-        if not c.get("verified"):
-            p.add_run(f"  ⚠ {t('export_unverified', lang)}").italic = True
-        if c.get("quote"):
-            doc.add_paragraph(style="Quote").add_run(f"„{' '.join(str(c['quote']).split())}“")
-        src = _source_line(c)
-        if src:
-            doc.add_paragraph().add_run(src).font.size = Pt(9)
-    doc.add_paragraph().add_run(t("export_generated", lang)).italic = True
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+    return docx_sources_and_save(doc, a, lang)
