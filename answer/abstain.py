@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from answer.config import ANSWER
 from core.errors import ConfigError
 
 # Calibrated with the full hybrid index, k=8, IDF from the whole index
@@ -33,7 +34,7 @@ from core.errors import ConfigError
 # above it the hold-out's long English questions start to be refused. Lexical coverage
 # separates the groups only so far: a topical question nothing answers (a statistic)
 # can be covered word for word.
-DEFAULT_THRESHOLD = 0.35
+DEFAULT_THRESHOLD = ANSWER.threshold  # the value lives in answer.config
 
 
 @dataclass(frozen=True)

@@ -30,25 +30,17 @@ from retrieval.hit import Hit
 from retrieval.intents import asked_sentence
 
 from answer.answer_type import asked_type, states_type
+from answer.config import ANSWER
 from answer.regime import regime_factor
 from answer.scope import is_small_talk, other_jurisdiction
 from answer.subject import meets, missing, subject_of
 
-# Evidence at or above this, with a lead that meets the key terms and the asked type,
-# is shown as "the source answers the question"; below it "bears on the question".
-HIGH_EVIDENCE = 0.6
-# A span covering this share of the question's words answers its subject without its
-# rarest word (which may be incidental: "neisplaćenih" beside "potraživanja iz radnog odnosa").
-KEY_COVERAGE = 0.45
+# The decision's levels and where they were tuned: answer.config.AnswerConfig.
 # An amount asked for now or for a given year is a figure of the day, not a rule.
 _CURRENT = re.compile(r"\b(danas|trenutn\w*|sada|sad|ove godine|today|currently|current|this year|za 20[2-3]\d|in 20[2-3]\d"
                       r"|u 20[2-3]\d)\b")
 # A count for a year is a statistic.
 _STATISTIC = re.compile(r"\b(how many|koliko|broj\w*|number of)\b.*\b(19[5-9]\d|20[0-3]\d)\b")
-# The evidence a question told in several sentences needs (see _direct).
-STORY_THRESHOLD = 0.28
-# How far down the candidates a lead that answers is looked for.
-LEAD_POOL = 12
 
 
 @dataclass(frozen=True)
@@ -147,16 +139,16 @@ def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, t
     # A story's words are mostly facts no provision repeats, so its coverage is diluted:
     # it is held to a lower bar (the risk-coverage table in evaluation/README.md).
     if ask != question:
-        threshold = min(threshold, STORY_THRESHOLD)
+        threshold = min(threshold, ANSWER.story_threshold)
     if not chosen or evidence < threshold:
         return _abstain("no_match", asked=kind)
     floor = chosen[0].score * 0.2
-    pool = list(chosen) + [c for c in candidates[:LEAD_POOL]
+    pool = list(chosen) + [c for c in candidates[:ANSWER.lead_pool]
                            if c not in chosen and c.coverage >= min_support and c.score >= floor]
     everywhere = set().union(*units) if units else set()
     # The lead holds one of the key terms itself, or most of the question's words (not
     # for an amount: "stopa poreza na prenos apsolutnih prava" is not any tax rate).
-    keyed = [c for c in pool if (c.coverage >= KEY_COVERAGE and kind != "amount")
+    keyed = [c for c in pool if (c.coverage >= ANSWER.key_coverage and kind != "amount")
              or meets(subject, _tokens(c, hits, context), same, everywhere)]
     # A search-box phrase ("zastarelost potraživanja kućne pomoćnice") names a topic; only
     # a question ("…?") asks for a deadline or an amount that the quote must state.
@@ -175,5 +167,5 @@ def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, t
     # holds most of the question.
     lead = chosen[0] if chosen[0] in typed else max(typed, key=lambda c: (round(c.coverage, 2), c.score))
     ordered = [lead] + [c for c in chosen if c.hit_index != lead.hit_index]
-    confidence = "high" if evidence >= HIGH_EVIDENCE and lead is chosen[0] else "medium"
+    confidence = "high" if evidence >= ANSWER.high_evidence and lead is chosen[0] else "medium"
     return Decision("answer", chosen=ordered, confidence=confidence, asked=kind)

@@ -17,14 +17,12 @@ from dataclasses import dataclass
 
 from retrieval import glossary
 from retrieval.analyzer import analyze, language, token_spans, words
+from answer.config import ANSWER
 from core.text import normalize
 from retrieval.citations import name_spans
 from retrieval.term_stats import TermStats
 
-# A stav or tačka no longer than this is quoted whole: it reads as one provision.
-SHORT_UNIT_CHARS = 320
-# Spans shorter than this are headings, list stubs or numbering, not answers.
-MIN_SPAN_CHARS = 25
+# Span sizes and the cue bonus, with where they were tuned: answer.config.AnswerConfig.
 
 # Units: a "(N)" stav, an "N)" tačka, a numbered treaty/ECtHR paragraph "2. Each…",
 # a blank-line block (PIS) — each starts a unit.
@@ -83,7 +81,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def split_spans(text: str, short: int = SHORT_UNIT_CHARS) -> list[Span]:
+def split_spans(text: str, short: int = ANSWER.short_unit_chars) -> list[Span]:
     """The quotable spans of a chunk text, in order."""
     spans: list[Span] = []
     lead = ""
@@ -95,7 +93,7 @@ def split_spans(text: str, short: int = SHORT_UNIT_CHARS) -> list[Span]:
         pieces = [(a, b)] if b - a <= short else _sentences(text, a, b)
         for pa, pb in pieces:
             pa, pb = _trim(text, pa, pb)
-            if pb - pa >= MIN_SPAN_CHARS:
+            if pb - pa >= ANSWER.min_span_chars:
                 spans.append(Span(pa, pb, text[pa:pb], lead if is_item else ""))
     return spans
 
@@ -110,14 +108,13 @@ CUES = (
      re.compile(r"\b(kaznice se|kaznit\w*|zatvor\w*|novcan\w* kazn\w*|imprisonment|fine)\b")),
     (re.compile(r"\b(koliko|how much|how many|iznos\w*|visin\w*)\b"), re.compile(r"\d")),
 )
-CUE_BONUS = 1.5
 
 
 def cue_factor(question: str, span_text: str) -> float:
-    """CUE_BONUS when the question asks for a deadline / penalty / amount and the span
+    """ANSWER.cue_bonus when the question asks for a deadline / penalty / amount and the span
     states one, else 1."""
     q, t = normalize(question), normalize(span_text)
-    return CUE_BONUS if any(qx.search(q) and ax.search(t) for qx, ax in CUES) else 1.0
+    return ANSWER.cue_bonus if any(qx.search(q) and ax.search(t) for qx, ax in CUES) else 1.0
 
 
 Term = tuple[str, ...]  # one question word: its stem, or its Serbian and English stems

@@ -10,12 +10,13 @@ import math
 from typing import Callable, Hashable
 
 from core.errors import ConfigError
+from retrieval.config import RANKING
 
 LEGS = ("bm25", "dense", "citation")
 
 
 def rrf(rankings: dict[str, list[str]], weights: dict[str, float] | None = None,
-        k: int = 60) -> list[tuple[str, float]]:
+        k: int = RANKING.rrf_k) -> list[tuple[str, float]]:
     """score(id) = sum over legs of weight[leg] / (k + rank), rank 1-based.
 
     `rankings` maps a leg name (LEGS, or any other the caller adds) to its ids, best first; a leg without a

@@ -21,31 +21,16 @@ from retrieval.filters import Filters
 from retrieval.glossary import english_tokens, keyword_tokens
 from retrieval.hit import Hit
 from retrieval.intents import asks_definition, defines_terms
-from retrieval.priors import PAGES_PER_BULLETIN, prior, unit_of
+from retrieval.config import RANKING
+from retrieval.priors import prior, unit_of
 
 MODES = ("hybrid", "bm25", "dense")
-# A client's story or a "how does she get compensated" question gets a fourth leg: the
-# provisions of the remedy pathways that apply (retrieval.remedies), by BM25 among
-# themselves. Tuned on the story-shaped hold-outs 2 and 3 with the dev split watched
-# (weight 0 / 0.3 / 0.5 / 1.5: hold-out 3 recall@5 0.625 / 0.667 / 0.625 / 0.500, hold-out 2
-# 0.812 but for 1.5, dev unchanged): their gold is often a provision no route names, so
-# the leg adds the routes' provisions below what the question's words find.
-PATHWAYS_WEIGHT = 0.3
-SPECIFIC_FIRST = True
-# Tuned on the dev split (hybrid, full corpus, k=5; dense weight 1.0 / 0.5 / 0.3 / 0.2 /
-# 0.1 gave recall@5 0.72 / 0.73 / 0.75 / 0.77 / 0.76 and MRR 0.57 / 0.60 / 0.63 / 0.63 /
-# 0.64): the dense leg (a 4-bit e5-small over each chunk's header and opening) is a
-# weaker ranker than BM25 here, but finds what BM25 cannot (English questions).
-DEFAULT_WEIGHTS = {"bm25": 1.0, "dense": 0.2, "named": 2.0, "pathways": PATHWAYS_WEIGHT}
-# A question naming a law, treaty or case ("Palermo protokol", "Rancev") without a unit
-# gets a third leg: BM25 and dense restricted to that document, so the named source's
-# best units rise above lookalikes elsewhere (a bulletin page quoting the same words).
-NAMED_DENSE_MAX = 3000
+# The ranking knobs and where each was tuned: retrieval.config.RankingConfig.
+DEFAULT_WEIGHTS = RANKING.weights
 # An English question about "Serbian law" names a jurisdiction rather than a document:
 # its named leg is the Serbian sources, so ECtHR and treaty texts, which share the
 # question's English words, do not bury the statute.
 _SERBIA = re.compile(r"\b(serbia|serbian)\b", re.I)
-CANDIDATES = 100  # per leg, before fusion
 
 
 class Searcher:
@@ -141,7 +126,7 @@ class Searcher:
         keywords = keyword_tokens(question)
         rankings: dict[str, list[str]] = {}
         if mode in ("hybrid", "bm25"):
-            rankings["bm25"] = [cid for cid, _ in self.bm25.query(keywords, CANDIDATES, allowed=allowed)]
+            rankings["bm25"] = [cid for cid, _ in self.bm25.query(keywords, RANKING.candidates, allowed=allowed)]
         use_dense = self._dense_on(mode)
         # The embedding model needs the diacritics that keyword search folds away.
         semantic = restore(question, self.diacritics) if use_dense and needs_restoring(question) else question
@@ -159,7 +144,7 @@ class Searcher:
             rankings["pathways"] = self._pathway_ranking(plan, keywords)
 
         weights = {leg: self.weights.get(leg, 1.0) for leg in rankings}
-        fused = rrf(rankings, weights) if rankings else []
+        fused = rrf(rankings, weights, RANKING.rrf_k) if rankings else []
         definition = asks_definition(question)
         fused = reweight(fused, lambda cid: prior(self.by_id[cid], named_sources, definition, self._defines(cid)))
         cited = [cid for cid in self.citations.lookup(question)
@@ -170,7 +155,7 @@ class Searcher:
         seen = set(cited)
         ranked = boosted + [(cid, s) for cid, s in fused if cid not in seen]
         ranked = collapse(ranked, lambda cid: unit_of(self.by_id[cid]))
-        ranked = cap_per_group(ranked, self._bulletin_of, PAGES_PER_BULLETIN)
+        ranked = cap_per_group(ranked, self._bulletin_of, RANKING.pages_per_bulletin)
         legs = {leg: set(ids) for leg, ids in rankings.items()}
         hits = []
         for rank, (cid, score) in enumerate(ranked[:k], start=1):
@@ -193,13 +178,13 @@ class Searcher:
         if mode in ("hybrid", "bm25"):
             # A Serbian question naming an English text (a treaty, a judgment) gets the
             # glossary's English words for its legal terms, inside that text only.
-            sub["bm25"] = [cid for cid, _ in self.bm25.query(keywords + english_tokens(question), CANDIDATES,
+            sub["bm25"] = [cid for cid, _ in self.bm25.query(keywords + english_tokens(question), RANKING.candidates,
                                                                allowed=named)]
-        if self._dense_on(mode) and len(named) <= NAMED_DENSE_MAX:
+        if self._dense_on(mode) and len(named) <= RANKING.named_dense_max:
             ids = [self.chunks[i].id for i in named]
-            sub["dense"] = [cid for cid, _ in self.dense.query(semantic, CANDIDATES, ids=ids) if cid in self.by_id]
+            sub["dense"] = [cid for cid, _ in self.dense.query(semantic, RANKING.candidates, ids=ids) if cid in self.by_id]
         weights = {leg: self.weights.get(leg, 1.0) for leg in sub}
-        return [cid for cid, _ in rrf(sub, weights)][:CANDIDATES] if any(sub.values()) else []
+        return [cid for cid, _ in rrf(sub, weights, RANKING.rrf_k)][:RANKING.candidates] if any(sub.values()) else []
 
     # -- the remedy guide (pathways) ----------------------------------------------------
     def remedies(self, question: str, filters: Filters | None = None):
@@ -255,7 +240,7 @@ class Searcher:
         ids = plan.chunk_ids()
         rows = {self.position[c] for c in ids}
         ranked = [cid for cid, _ in self.bm25.query(keywords, len(rows), allowed=rows)]
-        if SPECIFIC_FIRST:
+        if RANKING.specific_first:
             specific = set(plan.specific_ids())
             ranked = [c for c in ranked if c in specific] + [c for c in ranked if c not in specific]
         return list(dict.fromkeys(ranked + ids))
@@ -306,13 +291,13 @@ class Searcher:
     def _dense_ranking(self, question: str, allowed: set[int] | None) -> list[str]:
         if allowed is not None and len(allowed) <= 2000:
             ids = [self.chunks[i].id for i in allowed]
-            return [cid for cid, _ in self.dense.query(question, CANDIDATES, ids=ids) if cid in self.by_id]
+            return [cid for cid, _ in self.dense.query(question, RANKING.candidates, ids=ids) if cid in self.by_id]
         out = []
-        for cid, _ in self.dense.query(question, CANDIDATES * (3 if allowed is not None else 1)):
+        for cid, _ in self.dense.query(question, RANKING.candidates * (3 if allowed is not None else 1)):
             i = self.position.get(cid)  # ids of other builds may linger in the shared store
             if i is not None and (allowed is None or i in allowed):
                 out.append(cid)
-        return out[:CANDIDATES]
+        return out[:RANKING.candidates]
 
 
 @lru_cache(maxsize=4)
