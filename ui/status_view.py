@@ -73,7 +73,7 @@ def render_settings(lang: str) -> AnswerSettings:
     elif mode == "gguf":
         gguf = st.text_input(t("gguf_path", lang), key="gguf_path")
     try:
-        return AnswerSettings(mode=mode, endpoint_url=url or "http://127.0.0.1:8080/v1", model=model, gguf_path=gguf)
+        return AnswerSettings(mode=mode, endpoint_url=url or DEFAULT_LLM_ENDPOINT, model=model, gguf_path=gguf)
     except ValueError as e:
         st.error(str(e))
         return AnswerSettings()
