@@ -1,6 +1,6 @@
 """The answer layer's records: `Citation` (one numbered source of an answer) and
 `Answer` (the text, its citations, the hits it was built from, notices), with the
-JSON form of the `python -m answer` contract in DESIGN.md.
+JSON form of the `python -m answer` contract in docs/design.md.
 
 Plain data only: building, labelling and verifying citations happen elsewhere.
 """

@@ -6,7 +6,7 @@
 
 The first form evaluates the index at DIR (`baseline` mode: the LangChain baseline over
 the corpus that index was built from, stored under evaluation/results/tmp/). With
---json it prints one JSON object per mode (the DESIGN.md contract), else one table with
+--json it prints one JSON object per mode (the docs/design.md contract), else one table with
 the modes side by side. `--report` runs the whole protocol of evaluation/README.md:
 the sub-corpus with all four modes side by side, then bm25 and hybrid on the full index,
 writing evaluation/results/quality.json and the quality plot.

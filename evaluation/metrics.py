@@ -1,6 +1,6 @@
 """Retrieval and answer metrics for the QA evaluation, as pure functions.
 
-Matching (DESIGN.md): a hit or citation matches a gold item when `source` is equal and
+Matching (docs/design.md): a hit or citation matches a gold item when `source` is equal and
 every locator the gold item names (`article`, `stav`, `paragraph`, `page`, `section`) is
 equal, compared as strings, so `"page": 34` matches a hit with page `34` or `"34"`.
 A gold item with only `source` (a Supreme Court decision) matches any unit of that file.

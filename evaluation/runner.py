@@ -4,7 +4,7 @@ For each question and mode: the mode's top hits (through the same public functio
 app uses: `retrieval.search`, or the baseline's `search`), the rank of the first gold
 match, and the extractive answer composed from those same hits (`answer.answer(q,
 hits=…)`), whose `abstained` flag scores abstention and whose citations score grounding.
-Then per mode: the DESIGN.md metrics plus per-language recall, the script-triplet check
+Then per mode: the docs/design.md metrics plus per-language recall, the script-triplet check
 and answer grounding; and hybrid against each other mode, question by question.
 
 Pure orchestration over `evaluation.metrics`; no printing, no files (see __main__).
@@ -95,7 +95,7 @@ def triplets(qa: Sequence[dict[str, Any]], rows: Sequence[dict[str, Any]], k: in
 
 
 def score(qa: Sequence[dict[str, Any]], rows: Sequence[dict[str, Any]], k: int, mode: str) -> dict[str, Any]:
-    """The DESIGN.md result object for one mode, plus the extra analyses."""
+    """The docs/design.md result object for one mode, plus the extra analyses."""
     ranks = [M.first_match_rank(r["hits"], q["gold"]) for q, r in zip(qa, rows)]
     ans = [i for i, q in enumerate(qa) if q["answerable"]]
     a_ranks = [ranks[i] for i in ans]

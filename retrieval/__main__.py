@@ -1,6 +1,6 @@
 """`python -m retrieval --index DIR [--k 10] [--kind KIND ...] [--json] QUESTION`
 
-Prints ranked hits (JSON list per DESIGN.md with --json). With `--batch FILE` (JSON
+Prints ranked hits (JSON list per docs/design.md with --json). With `--batch FILE` (JSON
 lines {"id", "question"}) it loads the index once and prints one line
 {"id", "hits": [...]} per question.
 """
