@@ -9,20 +9,18 @@
     „Sl. glasnik RS“, br. 72/2011, 101/2011      a statute's gazette line (gazette_citation)
 
 Pure functions over a Chunk and its Document (plus the law short-name table, read once
-from retrieval/data/aliases.json when present). Does not choose what to cite.
+from retrieval/data/aliases.json by retrieval.aliases, when present). Does not choose what to cite.
 """
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
 from core.records import Chunk, Document
-from core.text import to_cyrillic, to_latin
+from core.text import find_words, to_cyrillic, to_latin
+from retrieval.aliases import ALIASES_FILE, load_aliases as aliases_table
 
-ALIASES = Path(__file__).resolve().parent.parent / "retrieval" / "data" / "aliases.json"
 
 _STAV = re.compile(r"^\((\d{1,3})\)\s", re.M)  # "(2) Za delo iz stava 1. …"
 _ITEM = re.compile(r"^(\d{1,3})\)\s", re.M)  # "5) лицу које остварује …"
@@ -35,14 +33,12 @@ _GAZETTE_NAME = re.compile(r"((?:Sl\.|Službeni|Службени|Сл\.)\s+(?:gl
 _ACRONYM = re.compile(r"\b(rs|srs|us|usrs|usj|sfrj|srj|scg|fnrj)\b")
 
 
-@lru_cache(maxsize=4)
-def load_aliases(path: Path = ALIASES) -> dict[str, dict[str, Any]]:
-    """{"<source path>": {"short": "KZ", "name": …}} or {} while the table is absent."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data.get("sources", data) if isinstance(data, dict) else {}
+def load_aliases(path: Path | None = None) -> dict[str, dict[str, Any]]:
+    """{"<source path>": {"short": "KZ", "name": …}}: the entries of the one alias loader
+    (`retrieval.aliases.load_aliases`, which validates the file), or {} while the table
+    is absent (labels then fall back to the documents' titles)."""
+    path = Path(path) if path else ALIASES_FILE
+    return aliases_table(path).entries if path.is_file() else {}
 
 
 def law_name(chunk: Chunk, document: Document | None, aliases: Mapping[str, Any] | None = None) -> str:
@@ -85,15 +81,6 @@ def format_date(iso: str | None) -> str | None:
     """"2024-05-10" -> "10.05.2024." (how Serbian courts write dates)."""
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
     return f"{m.group(3)}.{m.group(2)}.{m.group(1)}." if m else None
-
-
-def _find(text: str, quote: str) -> int:
-    """Start of `quote` in `text`, whitespace-insensitive; -1 when absent."""
-    words = quote.split()
-    if not words:
-        return -1
-    m = re.search(r"\s+".join(re.escape(w) for w in words), text)
-    return m.start() if m else -1
 
 
 def _stav_from_blocks(blocks: list[tuple[int, str]], pos: int, first: int | None) -> tuple[str | None, str | None]:
@@ -153,9 +140,10 @@ def locate_stav(text: str, quote: str, piece_stav: str | None = None) -> tuple[s
     told reliably. "(N)" markers decide when the text has them (a split piece keeps its
     stav numbers), else the paragraph layout does, counted from the first stav of the
     piece (`piece_stav`, the chunk's "3-5" range) when the article was split."""
-    pos = _find(text, quote)
-    if pos < 0:
+    span = find_words(text, quote)
+    if span is None:
         return None, None
+    pos = span[0]
     marks = list(_STAV.finditer(text))
     if marks:
         before = [m for m in marks if m.start() <= pos]

@@ -60,3 +60,15 @@ def fold(text: str) -> str:
 def normalize(text: str) -> str:
     """to_latin + lowercase + fold: the comparable form of a text, not tokenised."""
     return fold(to_latin(text).lower())
+
+
+def find_words(text: str, quote: str, ignore_case: bool = False) -> tuple[int, int] | None:
+    """(start, end) of `quote`'s words in `text`, any whitespace between them; None when
+    absent or empty. The one exact quote locator: the citation label finds the stav a
+    quote starts in with it, the app highlights the quoted words with it (ignoring case).
+    Fuzzy matching for verification is `answer.quotes.match_quote`."""
+    words = quote.split()
+    if not words:
+        return None
+    m = re.search(r"\s+".join(re.escape(w) for w in words), text, re.IGNORECASE if ignore_case else 0)
+    return (m.start(), m.end()) if m else None

@@ -22,7 +22,7 @@ import html
 import re
 from urllib.parse import quote as url_quote, urlsplit
 
-from core.text import to_cyrillic, to_latin
+from core.text import find_words, to_cyrillic, to_latin
 
 # ASCII signs CommonMark, GFM, Streamlit's colour directive (:red[…]) or remark-math
 # ($…$) give a meaning; a backslash makes each a plain character. (":" alone makes at
@@ -85,14 +85,11 @@ def md_link(label: str, url: str | None) -> str:
 def find_quote(text: str, quote: str) -> tuple[int, int] | None:
     """(start, end) of `quote` in `text`, ignoring whitespace and case; None if absent."""
     words = quote.replace("…", " ").split()
-    if not words:
-        return None
-    pattern = r"\s+".join(re.escape(w) for w in words)
-    m = re.search(pattern, text, re.IGNORECASE)
-    if m is None and len(words) > 6:
+    span = find_words(text, " ".join(words), ignore_case=True)
+    if span is None and len(words) > 6:
         # A quote with an ellipsis or a trimmed end: mark its first words at least.
-        m = re.search(r"\s+".join(re.escape(w) for w in words[:6]), text, re.IGNORECASE)
-    return (m.start(), m.end()) if m else None
+        span = find_words(text, " ".join(words[:6]), ignore_case=True)
+    return span
 
 
 def highlight_html(text: str, quote: str | None, css_class: str = "pl-source") -> str:
