@@ -28,7 +28,8 @@ from core.text import normalize
 from retrieval.absent_cases import case_names, case_of_title, foreign_laws
 from retrieval.absent_laws import content_tokens, decision_numbers, eu_instruments, law_phrases, law_titles
 from retrieval.absent_text import Known, QuestionText, Span
-from retrieval.citations import DECISION, CitationIndex, decision_key
+from retrieval.citation_parse import DECISION, decision_key
+from retrieval.citations import CitationIndex
 
 __all__ = ["Known", "QuestionText", "absent_references", "case_names", "decision_numbers", "eu_instruments",
            "foreign_laws", "known_sources", "law_phrases", "law_titles"]

@@ -17,7 +17,7 @@ import re
 from retrieval.aliases import alias_key
 from retrieval.analyzer import stem
 from retrieval.absent_text import Known, Phrase, QuestionText, Span, jurisdictions, words_before
-from retrieval.citations import DECISION, decision_key
+from retrieval.citation_parse import DECISION, decision_key
 
 _NUM_MARK = frozenset({"br", "broj", "no", "nr"})
 # Words a law's name does not end on ("Zakon o azilu i …" cut before "i").

@@ -33,7 +33,6 @@ _BARE = re.compile(rf"\s*,?\s*(?P<nums>{_NUMS}){_STAV}{_TACKA}(?![\d/])")
 _ONE = re.compile(r"(?P<a>\d+[a-z]?)\.?(?:\s*(?:[-–]|do|to)\s*(?P<b>\d+[a-z]?))?")
 _PARA = re.compile(r"(?:§§?|\bparas?\b\.?|\bparagraphs?\b|\bpar\.)\s*(?P<a>\d+)(?:\s*[-–]\s*(?P<b>\d+))?")
 DECISION = re.compile(r"\b(?P<reg>[a-z]{1,5}(?:\s?\d)?(?:\s(?:u|g|k|pr|p|ok))?)\s+(?P<n>\d{1,6})\s*/\s*(?P<y>\d{2,4})\b")
-_DECISION = DECISION  # the old private name, kept for callers that still use it
 # What may stand between "član 388" and the law it belongs to ("of the", "iz").
 _GAP_AFTER = re.compile(r"^[\s,.;:]*(?:(?:of|the|od|iz|u|na)[\s,.]+)*$")
 _GAP_BEFORE = re.compile(r"^[\s,.;:]*$")
@@ -59,14 +58,14 @@ class CitationRef:
 
 def decision_key(number: str) -> str:
     """Canonical decision number: "Rž 1 u 397/2025" -> "rz1u 397/2025", "/24" -> "/2024"."""
-    m = _DECISION.search(normalize(number))
+    m = DECISION.search(normalize(number))
     if not m:
         return normalize(number).replace(" ", "")
     year = m["y"] if len(m["y"]) == 4 else str(2000 + int(m["y"]) if int(m["y"]) < 50 else 1900 + int(m["y"]))
     return f"{m['reg'].replace(' ', '')} {int(m['n'])}/{year}"
 
 
-def _law_mentions(norm: str, aliases: Aliases) -> list[tuple[int, int, str]]:
+def law_mentions(norm: str, aliases: Aliases) -> list[tuple[int, int, str]]:
     """(start, end, source) of each alias in the normalised question, longest first."""
     toks = token_spans(norm, "serbian")
     longest = max((len(k) for k in aliases.table), default=0)
@@ -109,7 +108,7 @@ def _article_refs(m: re.Match, source: str | None, norm: str) -> list[CitationRe
 def parse_citations(question: str, aliases: Aliases) -> list[CitationRef]:
     """Every provision the question names, in the order they appear."""
     norm = normalize(question)
-    laws = _law_mentions(norm, aliases)
+    laws = law_mentions(norm, aliases)
     refs: list[CitationRef] = []
     taken: list[tuple[int, int]] = []
     for m in _ARTICLE.finditer(norm):
@@ -126,14 +125,14 @@ def parse_citations(question: str, aliases: Aliases) -> list[CitationRef]:
         if not any(s <= m.start() < e for s, e in taken):
             refs.append(CitationRef(None, "echr_judgment", m.group(), paragraph=m["a"],
                                     paragraph_end=m["b"], start=m.start()))
-    refs += _decision_refs(norm, aliases.registers)
+    refs += decision_refs(norm, aliases.registers)
     return sorted(refs, key=lambda r: r.start)
 
 
-def _decision_refs(norm: str, registers: Iterable[str]) -> list[CitationRef]:
+def decision_refs(norm: str, registers: Iterable[str]) -> list[CitationRef]:
     regs = set(registers)
     out = []
-    for m in _DECISION.finditer(norm):
+    for m in DECISION.finditer(norm):
         key = decision_key(m.group())
         if key.split()[0] in regs:
             out.append(CitationRef(None, "court_decision", m.group(), decision_number=key, start=m.start()))
@@ -146,7 +145,7 @@ def name_spans(question: str, aliases: Aliases | None = None) -> list[tuple[int,
     which source, not what it should say."""
     aliases = aliases or load_aliases()
     norm = normalize(question)
-    spans = [(s, e) for s, e, _ in _law_mentions(norm, aliases)]
+    spans = [(s, e) for s, e, _ in law_mentions(norm, aliases)]
     toks = [(m.group(), m.start(), m.end()) for m in re.finditer(r"[^\W_]+", norm)]
     for key in aliases.cases:
         n = len(key)

@@ -20,10 +20,7 @@ from retrieval.aliases import Aliases, load_aliases
 from retrieval.analyzer import words
 from core.text import normalize
 from retrieval.bulletins import named_bulletins
-# Re-exported: other modules and tests import these from retrieval.citations.
-from retrieval.citation_parse import (  # noqa: F401
-    DECISION, _DECISION, CitationRef, _decision_refs, _law_mentions, decision_key, name_spans,
-    parse_citations)
+from retrieval.citation_parse import CitationRef, decision_key, decision_refs, law_mentions, parse_citations
 
 _NOT_NAME = ("and", "others", "the")
 
@@ -86,7 +83,7 @@ class CitationIndex:
         """parse_citations, with ECtHR case and decision sources filled in from the corpus."""
         refs = [r for r in parse_citations(question, self.aliases) if r.kind != "court_decision"]
         norm = normalize(question)
-        refs += _decision_refs(norm, self._registers)
+        refs += decision_refs(norm, self._registers)
         cases = self._named_cases(norm)
         out = []
         for r in sorted(refs, key=lambda r: r.start):
@@ -111,7 +108,7 @@ class CitationIndex:
         """Documents the question names without pinning a unit ("Palermo protokol",
         "Zakon o oduzimanju imovine…", "Rancev"): retrieval searches them first."""
         norm = normalize(question)
-        out = [src for _, _, src in _law_mentions(norm, self.aliases)] + self._named_cases(norm)
+        out = [src for _, _, src in law_mentions(norm, self.aliases)] + self._named_cases(norm)
         out += named_bulletins(question, self._bulletins)
         return list(dict.fromkeys(out))
 
