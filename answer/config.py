@@ -4,10 +4,10 @@ keeps the note that says where it was tuned; `ANSWER` is the configuration in us
 """
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from core.errors import ConfigError
+from core.knobs import check_fields
 
 
 @dataclass(frozen=True)
@@ -43,13 +43,7 @@ class AnswerConfig:
     cue_bonus: float = 1.5
 
     def __post_init__(self) -> None:
-        for f in fields(self):
-            v = getattr(self, f.name)
-            if f.type == "int":
-                if isinstance(v, bool) or not isinstance(v, int) or v < 1:
-                    raise ConfigError(f"answer {f.name}={v!r} must be an integer >= 1")
-            elif isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0:
-                raise ConfigError(f"answer {f.name}={v!r} must be a finite number >= 0")
+        check_fields(self, "answer")
         for name in ("threshold", "story_threshold", "high_evidence", "key_coverage"):
             if getattr(self, name) > 1:
                 raise ConfigError(f"answer {name}={getattr(self, name)!r} must be in [0, 1]")

@@ -4,10 +4,9 @@ was tuned; `RANKING` is the configuration the searcher runs with.
 """
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
-from core.errors import ConfigError
+from core.knobs import check_fields
 
 
 @dataclass(frozen=True)
@@ -49,16 +48,7 @@ class RankingConfig:
     definition_factor: float = 2.0  # a chunk defining the terms a definition question asks
 
     def __post_init__(self) -> None:
-        for f in fields(self):
-            v = getattr(self, f.name)
-            if f.type == "bool":
-                if not isinstance(v, bool):
-                    raise ConfigError(f"ranking {f.name}={v!r} must be True or False")
-            elif f.type == "int":
-                if isinstance(v, bool) or not isinstance(v, int) or v < 1:
-                    raise ConfigError(f"ranking {f.name}={v!r} must be an integer >= 1")
-            elif isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0:
-                raise ConfigError(f"ranking {f.name}={v!r} must be a finite number >= 0")
+        check_fields(self, "ranking")
 
     @property
     def weights(self) -> dict[str, float]:
