@@ -10,6 +10,7 @@ project reads is named here:
   PRAVNI_LEK_LLM_ENDPOINT, PRAVNI_LEK_LLM_MODEL              an OpenAI-compatible endpoint
   PRAVNI_LEK_LLM_API_KEY                                     its key (OPENAI_API_KEY: the old
                                                              name, still read, with a notice)
+  PRAVNI_LEK_ANSWERER                                        the app's answerer hook (tests)
   PRAVNI_LEK_ALLOW_DOWNLOADS                                 see core.privacy
 """
 from __future__ import annotations
@@ -57,9 +58,23 @@ def app_config(env: Mapping[str, str]) -> AppConfig:
     """Locations from PRAVNI_LEK_CORPUS / _INDEX / _USER_DIR / _CHROMA_HOST / _EMBEDDER."""
     return AppConfig(
         corpus=resolve_corpus(None, env), index_dir=resolve_index(None, env),
-        user_dir=resolve_user_dir(None, env), chroma_host=env.get("PRAVNI_LEK_CHROMA_HOST") or None,
-        embedder=env.get("PRAVNI_LEK_EMBEDDER") or None,
+        user_dir=resolve_user_dir(None, env), chroma_host=chroma_host(env), embedder=embedder(env),
     )
+
+
+def chroma_host(env: Mapping[str, str]) -> str | None:
+    """A Chroma server ("host" or "host:port") instead of the embedded store, or None."""
+    return env.get("PRAVNI_LEK_CHROMA_HOST") or None
+
+
+def embedder(env: Mapping[str, str]) -> str | None:
+    """The embedder spec (retrieval.embedders.factory), or None for DEFAULT_EMBEDDER."""
+    return env.get("PRAVNI_LEK_EMBEDDER") or None
+
+
+def answerer_hook(env: Mapping[str, str]) -> str | None:
+    """PRAVNI_LEK_ANSWERER="module:function": the app answers with that function (tests)."""
+    return env.get("PRAVNI_LEK_ANSWERER") or None
 
 
 def llm_endpoint(env: Mapping[str, str]) -> str | None:

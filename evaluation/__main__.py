@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from core.paths import DEFAULT_INDEX
+from core.paths import resolve_corpus, resolve_index
 from core.settings import DEFAULT_EMBEDDER
 from evaluation.runner import MODES, evaluate, index_absent, index_plan, index_search, select
 
@@ -164,14 +164,14 @@ def report(args: argparse.Namespace, qa: list[dict]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__.split("\n")[0])
-    p.add_argument("--index", default=os.environ.get("PRAVNI_LEK_INDEX", str(DEFAULT_INDEX)))
+    p.add_argument("--index", default=str(resolve_index(None, os.environ)))
     p.add_argument("--qa", default=str(DEFAULT_QA))
     p.add_argument("--k", type=int, default=5)
     p.add_argument("--mode", nargs="+", default=["hybrid"], help=f"{', '.join(MODES)} or all")
     p.add_argument("--split", default="test", choices=("test", "dev", "all"))
     p.add_argument("--json", action="store_true")
     p.add_argument("--out", help="write the full results JSON here")
-    p.add_argument("--corpus", default=os.environ.get("PRAVNI_LEK_CORPUS", str(ROOT.parent / "shared" / "corpus")))
+    p.add_argument("--corpus", default=str(resolve_corpus(None, os.environ)))
     p.add_argument("--report", action="store_true", help="the whole protocol (sub-corpus + full index)")
     p.add_argument("--budget", type=int, default=2_500_000, help="sub-corpus raw characters (with --report)")
     args = p.parse_args(argv)

@@ -26,7 +26,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from core.paths import DEFAULT_INDEX
+from core.paths import resolve_corpus, resolve_index
 from core.settings import DEFAULT_EMBEDDER
 from evaluation import bench_measure as B
 
@@ -226,8 +226,8 @@ def plot(report: dict[str, Any], path: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m evaluation.bench", description=__doc__.split("\n")[0])
-    p.add_argument("--index", default=os.environ.get("PRAVNI_LEK_INDEX", str(DEFAULT_INDEX)))
-    p.add_argument("--corpus", default=os.environ.get("PRAVNI_LEK_CORPUS", str(ROOT.parent / "shared" / "corpus")))
+    p.add_argument("--index", default=str(resolve_index(None, os.environ)))
+    p.add_argument("--corpus", default=str(resolve_corpus(None, os.environ)))
     p.add_argument("--scale", default=str(ROOT.parent / "shared" / "corpus-full"))
     p.add_argument("--qa", default=str(ROOT / "evaluation" / "data" / "qa_dev.jsonl"))
     p.add_argument("--out", default=str(RESULTS / "bench.json"))

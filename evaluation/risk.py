@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from core.paths import DEFAULT_INDEX
+from core.paths import resolve_index
 from evaluation.sets import run_sets
 
 GROUPS = {"search-box": ("dev", "holdout1"), "story": ("holdout2", "holdout3"), "unanswerable": ("unanswerable_dev",)}
@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
 
     apply_privacy_defaults(os.environ)
     p = argparse.ArgumentParser(prog="python -m evaluation.risk", description=__doc__.splitlines()[0])
-    p.add_argument("--index", default=os.environ.get("PRAVNI_LEK_INDEX", str(DEFAULT_INDEX)))
+    p.add_argument("--index", default=str(resolve_index(None, os.environ)))
     p.add_argument("--thresholds", nargs="+", type=float, default=list(DEFAULT_THRESHOLDS))
     args = p.parse_args(argv)
     print(table(Path(args.index), args.thresholds))

@@ -17,7 +17,7 @@ import os
 import sys
 from pathlib import Path
 
-from core.paths import DEFAULT_INDEX
+from core.paths import resolve_index
 
 DATA = Path(__file__).resolve().parent / "data"
 # name -> (file, split)
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
 
     apply_privacy_defaults(os.environ)
     p = argparse.ArgumentParser(prog="python -m evaluation.sets", description=__doc__.splitlines()[0])
-    p.add_argument("--index", default=os.environ.get("PRAVNI_LEK_INDEX", str(DEFAULT_INDEX)))
+    p.add_argument("--index", default=str(resolve_index(None, os.environ)))
     p.add_argument("--set", nargs="+", default=list(SETS), choices=list(SETS))
     p.add_argument("--out", default=None)
     args = p.parse_args(argv)

@@ -12,7 +12,7 @@ import os
 import sqlite3
 import sys
 
-from core.settings import DEFAULT_EMBEDDER
+from core.settings import DEFAULT_EMBEDDER, chroma_host, embedder
 from core.privacy import apply_privacy_defaults
 
 
@@ -105,8 +105,8 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         with sigterm_as_interrupt():
-            sync_dense(index_dir, embedder=args.embedder or env.get("PRAVNI_LEK_EMBEDDER") or DEFAULT_EMBEDDER,
-                       chroma_host=args.chroma_host or env.get("PRAVNI_LEK_CHROMA_HOST"),
+            sync_dense(index_dir, embedder=args.embedder or embedder(env) or DEFAULT_EMBEDDER,
+                       chroma_host=args.chroma_host or chroma_host(env),
                        show_progress=not args.quiet)
     except KeyboardInterrupt:
         print("\nDense indexing interrupted; BM25 serves, and the next run resumes where it "

@@ -62,12 +62,13 @@ def main(argv: list[str] | None = None) -> int:
         p.error("give a QUESTION or --batch FILE")
 
     from core.errors import PravniLekError
+    from core import settings
     from core.paths import resolve_index
     from retrieval.searcher import Searcher, get_searcher
 
     try:
         index_dir = resolve_index(args.index, os.environ)
-        chroma_host = args.chroma_host or os.environ.get("PRAVNI_LEK_CHROMA_HOST")
+        chroma_host = args.chroma_host or settings.chroma_host(os.environ)
         if args.weights or chroma_host:
             searcher = Searcher(index_dir, weights=parse_weights(args.weights), chroma_host=chroma_host)
         else:
