@@ -28,6 +28,21 @@ SERBIAN_SOURCE_KINDS = ("law", "court_decision", "court_bulletin")
 SERBIAN_KINDS = SERBIAN_SOURCE_KINDS + ("user_document",)
 # International sources, in English: ECtHR judgments and treaties.
 INTERNATIONAL_KINDS = ("echr_judgment", "treaty")
+# Path -> kind: the corpus folder each kind sits in (corpus-relative, first match wins);
+# anything else is the user's own. Which loader reads a file is ingest.registry.
+KIND_FOLDERS = (
+    ("zakoni/", "law"),
+    ("pis/", "law"),  # ../shared/corpus-full keeps the PIS statutes here
+    ("sudska_praksa/vrhovni_sud/", "court_decision"),
+    ("sudska_praksa/bilteni/", "court_bulletin"),
+    ("echr/", "echr_judgment"),
+    ("medjunarodni/", "treaty"),
+)
+
+
+def kind_of_source(source: str) -> str:
+    """The kind of the document at corpus-relative `source`, by its folder."""
+    return next((kind for folder, kind in KIND_FOLDERS if source.startswith(folder)), "user_document")
 SCRIPTS = ("latin", "cyrillic", "mixed")
 LOCATOR_FIELDS = ("article", "stav", "paragraph", "page", "section")
 

@@ -36,10 +36,6 @@ class Aliases:
         return e["short"] if e else None
 
 
-def source_kind(source: str) -> str:
-    return "treaty" if source.startswith("medjunarodni/") else "law"
-
-
 def alias_key(text: str) -> tuple[str, ...]:
     """The form an alias is matched on: Serbian-stemmed tokens of the normalised text."""
     return tuple(t for t, _, _ in token_spans(text, "serbian"))

@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from retrieval.aliases import Aliases, load_aliases, source_kind
+from core.records import kind_of_source
+from retrieval.aliases import Aliases, load_aliases
 from retrieval.analyzer import token_spans
 from core.text import normalize
 
@@ -99,7 +100,7 @@ def _bind(start: int, end: int, norm: str, laws: list[tuple[int, int, str]]) -> 
 
 def _article_refs(m: re.Match, source: str | None, norm: str) -> list[CitationRef]:
     text = norm[m.start():m.end()].strip(" ,")
-    kind = source_kind(source) if source else None
+    kind = kind_of_source(source) if source else None
     return [CitationRef(source, kind, text, article=one["a"], article_end=one["b"], stav=m["stav"],
                         start=m.start("nums") + one.start())
             for one in _ONE.finditer(m["nums"])]
@@ -120,7 +121,7 @@ def parse_citations(question: str, aliases: Aliases) -> list[CitationRef]:
             refs += _article_refs(bare, source, norm)
             taken.append((bare.start(), bare.end()))
         elif not any(r.source == source for r in refs):
-            refs.append(CitationRef(source, source_kind(source), norm[ls:le], start=ls))
+            refs.append(CitationRef(source, kind_of_source(source), norm[ls:le], start=ls))
     for m in _PARA.finditer(norm):
         if not any(s <= m.start() < e for s, e in taken):
             refs.append(CitationRef(None, "echr_judgment", m.group(), paragraph=m["a"],
