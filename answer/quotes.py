@@ -17,7 +17,7 @@ from core.text import normalize
 # partial_ratio >= 90 on the normalised text: tolerates about one changed character
 # in ten (a dropped comma, an inflection the model "fixed", "..." for an elided word)
 # while a sentence made up in the vocabulary of the source scores far lower (the
-# fabricated quotes in tests/test_answer_verify.py score 45-75). Quotes shorter than
+# fabricated quotes in tests/answer/test_answer_verify.py score 45-75). Quotes shorter than
 # MIN_FUZZY_CHARS must match exactly: a short string finds a fuzzy partner anywhere.
 QUOTE_MIN_SCORE = 90.0
 MIN_FUZZY_CHARS = 20

@@ -1,4 +1,4 @@
-"""Inputs for fuzzing the loaders (tests/test_fuzz_loaders.py): one entry per loader of
+"""Inputs for fuzzing the loaders (tests/ingest/test_fuzz_loaders.py): one entry per loader of
 ingest/loaders with a corpus path that routes to it, a real seed file, and hypothesis
 strategies that mutate the seed (bytes, JSON values, lines) or write text in its shape.
 

@@ -1,5 +1,5 @@
 """The answer decision in the public contract: `python -m answer --json` and `--batch`
-(answer.__main__.main with a stand-in searcher, as in tests/test_answer_contract.py) and
+(answer.__main__.main with a stand-in searcher, as in tests/answer/test_answer_contract.py) and
 `answer.answer(...).to_dict()` carry `abstained` and the new `reason`, `reason_detail`,
 `confidence` and `remedies`, with every field that existed before unchanged in name and
 type; and the LLM answerer abstains with the same reason as the extractive one without

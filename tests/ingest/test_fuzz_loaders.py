@@ -5,7 +5,7 @@ A loader may return a document or refuse the file with SkipFile (the build repor
 and goes on); any other exception is a crash. The pipeline would survive it too (it
 reports "unexpected error"), but the user would get a Python message instead of a reason.
 
-    FUZZ_SECONDS=600 .venv/bin/python -m pytest -m slow tests/test_fuzz_loaders.py
+    FUZZ_SECONDS=600 .venv/bin/python -m pytest -m slow tests/ingest/test_fuzz_loaders.py
 """
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ Chromium asks a question whose answer and citation cards carry the document's
 `<style>`, `<iframe>`, `<form>`, look-alike link and remote images. Nothing of it may
 render or load, and the "✓ navod proveren" caption must stay visible.
 
-Needs Debian's chromium and chromium-driver, like tests/test_browser.py (whose browser
+Needs Debian's chromium and chromium-driver, like tests/ui/test_browser.py (whose browser
 set-up this reuses); the app runs on its own small index, never the real one.
 """
 from __future__ import annotations
