@@ -1,7 +1,7 @@
 """The bounded load test against the running app (slow tier, issue 10): 20 concurrent
 sessions on 127.0.0.1 ask, filter and upload for up to a few minutes; no session may
 see an exception, an error message, a missing answer or a lost upload. The timings are
-printed (and kept in evaluation/README.md), never asserted."""
+printed (and kept in evaluation/RESULTS.md), never asserted."""
 from __future__ import annotations
 
 import asyncio
