@@ -7,7 +7,7 @@
 `answer()` retrieves (unless `hits` are given) and runs one `Answerer`: the extractive
 one by default (offline, quotes the sources), or an LLM through LangChain, verified.
 A question that names a source the index does not hold ("Rev 9999/2024") is answered
-with an abstention that says so (`retrieval.absent`).
+with an abstention that says so (`retrieval.sources.absent`).
 """
 from __future__ import annotations
 

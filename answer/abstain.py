@@ -21,7 +21,7 @@ from core.errors import ConfigError
 # Calibrated with the full hybrid index, k=8, IDF from the whole index
 # (retrieval.term_stats), untranslatable words weighing answer.extractive.CROSS_WEIGHT
 # against a text in the other language, and questions naming a source the corpus lacks
-# abstaining before any threshold (retrieval.absent). On evaluation/data: the dev split
+# abstaining before any threshold (retrieval.sources.absent). On evaluation/data: the dev split
 # (93 answerable / 12 unanswerable), the test split (51 / 6), the first hold-out (34 / 6):
 #   threshold                      0.25   0.30   0.35   0.40   0.45   0.50
 #   dev  answered                  1.00   1.00   1.00   0.99   0.98   0.95

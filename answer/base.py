@@ -3,7 +3,7 @@
 Implementations: `ExtractiveAnswerer` (default, offline, quotes the sources) and
 `LLMAnswerer` (a LangChain chat model, verified and repaired). Retrieval is not
 their business: they get the hits, and the names of sources the question gives that
-the index does not hold (`retrieval.absent`).
+the index does not hold (`retrieval.sources.absent`).
 """
 from __future__ import annotations
 

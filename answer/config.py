@@ -15,7 +15,7 @@ class AnswerConfig:
     # Abstention threshold. Calibrated with the full hybrid index, k=8, IDF from the whole
     # index (retrieval.term_stats), untranslatable words weighing `cross_weight` against a
     # text in the other language, and questions naming a source the corpus lacks
-    # abstaining before any threshold (retrieval.absent). The table of thresholds 0.25 …
+    # abstaining before any threshold (retrieval.sources.absent). The table of thresholds 0.25 …
     # 0.50 on the dev, test and first hold-out sets is in answer/abstain.py; 0.35 answers
     # nearly everything answerable and abstains on 20 of the 24 unanswerable.
     threshold: float = 0.35

@@ -2,7 +2,7 @@
 
 In order, a question gets:
   1. small talk ("Kakvo je vreme sutra?")            -> abstain, reason small_talk
-  2. a named source the index lacks (retrieval.absent) -> abstain, absent_source
+  2. a named source the index lacks (retrieval.sources.absent) -> abstain, absent_source
   3. another jurisdiction's law ("u Hrvatskoj")      -> abstain, other_jurisdiction
   4. a client's story, or "how does she get compensated?", that triggers pathways of
      the remedy guide (retrieval.remedies)           -> answer by pathway

@@ -9,7 +9,7 @@
     „Sl. glasnik RS“, br. 72/2011, 101/2011      a statute's gazette line (gazette_citation)
 
 Pure functions over a Chunk and its Document (plus the law short-name table, read once
-from retrieval/data/aliases.json by retrieval.aliases, when present). Does not choose what to cite.
+from retrieval/data/aliases.json by retrieval.sources.aliases, when present). Does not choose what to cite.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from typing import Any, Mapping
 
 from core.records import Chunk, Document
 from core.text import find_words, to_cyrillic, to_latin
-from retrieval.aliases import ALIASES_FILE, load_aliases as aliases_table
+from retrieval.sources.aliases import ALIASES_FILE, load_aliases as aliases_table
 
 
 _STAV = re.compile(r"^\((\d{1,3})\)\s", re.M)  # "(2) Za delo iz stava 1. …"
@@ -35,7 +35,7 @@ _ACRONYM = re.compile(r"\b(rs|srs|us|usrs|usj|sfrj|srj|scg|fnrj)\b")
 
 def load_aliases(path: Path | None = None) -> dict[str, dict[str, Any]]:
     """{"<source path>": {"short": "KZ", "name": …}}: the entries of the one alias loader
-    (`retrieval.aliases.load_aliases`, which validates the file), or {} while the table
+    (`retrieval.sources.aliases.load_aliases`, which validates the file), or {} while the table
     is absent (labels then fall back to the documents' titles)."""
     path = Path(path) if path else ALIASES_FILE
     return aliases_table(path).entries if path.is_file() else {}

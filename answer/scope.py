@@ -33,8 +33,8 @@ from itertools import product
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
-from retrieval.absent_text import QuestionText, jurisdictions
-from retrieval.aliases import alias_key
+from retrieval.sources.absent_text import QuestionText, jurisdictions
+from retrieval.sources.aliases import alias_key
 from retrieval.analyzer import stem, token_spans
 from core.text import normalize, to_latin
 

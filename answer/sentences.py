@@ -19,7 +19,7 @@ from retrieval import glossary
 from retrieval.analyzer import analyze, language, token_spans, words
 from answer.config import ANSWER
 from core.text import normalize
-from retrieval.citation_parse import name_spans
+from retrieval.sources.citation_parse import name_spans
 from retrieval.term_stats import TermStats
 
 # Span sizes and the cue bonus, with where they were tuned: answer.config.AnswerConfig.

@@ -74,7 +74,7 @@ def subject_of(question: str, hits: list[Hit]) -> Subject:
     idf = idf_table(docs, terms, stats)
     # token_spans gives offsets into the normalised text (Cyrillic is converted, "њ" is
     # two letters): map them back to the question as written.
-    from retrieval.absent_text import QuestionText
+    from retrieval.sources.absent_text import QuestionText
 
     qt = QuestionText(question)
     spans = {tok: qt.original(a, b) for tok, a, b in token_spans(qt.norm)}

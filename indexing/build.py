@@ -29,7 +29,7 @@ DENSE_ORDER = ("law", "treaty", "echr_judgment", "court_decision", "user_documen
 # What the lexical indexes are made from besides the chunks: a change to any of these
 # files makes `python -m ingest` rebuild BM25 from the stored chunks (no re-parsing).
 LEXICAL_FILES = ("retrieval/analyzer.py", "retrieval/bm25_index.py", "indexing/build.py",
-                 "retrieval/diacritics.py", "retrieval/aliases.py", "core/text.py",
+                 "retrieval/diacritics.py", "retrieval/sources/aliases.py", "core/text.py",
                  "retrieval/data/analyzer.json", "retrieval/data/aliases.json")
 _ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,7 +48,7 @@ def header(chunk: Chunk, doc: Document | None = None) -> str:
     """Where a chunk sits: law short name and title, "član N", chapter, heading. The
     heading carries the words lawyers search by ("Trgovina ljudima"); the short name
     and article number let "KZ 388" or "naknada štete ZOO" find the article itself."""
-    from retrieval.aliases import load_aliases
+    from retrieval.sources.aliases import load_aliases
 
     title = (doc.metadata.get("title_display") if doc else None) or chunk.title
     short = load_aliases().short(chunk.source)

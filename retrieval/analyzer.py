@@ -25,7 +25,7 @@ the stemmer one spelling for all three forms, so they agree by construction; the
 number of distinct stems barely moves (11 290 vs 11 335). The stemmer also turns
 "dj" into "đ" in some words, hence the second fold of its output.
 
-Does not know which law an abbreviation names: that is `retrieval.citations`.
+Does not know which law an abbreviation names: that is `retrieval.sources.citations`.
 """
 from __future__ import annotations
 
@@ -149,7 +149,7 @@ def token_spans(text: str, lang: str | None = None) -> list[tuple[str, int, int]
     """Like `analyze`, with each token's (start, end) in `normalize(text)`.
 
     `lang` ("serbian" / "english") forces the stemmer; None detects it per text.
-    `retrieval.citations` forces "serbian" so a law's name matches the same way
+    `retrieval.sources.citations` forces "serbian" so a law's name matches the same way
     inside an English and a Serbian question."""
     raw = _raw(normalize(text))
     lang = lang or language([t for t, _, _ in raw])

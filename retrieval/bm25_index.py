@@ -2,7 +2,7 @@
 
 The caller decides what text stands for a chunk and passes it to `build`; pass the
 title and heading with the body, e.g. f"{short} {title}\\n{heading}\\n{text}" (short =
-the law's abbreviation from `retrieval.citations`, so "KZ 388" finds Krivični zakonik),
+the law's abbreviation from `retrieval.sources.citations`, so "KZ 388" finds Krivični zakonik),
 so a question that names the law or the article heading finds the article.
 
 Positions: `query(..., allowed=...)` takes row positions, i.e. indices into the

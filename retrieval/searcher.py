@@ -48,7 +48,7 @@ class Searcher:
         self.by_id: dict[str, Chunk] = {c.id: c for c in self.chunks}
         self.position: dict[str, int] = {c.id: i for i, c in enumerate(self.chunks)}
         from retrieval.bm25_index import BM25Index
-        from retrieval.citations import CitationIndex
+        from retrieval.sources.citations import CitationIndex
 
         self.bm25 = BM25Index.load(self.build / "bm25")
         from retrieval.term_stats import TermStats
@@ -251,9 +251,9 @@ class Searcher:
         return cid in self._defining
 
     def absent(self, question: str) -> list[str]:
-        """Sources the question names that this index does not hold (retrieval.absent);
+        """Sources the question names that this index does not hold (retrieval.sources.absent);
         the chunk texts let a decision number that a held document quotes count as known."""
-        from retrieval.absent import absent_references
+        from retrieval.sources.absent import absent_references
 
         return absent_references(question, self.citations, self.documents.values(),
                                  (c.text for c in self.chunks))

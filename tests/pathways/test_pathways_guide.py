@@ -118,8 +118,8 @@ def test_every_statute_and_treaty_citation_of_the_guide_holds_its_quote_in_the_c
     each quote must be in the unit its citation names (bulletin PDFs and decisions are
     checked by the slow test above)."""
     from ingest.registry import load_file
-    from retrieval.aliases import load_aliases
-    from retrieval.citations import CitationIndex
+    from retrieval.sources.aliases import load_aliases
+    from retrieval.sources.citations import CitationIndex
 
     aliases = load_aliases()
     refs = [r for p in GUIDE for r in p.refs if r.cite]

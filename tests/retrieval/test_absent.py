@@ -1,4 +1,4 @@
-"""Names a question gives that the corpus does not hold (retrieval.absent), over a small
+"""Names a question gives that the corpus does not hold (retrieval.sources.absent), over a small
 hand-built corpus: the real aliases.json and jurisdictions.json, a few law, treaty,
 ECtHR and decision records with the titles and metadata the loaders give them."""
 import json
@@ -6,11 +6,11 @@ import json
 import pytest
 
 from core.records import Chunk, Document
-from retrieval import absent
-from retrieval.absent import (QuestionText, absent_references, case_names, decision_numbers, eu_instruments,
+from retrieval.sources import absent
+from retrieval.sources.absent import (QuestionText, absent_references, case_names, decision_numbers, eu_instruments,
                               foreign_laws, known_sources, law_titles)
-from retrieval.aliases import load_aliases
-from retrieval.citations import CitationIndex
+from retrieval.sources.aliases import load_aliases
+from retrieval.sources.citations import CitationIndex
 
 LAWS = {
     "zakoni/zakon_o_obligacionim_odnosima.txt": "ZAKON O OBLIGACIONIM ODNOSIMA",

@@ -4,9 +4,9 @@ import pytest
 
 from core.errors import ConfigError
 from core.records import Chunk, Document
-from retrieval.aliases import load_aliases
-from retrieval.citation_parse import decision_key, parse_citations
-from retrieval.citations import CitationIndex
+from retrieval.sources.aliases import load_aliases
+from retrieval.sources.citation_parse import decision_key, parse_citations
+from retrieval.sources.citations import CitationIndex
 
 KZ = "zakoni/krivicni_zakonik.txt"
 ZKP = "zakoni/zakon_o_krivicnom_postupku.txt"

@@ -1,11 +1,11 @@
-"""The forms the absent-source detectors (retrieval.absent_laws, retrieval.absent_cases)
+"""The forms the absent-source detectors (retrieval.sources.absent_laws, retrieval.sources.absent_cases)
 compare: the question normalised (`QuestionText`), what the corpus holds (`Known`, with
 its ECtHR cases as `Case`), a law's name found in the question (`Phrase`), the word
 lists and states of data/jurisdictions.json (`jurisdictions()`), and the run of words
 before a position (`words_before`).
 
 Holds data and reading helpers only: it detects nothing and does not build `Known`
-(retrieval.absent.known_sources does).
+(retrieval.sources.absent.known_sources does).
 """
 from __future__ import annotations
 
@@ -16,11 +16,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, NamedTuple
 
-from retrieval.aliases import alias_key
+from retrieval.sources.aliases import alias_key
 from retrieval.analyzer import stem
 from core.text import normalize
 
-DATA = Path(__file__).parent / "data" / "jurisdictions.json"
+DATA = Path(__file__).resolve().parent.parent / "data" / "jurisdictions.json"
 _WORD = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?|[,&]")
 Span = tuple[int, int]  # in the normalised question
 

@@ -7,9 +7,9 @@ lookalike that retrieval found.
 question writes them, in its order. One detector per kind of name, each over the
 question's normalised text (`QuestionText`) and what the corpus holds (`Known`, built
 once by `known_sources`):
-  retrieval.absent_laws   decision_numbers, law_titles, eu_instruments;
-  retrieval.absent_cases  case_names, foreign_laws;
-  retrieval.absent_text   the shared forms (QuestionText, Known, jurisdictions.json).
+  retrieval.sources.absent_laws   decision_numbers, law_titles, eu_instruments;
+  retrieval.sources.absent_cases  case_names, foreign_laws;
+  retrieval.sources.absent_text   the shared forms (QuestionText, Known, jurisdictions.json).
 Names compare on the analyzer's Serbian-stemmed folded tokens, so declined, Cyrillic and
 diacritic-free spellings behave alike. Word lists and states: data/jurisdictions.json.
 
@@ -25,11 +25,11 @@ from typing import Iterable
 
 from core.records import Document
 from core.text import normalize
-from retrieval.absent_cases import case_names, case_of_title, foreign_laws
-from retrieval.absent_laws import content_tokens, decision_numbers, eu_instruments, law_phrases, law_titles
-from retrieval.absent_text import Known, QuestionText, Span
-from retrieval.citation_parse import DECISION, decision_key
-from retrieval.citations import CitationIndex
+from retrieval.sources.absent_cases import case_names, case_of_title, foreign_laws
+from retrieval.sources.absent_laws import content_tokens, decision_numbers, eu_instruments, law_phrases, law_titles
+from retrieval.sources.absent_text import Known, QuestionText, Span
+from retrieval.sources.citation_parse import DECISION, decision_key
+from retrieval.sources.citations import CitationIndex
 
 __all__ = ["Known", "QuestionText", "absent_references", "case_names", "decision_numbers", "eu_instruments",
            "foreign_laws", "known_sources", "law_phrases", "law_titles"]

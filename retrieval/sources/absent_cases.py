@@ -5,9 +5,9 @@
   foreign_laws  a foreign adjective within two words of a law word ("Albanian law",
                 "Hrvatski Zakon o …"), "law of Croatia", a German "…gesetz".
 
-Also reads a judgment title into a `Case` (`case_of_title`) for retrieval.absent's
+Also reads a judgment title into a `Case` (`case_of_title`) for retrieval.sources.absent's
 `Known`. Each detector gives spans of the normalised question. Does not read law titles,
-decision or EU numbers (retrieval.absent_laws), and does not merge spans into names.
+decision or EU numbers (retrieval.sources.absent_laws), and does not merge spans into names.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from typing import Iterable
 from retrieval.analyzer import token_spans, words
 
 from core.text import normalize
-from retrieval.absent_text import Case, Known, Phrase, QuestionText, Span, jurisdictions, words_before
+from retrieval.sources.absent_text import Case, Known, Phrase, QuestionText, Span, jurisdictions, words_before
 
 _CASE_SEP = re.compile(r"\s(?:v|vs|versus|protiv)\.?\s+")
 _CAPS = re.compile(r"\b(?:u\.s\.a?\.?|u\.k\.|usa|us|uk)(?![\w.])")

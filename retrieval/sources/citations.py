@@ -5,7 +5,7 @@ Built once per index from its chunks and documents: resolves what needs the corp
 (ECtHR case names from document titles, decision numbers from document metadata,
 bulletins by court and issue) and looks up the units each reference pins.
 
-Deliberately does not parse question text itself (`retrieval.citation_parse` does;
+Deliberately does not parse question text itself (`retrieval.sources.citation_parse` does;
 its names are re-exported here for existing importers) and does not rank or fuse:
 the search module puts these ids first.
 """
@@ -16,11 +16,11 @@ from dataclasses import replace
 from typing import Iterable
 
 from core.records import Chunk, Document
-from retrieval.aliases import Aliases, load_aliases
+from retrieval.sources.aliases import Aliases, load_aliases
 from retrieval.analyzer import words
 from core.text import normalize
 from retrieval.bulletins import named_bulletins
-from retrieval.citation_parse import CitationRef, decision_key, decision_refs, law_mentions, parse_citations
+from retrieval.sources.citation_parse import CitationRef, decision_key, decision_refs, law_mentions, parse_citations
 
 _NOT_NAME = ("and", "others", "the")
 

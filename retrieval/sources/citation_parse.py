@@ -2,14 +2,14 @@
 Council of Europe Convention", "Rantsev § 281", "Rev2 1788/2024"), from its text alone.
 
 `parse_citations(question, aliases)` finds law/treaty mentions by their aliases
-(`retrieval.aliases`: matched on the analyzer's stemmed form, so declined and Cyrillic
+(`retrieval.sources.aliases`: matched on the analyzer's stemmed form, so declined and Cyrillic
 forms match), article numbers and ranges bound to the nearest law, ECtHR paragraphs
 (§ / para) and court decision numbers; `decision_key` canonicalises a decision number;
 `name_spans` says where the question names a source.
 
 Pure: reads no corpus and no index. Deliberately does not resolve an ECtHR case name
 or a decision number to a document, nor map references to chunk ids: that needs the
-corpus and is `retrieval.citations.CitationIndex`'s job.
+corpus and is `retrieval.sources.citations.CitationIndex`'s job.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from core.records import kind_of_source
-from retrieval.aliases import Aliases, load_aliases
+from retrieval.sources.aliases import Aliases, load_aliases
 from retrieval.analyzer import token_spans
 from core.text import normalize
 

@@ -7,17 +7,17 @@ numbers, law titles and EU instruments the question gives that the corpus lacks.
   eu_instruments    a directive / regulation / framework decision number no title holds.
 
 Each gives spans of the normalised question (`QuestionText.norm`). Does not read ECtHR
-case names or foreign laws (retrieval.absent_cases) and does not build `Known` or merge
-the spans into names (retrieval.absent).
+case names or foreign laws (retrieval.sources.absent_cases) and does not build `Known` or merge
+the spans into names (retrieval.sources.absent).
 """
 from __future__ import annotations
 
 import re
 
-from retrieval.aliases import alias_key
+from retrieval.sources.aliases import alias_key
 from retrieval.analyzer import stem
-from retrieval.absent_text import Known, Phrase, QuestionText, Span, jurisdictions, words_before
-from retrieval.citation_parse import DECISION, decision_key
+from retrieval.sources.absent_text import Known, Phrase, QuestionText, Span, jurisdictions, words_before
+from retrieval.sources.citation_parse import DECISION, decision_key
 
 _NUM_MARK = frozenset({"br", "broj", "no", "nr"})
 # Words a law's name does not end on ("Zakon o azilu i …" cut before "i").

@@ -4,7 +4,7 @@ and keyed by corpus source path.
 
 `load_aliases` validates the file and compiles each alias to the analyzer's stemmed
 tokens (Serbian stemmer forced), so one spelling covers its declined, Cyrillic and
-diacritic-free forms. Finding aliases in a question is `retrieval.citations`.
+diacritic-free forms. Finding aliases in a question is `retrieval.sources.citations`.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from core.errors import ConfigError
 from retrieval.analyzer import token_spans, words
 from core.text import normalize
 
-ALIASES_FILE = Path(__file__).parent / "data" / "aliases.json"
+ALIASES_FILE = Path(__file__).resolve().parent.parent / "data" / "aliases.json"
 ENTRY_KEYS = ("short", "name", "aliases")
 
 
