@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Collection, Iterable
+from typing import Collection
 
 import bm25s
 import numpy as np
@@ -75,10 +75,6 @@ class BM25Index:
             return 0
         indptr = self._bm25.scores["indptr"]  # per-term slices of the sparse score matrix
         return int(indptr[i + 1] - indptr[i])
-
-    def positions(self, chunk_ids: Iterable[str]) -> set[int]:
-        """Rows of the given chunk ids (ids not in the index are ignored)."""
-        return {self._row[c] for c in chunk_ids if c in self._row}
 
     def query(self, text: str | list[str], k: int = 10,
               allowed: Collection[int] | None = None) -> list[tuple[str, float]]:

@@ -38,16 +38,10 @@ def serbian_terms(question: str, path: Path = GLOSSARY_FILE) -> list[str]:
     return list(dict.fromkeys(sr for _, _, sr in matches(question, path)))
 
 
-def expand(question: str, path: Path = GLOSSARY_FILE) -> str:
-    """`question` plus the Serbian terms for its English legal phrases (unchanged when none)."""
-    extra = serbian_terms(question, path)
-    return question if not extra else question + "\n" + " ".join(extra)
-
-
 def keyword_tokens(question: str, path: Path = GLOSSARY_FILE) -> list[str]:
     """BM25 query tokens: the question's own (stemmed in the question's language) plus
     the Serbian terms of its English legal phrases, stemmed as Serbian. Analysing the
-    whole `expand`ed text at once would stem "naknada štete" with the English stemmer
+    whole question with its Serbian terms appended at once would stem "naknada štete" with the English stemmer
     of an English question, and those stems never meet the statutes' Serbian ones."""
     extra = serbian_terms(question, path)
     return analyze(question) + (analyze(" ".join(extra), "serbian") if extra else [])
