@@ -21,8 +21,10 @@ from answer.base import Answerer
 from answer.citing import make_citation
 from answer.extractive import ExtractiveAnswerer, evidence_of, quote_text, score_candidates
 from answer.llm import LLMConfig, build_chat_model
+from answer.messages import lang_key
 from answer.phrases import NOT_FOUND_MARKERS, check_script, detect_style
 from answer.prompting import build_messages
+from answer.prompt_pathways import guide_block
 from answer.types import Answer
 from answer.verify import MARKER, check, match_quote, repair
 from core.text import normalize
@@ -80,25 +82,23 @@ class LLMAnswerer(Answerer):
         decision, _, _ = self.fallback.decision(question, hits, absent, plan)
         if decision.action == "abstain":
             return self._extractive(question, hits, None, absent, plan)
-        if decision.action == "pathways":
-            hits = _with_plan_hits(hits, plan)
+        pathways = decision.action == "pathways"
         style = detect_style(question, self.script)
-        # A pathway answer cites each route's provisions: more sources than a plain answer.
-        sources = hits[: self.max_sources if decision.action != "pathways" else max(self.max_sources, PATHWAY_SOURCES)]
+        # A pathway answer cites each route's provisions: more sources than a plain answer,
+        # the plan's units first. `hits` stays the search's, for every fallback and the JSON.
+        pool = _with_plan_hits(hits, plan) if pathways else hits
+        sources = pool[: max(self.max_sources, PATHWAY_SOURCES) if pathways else self.max_sources]
         candidates = score_candidates(question, sources)
         evidence = evidence_of(candidates, sources)
-        if not sources or (decision.action != "pathways" and self.policy.abstain(evidence)):
+        if not sources or (not pathways and self.policy.abstain(evidence)):
             return self._extractive(question, hits, None, plan=plan)
         try:
             guide = None
-            if decision.action == "pathways":
-                from answer.messages import lang_key
-                from answer.prompt_pathways import guide_block
-
+            if pathways:
                 guide = guide_block(plan, sources, lang_key(style))
             raw = str(self.model.invoke(build_messages(question, sources, style, guide=guide)).content).strip()
         except Exception as e:  # any transport/server error: the user still gets an answer
-            return self._extractive(question, hits, style.phrase("llm_failed", error=f"{type(e).__name__}: {e}"))
+            return self._extractive(question, hits, style.phrase("llm_failed", error=f"{type(e).__name__}: {e}"), plan=plan)
         report = check(raw, sources)
         claims = [s for s in report.sentences if s.numbers or any(i.code == "no_source" for i in s.issues)]
         if not any(s.numbers for s in report.sentences) and any(k in normalize(raw) for k in NOT_FOUND_MARKERS):
@@ -112,7 +112,7 @@ class LLMAnswerer(Answerer):
         cited = list(dict.fromkeys(n for s in kept.sentences for n in s.numbers))
         if not cited or not claims or dropped > self.max_dropped_share * len(claims):
             issues = "; ".join(style.issue(i) for i in report.issues[:5])
-            return self._extractive(question, hits, style.phrase("llm_unverified", issues=issues))
+            return self._extractive(question, hits, style.phrase("llm_unverified", issues=issues), plan=plan)
         notices = []
         if dropped:
             notices.append(style.phrase("llm_removed", n=dropped, issues="; ".join(style.issue(i) for i in report.issues[:5])))
@@ -125,8 +125,11 @@ class LLMAnswerer(Answerer):
             cit = make_citation(new_n, hit, raw_quote, style)
             cit.verified = kept.number_ok(old) and match_quote(raw_quote, hit.chunk.text)[1] is not None
             cits.append(cit)
-        return Answer(question, renumber(text, cited), False, cits, list(hits), notices, self.name,
-                      evidence, style.language, style.script)
+        ans = Answer(question, renumber(text, cited), False, cits, list(hits), notices, self.name,
+                     evidence, style.language, style.script, confidence=decision.confidence)
+        if pathways:
+            ans.remedies = plan.to_dict(lang_key(style))
+        return ans
 
 
 def _with_plan_hits(hits: list[Hit], plan) -> list[Hit]:

@@ -42,3 +42,13 @@ def test_an_unverifiable_pathway_claim_is_not_shown_as_verified(monkeypatch):
     model = RecordingModel(messages=iter([AIMessage(content=bad)] * 3))
     a = LLMAnswerer(model).run(STORY, [], plan=p)
     assert "osam dana posle pravnosnažnosti" not in a.answer or not all(c.verified for c in a.citations)
+
+
+def test_a_pathway_answer_keeps_the_search_hits_and_says_which_routes(monkeypatch):
+    """The JSON's "hits" stay the search's (the plan's units are sources, not hits), and
+    the LLM's pathway answer carries the same "remedies" the extractive one does."""
+    monkeypatch.setattr(answer.labels, "load_aliases", lambda path=None: ALIASES)
+    p = plan(STORY)
+    reply = f"Imovinskopravni zahtev se može podneti „{DEADLINE.rstrip('.')}“ [2]."
+    a = LLMAnswerer(RecordingModel(messages=iter([AIMessage(content=reply)] * 3))).run(STORY, [], plan=p)
+    assert a.hits == [] and a.remedies and a.remedies["pathways"]
