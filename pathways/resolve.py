@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
 from core.records import Chunk
+from core.text import find_words
 
 from pathways.model import Pathway, Ref
 
@@ -32,21 +33,18 @@ class Resolved:
         return self.problem is None
 
 
-def flat(text: str) -> str:
-    """Whitespace collapsed: statutes are hard-wrapped, quotes are not."""
-    return " ".join(text.replace("\u00ad", "").split())
-
-
 def quote_in(quote: str, text: str) -> bool:
-    """Whether `quote` is `text`'s own words (parts joined by " … " in order)."""
-    hay, pos = flat(text), 0
-    for part in (p.strip(" .,;:") for p in flat(quote).split(ELLIPSIS)):
-        if not part:
+    """Whether `quote` is `text`'s own words (parts joined by " … " in order), found
+    with the project's one exact locator (any whitespace between words: statutes are
+    hard-wrapped, quotes are not; soft hyphens are not words)."""
+    hay, pos = text.replace("\u00ad", ""), 0
+    for part in (p.strip(" .,;:") for p in quote.split(ELLIPSIS)):
+        if not part.split():
             continue
-        at = hay.find(part, pos)
-        if at < 0:
+        at = find_words(hay[pos:], part)
+        if at is None:
             return False
-        pos = at + len(part)
+        pos += at[1]
     return True
 
 
