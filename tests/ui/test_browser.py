@@ -10,11 +10,7 @@ Needs Debian's chromium and chromium-driver (`apt-get install chromium chromium-
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -38,12 +34,6 @@ pytestmark = [
                        reason="needs /usr/bin/chromium and /usr/bin/chromedriver "
                               "(apt-get install chromium chromium-driver)"),
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _index(tmp_path) -> tuple[Path, Path, str]:
@@ -75,33 +65,12 @@ def real_app_url(tmp_path):
 
 
 def _serve(corpus: Path, index_dir: Path, question: str, tmp_path: Path):
-    port = _free_port()
-    env = {**os.environ, "PRAVNI_LEK_CORPUS": str(corpus), "PRAVNI_LEK_INDEX": str(index_dir),
-           "PRAVNI_LEK_USER_DIR": str(tmp_path / "moji")}
-    log = open(tmp_path / "streamlit.log", "wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as r:
-                    if r.read() == b"ok":
-                        break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("streamlit did not come up: " + (tmp_path / "streamlit.log").read_text()[-2000:])
+    # The same server the load test starts (evaluation.loadtest.serve): loopback, headless,
+    # no usage statistics, waited for on its health endpoint and stopped afterwards.
+    from evaluation.loadtest import serve
+
+    with serve(corpus, index_dir, tmp_path / "moji", tmp_path / "streamlit.log") as url:
         yield url, question
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 @pytest.fixture()
