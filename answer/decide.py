@@ -19,8 +19,8 @@ lead quote also answer the question. Pure: the answerers compose the text.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import re
+from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from retrieval.analyzer import analyze

@@ -28,6 +28,7 @@ from answer.abstain import DEFAULT_THRESHOLD, AbstentionPolicy, evidence_score
 from answer.config import ANSWER
 from answer.base import Answerer
 from answer.citing import make_citation, shown_label
+from answer.decide import Decision, decide
 from answer.labels import law_name
 from answer.messages import lang_key, say
 from answer.regime import addressee, regime_factor
@@ -142,13 +143,6 @@ def evidence_of(candidates: list[Candidate], hits: list[Hit]) -> float:
     return evidence_score([c.coverage for c in candidates])
 
 
-class _NoMatch:
-    reason, detail = "no_match", ""
-
-
-_NO_MATCH = _NoMatch()
-
-
 def _quote_marks(style: Style) -> tuple[str, str]:
     return ("“", "”") if style.language == "en" else ("„", "“")
 
@@ -199,8 +193,6 @@ class ExtractiveAnswerer(Answerer):
     def decision(self, question: str, hits: list[Hit], absent: Sequence[str] = (), plan=None):
         """(answer.decide.Decision, candidates, evidence): the decision every answerer
         shares, so an LLM abstains, or answers by pathway, exactly when this one does."""
-        from answer.decide import decide  # imports the scope and answer-type tables
-
         candidates = score_candidates(question, hits)
         evidence = evidence_of(candidates, hits)
         # A story's words are mostly facts; its last question is what must be answered.
@@ -253,7 +245,7 @@ class ExtractiveAnswerer(Answerer):
         composed = compose(question, plan, style, direct or [])
         if not composed.citations:  # no pathway unit survived the filters
             return self._with_reason(self.abstention(question, hits, score_candidates(question, hits), style, evidence),
-                                     _NO_MATCH, style)
+                                     Decision("abstain", "no_match"), style)
         verified_text = "\n".join(line for line in composed.text.splitlines() if "[" in line)
         ans = self._finish(question, composed.text, composed.citations, composed.cited, hits, style, evidence, False,
                            check_text=verified_text)
