@@ -16,6 +16,7 @@ the answer by pathway. Pure over what it is given; the searcher holds the resolv
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
@@ -106,15 +107,16 @@ _GENERAL_WORDS = (
     "beings person persons get obtain claim seek compensation compensated damages remedy remedies rights options "
     "legal serbia serbian law under she he they her his their be"
 )
-_GENERAL: frozenset | None = None
+
+
+@lru_cache(maxsize=1)
+def _general_stems() -> frozenset[str]:
+    return frozenset(analyze(_GENERAL_WORDS)) | frozenset(analyze(_GENERAL_WORDS, "english"))
 
 
 def general(question: str) -> bool:
     """Whether every word of the question is one of asking how a victim gets a remedy."""
-    global _GENERAL
-    if _GENERAL is None:
-        _GENERAL = frozenset(analyze(_GENERAL_WORDS)) | frozenset(analyze(_GENERAL_WORDS, "english"))
-    return set(analyze(question)) <= _GENERAL
+    return set(analyze(question)) <= _general_stems()
 
 
 def remedy_plan(question: str, guide: tuple[Pathway, ...], resolved: Mapping[Ref, Resolved],
