@@ -32,7 +32,7 @@ from retrieval.intents import asked_sentence
 from answer.answer_type import asked_type, states_type
 from answer.config import ANSWER
 from answer.regime import regime_factor
-from answer.scope import is_small_talk, other_jurisdiction
+from answer.scope import home_places, is_small_talk, other_jurisdiction
 from answer.subject import meets, missing, subject_of
 
 # The decision's levels and where they were tuned: answer.config.AnswerConfig.
@@ -101,6 +101,11 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
     pathways = plan is not None and not named and (plan.story or kind in (None, "procedure"))
     if pathways and kind == "amount" and not any(states_type(r.quote, "amount") for r in plan.hits):
         return _abstain("type_not_stated", "amount", kind)
+    ask = asked_sentence(question)
+    if pathways and plan.story and ask != question:
+        beyond = _beyond(ask)
+        if beyond:
+            return beyond
     if named and chosen:
         return Decision("answer", chosen=chosen, confidence="high", asked=kind)
     direct = _direct(question, hits, candidates, evidence, threshold, chosen, context, min_support, kind)
@@ -110,6 +115,21 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
         lead = direct.chosen[:1] if plan.story and direct.action == "answer" else []
         return Decision("pathways", chosen=lead, confidence="high", asked=kind)
     return direct
+
+
+def _beyond(ask: str) -> Decision | None:
+    """A story whose own question the remedy routes cannot answer: another state's scheme
+    ("What is the deadline under the UK scheme?", asked after a story told in Serbia), or
+    a figure of the day ("the wage under the collective agreement in force in 2025").
+    Not a missing subject: a story's question is in the client's words ("tužimo",
+    "preduzmemo"), whose rarity in statutes says nothing about the corpus."""
+    kind = asked_type(ask)
+    place = other_jurisdiction(ask)
+    if place:
+        return _abstain("other_jurisdiction", place, kind)
+    if kind == "amount" and _CURRENT.search(normalize(ask)):
+        return _abstain("type_not_stated", "amount", kind)
+    return None
 
 
 def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, threshold: float, chosen: list,
@@ -135,7 +155,11 @@ def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, t
     units = [set(analyze(h.chunk.text)) | set(context(h)) for h in hits]
     gone = [] if names_source or ask != question else missing(subject, units, same_language=same)
     if gone:
-        return _abstain("subject_missing", ", ".join(gone), kind)
+        # Name the subject, not the town it is asked in ("register a company in Belgrade").
+        here = home_places(question)
+        named = [w for w in gone if w not in here] or [subject.words[t] for t in subject.key_terms(same)
+                                                        if subject.words[t] not in here]
+        return _abstain("subject_missing", ", ".join(named or gone), kind)
     # A story's words are mostly facts no provision repeats, so its coverage is diluted:
     # it is held to a lower bar (the risk-coverage table in evaluation/README.md).
     if ask != question:
@@ -148,11 +172,20 @@ def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, t
     everywhere = set().union(*units) if units else set()
     # The lead holds one of the key terms itself, or most of the question's words (not
     # for an amount: "stopa poreza na prenos apsolutnih prava" is not any tax rate).
-    keyed = [c for c in pool if (c.coverage >= ANSWER.key_coverage and kind != "amount")
-             or meets(subject, _tokens(c, hits, context), same, everywhere)]
+    meeting = [c for c in pool if meets(subject, _tokens(c, hits, context), same, everywhere)]
+    covering = [c for c in pool if c.coverage >= ANSWER.key_coverage and kind != "amount" and c not in meeting]
     # A search-box phrase ("zastarelost potraživanja kućne pomoćnice") names a topic; only
     # a question ("…?") asks for a deadline or an amount that the quote must state.
     asks = kind not in (None, "permission") and question.rstrip().endswith("?")
+    # A quote that holds the subject's key term answers before one that only shares the
+    # question's other words: "zahtev za izdavanje vozačke dozvole" is answered by the
+    # driving-licence article, or not at all, never by a residence permit's "zahtev za
+    # izdavanje dozvole".
+    # One that only covers most of the question's words may lead when the key term is
+    # incidental ("neisplaćenih" beside "potraživanja iz radnog odnosa"), not when the
+    # best-ranked source holds it: then it is what the question is about.
+    about = bool(hits) and meets(subject, units[0] | set(context(hits[0])), same, everywhere)
+    keyed = meeting if about and meeting else meeting + covering
     typed = [c for c in keyed if not asks or _states(c.span.text, kind, question)]
     if not typed:
         if keyed and kind:

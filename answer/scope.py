@@ -189,16 +189,21 @@ def _context(t: QuestionText, toks: list, m: _Mention, p: _Places) -> tuple[str,
     "bare", span start, span end). Checked in that order: a case name or the victim's
     story outweighs a law word beside it ("državljanka Hrvatske ima pravo")."""
     before = t.norm[max(0, m.start - 80): m.start]
-    nxt = toks[m.i + m.n: m.i + m.n + 2]
+    # Up to four words on: "Swedish Crime Victim Authority", "UK Criminal Injuries Compensation scheme".
+    nxt = toks[m.i + m.n: m.i + m.n + 4]
     if p.case.search(before):
         return "case", m.start, m.end
-    if p.origin.search(before) or p.story.search(before) or p.nationality.search(before):
+    # An adjective describes what follows it: "apply to the Swedish Authority" is no origin.
+    origin = p.origin.search(before) if m.kind != "adjective" else None
+    if origin or p.story.search(before) or p.nationality.search(before):
         return "origin", m.start, m.end
     if nxt and nxt[0][0] in p.treaties:
         return "treaty", m.start, m.end
     loc = p.located.search(before)
     if loc and m.kind in _NAMED:  # "u Sarajevu", not "u Sarajevu sud"
         return "located", m.start - len(before) + loc.start(), m.end
+    if p.after.match(t.norm, m.end):  # "hrvatska državljanka pred sudom": who, not where
+        return "origin", m.start, m.end
     law = next((x for x in nxt if x[0] in p.laws or any(f in x[0] for f in jurisdictions().foreign)), None)
     if law:
         return "law", m.start, (m.end if m.kind in _NAMED else law[2])
@@ -233,6 +238,15 @@ def other_jurisdiction(question: str) -> str | None:
         if found is None and ctx in _FIRES.get(m.kind, ()):
             found = t.original(start, end).strip()
     return found
+
+
+def home_places(question: str) -> set[str]:
+    """The words naming a place in Serbia ("Belgrade", "Novom Sadu"), as written: where
+    a question is asked, never what it is about."""
+    p = _places()
+    t = QuestionText(question)
+    toks = token_spans(t.norm, "serbian")
+    return {t.original(m.start, m.end) for m in _mentions(t, toks, p) if m.kind == "home"}
 
 
 @lru_cache(maxsize=1)

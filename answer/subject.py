@@ -38,7 +38,9 @@ _ASKING = frozenset(analyze("kom koji koja koje kojim kojoj kome čemu šta sta 
                             "which what when how who whom whose why where "
                             # counting words of a story ("Dvojica trgovaca", "ceo iznos"): never its subject
                             "dvojica trojica dvoje troje ceo cela celu celog jedan jedna jednog drugi druga drugog "
-                            "sve svi svu", "serbian")) | frozenset(
+                            "sve svi svu "
+                            # "Da li je X legalno?" asks for a permission; X is the subject
+                            "legalan legalna legalno legalni", "serbian")) | frozenset(
     analyze("which what when how who whom whose why where because whether one two three whole both", "english"))
 
 
@@ -64,7 +66,8 @@ class Subject:
 
     @property
     def rare(self) -> list[Term]:
-        return sorted((t for t in self.terms if self.idf[t] >= RARE_IDF), key=lambda t: -self.idf[t])
+        return sorted((t for t in self.terms if self.idf[t] >= RARE_IDF and not set(t) & _ASKING),
+                      key=lambda t: -self.idf[t])
 
 
 def subject_of(question: str, hits: list[Hit]) -> Subject:
@@ -100,7 +103,7 @@ def missing(subject: Subject, hit_tokens: list[set[str]], same_language: bool = 
     absent = [t for t in rare if not held(t, everywhere)]
     if not absent or absent[0] != rare[0]:
         return []
-    total = sum(subject.idf[t] for t in subject.terms if same_language or len(t) > 1)
+    total = sum(subject.idf[t] for t in subject.terms if (same_language or len(t) > 1) and not set(t) & _ASKING)
     if sum(subject.idf[t] for t in absent) < MISSING_SHARE * total:
         return []
     return [subject.words[t] for t in absent]

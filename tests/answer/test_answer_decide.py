@@ -24,7 +24,7 @@ from answer.regime import addressee, regime_factor
 from core.text import to_latin
 from tests.fixtures.answer.decision_hits import ALIASES_PLUS, CHUNKS, served
 from tests.fixtures.answer.sample import CHUNKS as SAMPLE
-from tests.four_forms import serbian_forms
+from tests.four_forms import four_forms, serbian_forms
 
 
 @pytest.fixture(autouse=True)
@@ -190,3 +190,25 @@ def test_no_addressee_note_for_a_chapter_that_is_not_narrower():
 
 def test_no_addressee_note_when_the_question_names_the_group():
     assert addressee("Kada se oštećenom kao tužiocu može postaviti punomoćnik?", CHUNKS["zkp59"]) is None
+
+
+# A story's own closing question, judged alone (answer.decide._beyond): another state's
+# scheme, or a figure of the day, cannot be answered by the remedy routes; the client's
+# words ("tužimo", "preduzmemo") are never taken for a missing subject.
+BEYOND = [
+    ("Koji je rok za zahtev britanskom fondu za naknadu žrtvama?", "other_jurisdiction",
+     "What is the deadline for applying under the UK scheme?", "other_jurisdiction"),
+    ("Kolika je osnovna zarada kuvara prema kolektivnom ugovoru koji važi u 2025. godini?", "type_not_stated",
+     "How much is a cook's basic wage under the collective agreement in force in 2025?", "type_not_stated"),
+    ("Možemo li da tužimo sinove i do kog iznosa odgovaraju za očev dug?", None,
+     "Can we sue the sons, and up to what amount are they liable for their father's debt?", None),
+    ("Šta možemo odmah da preduzmemo?", None, "What can we do right away?", None),
+]
+
+
+@pytest.mark.parametrize("ask,reason", four_forms(BEYOND))
+def test_a_storys_own_question_beyond_the_routes(ask, reason):
+    from answer.decide import _beyond
+
+    d = _beyond(ask)
+    assert (d.reason if d else None) == reason

@@ -1,11 +1,9 @@
 """Questions outside the corpus (answer.scope): another jurisdiction's law, and small talk.
 Every case in four forms (tests/four_forms.py); the Serbian expectation is compared
 normalised, since a Cyrillic question gives its words back in Cyrillic."""
-import time
-
 import pytest
 
-from answer.scope import is_small_talk, other_jurisdiction
+from answer.scope import home_places, is_small_talk, other_jurisdiction
 from core.text import normalize
 from tests.four_forms import four_forms
 
@@ -47,6 +45,15 @@ FIRES = [
      "What is the deadline to sue an employer in London?", "in London"),
     ("Kolika je naknada za žrtve trgovine ljudima u SAD?", "u SAD",
      "What compensation do trafficking victims get in the USA?", "in the USA"),
+    # A foreign authority or scheme, although the client is Serbian and back in Serbia.
+    ("Klijentkinja, srpska državljanka koja sada živi u Švedskoj, želi da podnese zahtev švedskom Fondu za žrtve. "
+     "Koji je rok?", "švedskom Fondu",
+     "Our client, a Serbian trafficking survivor who now lives in Sweden, wants to apply to the Swedish Crime "
+     "Victim Authority for state compensation. What is the deadline?", "Swedish Crime Victim Authority"),
+    ("Klijent, srpski državljanin, vratio se u Srbiju posle prinudnog rada. Koliko plaća britanski fond za naknadu?",
+     "britanski fond",
+     "Our client, a Serbian man, escaped back to Serbia in 2023. How much would the UK Criminal Injuries "
+     "Compensation scheme pay him?", "UK Criminal Injuries Compensation scheme"),
 ]
 
 # In scope: ECtHR cases, treaties, the victim's origin or story, Serbia named, "sad" = "now".
@@ -76,6 +83,9 @@ STAYS = [
     ("Radila je u Austriji bez plate. Koji je rok za tužbu?", "She worked in Austria without pay. What is the deadline to sue?"),
     ("Šta sad da radim, poslodavac mi ne plaća?", "What do I do now, my employer does not pay me?"),
     ("Palermo protokol: naknada štete žrtvama trgovine ljudima", "Palermo Protocol: compensation of trafficking victims"),
+    # A nationality beside a court word says who, not where.
+    ("Hrvatska državljanka pred sudom traži naknadu: koji je rok?",
+     "A Croatian woman before the court claims damages: what is the deadline?"),
 ]
 
 
@@ -141,15 +151,10 @@ def test_known_unanswerable_examples():
         assert other_jurisdiction(question) is None and not is_small_talk(question)
 
 
-def test_fast():
-    """Runs on every question before retrieval: well under a millisecond (best of three
-    rounds, so a busy machine does not fail it)."""
-    questions = [row[0] for row in FIRES + STAYS] + [row[0] for row in SMALL_TALK]
-    other_jurisdiction(questions[0]), is_small_talk(questions[0])  # data loaded once
-    rounds = []
-    for _ in range(3):
-        start = time.perf_counter()
-        for q in questions:
-            other_jurisdiction(q), is_small_talk(q)
-        rounds.append((time.perf_counter() - start) / len(questions))
-    assert min(rounds) < 1e-3
+@pytest.mark.parametrize("question,expected", [
+    ("How do I register a company in Belgrade?", {"Belgrade"}),
+    ("Kako se registruje vozilo u Novom Sadu?", {"Novom Sadu"}),
+    ("Kako se registruje firma u Zagrebu?", set()),
+])
+def test_home_places_are_where_a_question_is_asked(question, expected):
+    assert home_places(question) == expected

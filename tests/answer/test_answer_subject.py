@@ -1,0 +1,28 @@
+"""The question's subject terms (answer.subject): asking words are never the subject, so
+"Da li je marihuana legalna …" is about marijuana, and a subject no retrieved unit holds
+is missing although the asking word is held everywhere."""
+import pytest
+
+from answer.subject import Subject, missing
+from answer.sentences import query_terms
+from retrieval.analyzer import analyze
+from tests.four_forms import serbian_forms
+
+
+def subject(question: str, idf: dict[str, float]) -> Subject:
+    terms = query_terms(question)
+    return Subject(terms, {t: max(idf.get(a, 3.0) for a in t) for t in terms}, {t: t[0] for t in terms})
+
+
+@pytest.mark.parametrize("form,question", serbian_forms("Da li je marihuana legalna u Srbiji za medicinsku upotrebu?"))
+def test_an_asking_word_is_neither_key_nor_rare(form, question):
+    s = subject(question, {"legaln": 7.6, "marihuan": 7.1, "medicinsk": 4.9})
+    assert [t for t in s.rare] == [t for t in s.terms if "marihuan" in t]
+    assert all("legaln" not in t for t in s.key)
+    held = [set(analyze("Prodaja lekova je legalna samo u apoteci, za medicinsku upotrebu."))]
+    assert missing(s, held) == [next(t[0] for t in s.terms if "marihuan" in t)]
+
+
+def test_a_held_subject_is_not_missing():
+    s = subject("Da li je marihuana legalna u Srbiji?", {"legaln": 7.6, "marihuan": 7.1})
+    assert missing(s, [set(analyze("Marihuana je opojna droga."))]) == []
