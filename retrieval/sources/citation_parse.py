@@ -5,7 +5,9 @@ Council of Europe Convention", "Rantsev § 281", "Rev2 1788/2024"), from its tex
 (`retrieval.sources.aliases`: matched on the analyzer's stemmed form, so declined and Cyrillic
 forms match), article numbers and ranges bound to the nearest law, ECtHR paragraphs
 (§ / para) and court decision numbers; `decision_key` canonicalises a decision number;
-`name_spans` says where the question names a source. `parse_reference` reads the lookup
+`name_spans` says where the question names a source; `read_case_title` is the one reader
+of an ECtHR judgment's title (the citation index's case key and the absent-source
+detector's `Case` both come from it). `parse_reference` reads the lookup
 page's short form ("KZ 388", "ZKP 252-260", "čl. 4 ZBPP", "388 KZ") with the same
 article and number grammar, leaving the law's words as written for the caller to resolve
 (a law no alias names: its acronym, words of its title).
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from core.records import kind_of_source
 from retrieval.sources.aliases import Aliases, load_aliases
@@ -63,6 +65,32 @@ class CitationRef:
     paragraph_end: str | None = None
     decision_number: str | None = None
     start: int = 0
+
+
+_CASE_OF = re.compile(r"^\s*case of\s+")
+_VERSUS = re.compile(r"\s+(?:v\.?|protiv)\s+")  # "Rantsev v. Cyprus", "S.M. protiv Hrvatske"
+_NEXT_APPLICANT = re.compile(r",|\band\b")  # "De Wilde, Ooms and Versyp", "M. and Others"
+
+
+class CaseTitle(NamedTuple):
+    """An ECtHR case title read into its parts, normalised ("case of" dropped)."""
+
+    text: str  # the whole title: "rantsev v. cyprus and russia"
+    applicants: str  # before the first "v." / "protiv": "de wilde, ooms and versyp"
+    respondents: str | None  # after the last one ("cyprus and russia"); None without one
+
+    @property
+    def first_applicant(self) -> str:
+        """The first applicant's name: "de wilde", "m." (of "M. and Others")."""
+        return _NEXT_APPLICANT.split(self.applicants, maxsplit=1)[0]
+
+
+def read_case_title(title: str) -> CaseTitle:
+    """"CASE OF RANTSEV v. CYPRUS AND RUSSIA" -> ("rantsev v. cyprus and russia",
+    "rantsev", "cyprus and russia"); a case_names alias ("s m protiv hrvatske") reads the same."""
+    text = _CASE_OF.sub("", normalize(title))
+    parts = _VERSUS.split(text)
+    return CaseTitle(text, parts[0], parts[-1] if len(parts) > 1 else None)
 
 
 @dataclass(frozen=True)
