@@ -4,8 +4,9 @@
 
 Locations come from the environment (PRAVNI_LEK_CORPUS, PRAVNI_LEK_INDEX,
 PRAVNI_LEK_USER_DIR, PRAVNI_LEK_CHROMA_HOST, PRAVNI_LEK_EMBEDDER); privacy defaults are
-applied before anything else is imported. PRAVNI_LEK_ANSWERER="module:function" swaps
-the answerer (a test hook). This file renders and wires; the logic is in ui/.
+applied before anything else is imported. This file renders and wires; the logic is in
+ui/. (Tests that need another answerer set st.session_state["answerer"], in AppTest or
+through a launcher script of their own under tests/fakes/.)
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from ui.background import recently_updated, running_pid  # noqa: E402
 from ui.bootstrap import ensure_index  # noqa: E402
 from ui.display import in_script  # noqa: E402
 from ui.filter_options import INTERNATIONAL_KINDS, SCOPES, filter_options, make_filters  # noqa: E402
-from core.settings import DEFAULT_LLM_ENDPOINT, answerer_hook, app_config, llm_api_key  # noqa: E402
+from core.settings import DEFAULT_LLM_ENDPOINT, app_config, llm_api_key  # noqa: E402
 from ui.settings import AnswerSettings, endpoint_host, is_remote  # noqa: E402
 from ui.strings import LANG_NAMES, LANGS, kind_name, t  # noqa: E402
 
@@ -129,7 +130,7 @@ if page == "ask":
             llm = state.llm(settings)
         except Exception as e:  # noqa: BLE001 — fall back to extractive answers and say so
             st.info(t("llm_unavailable", lang, error=f"{type(e).__name__}: {e}"))
-    ask_view.render(answerer=state.answerer(answerer_hook(os.environ)), searcher=searcher,
+    ask_view.render(answerer=state.answerer(), searcher=searcher,
                     index_dir=cfg.index_dir, filters=filters, llm=llm, lang=lang,
                     search_mode=state.search_mode(cfg.index_dir))
 elif page == "guide":

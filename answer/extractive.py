@@ -290,7 +290,7 @@ class ExtractiveAnswerer(Answerer):
 
     def _finish(self, question, text, cits: list[Citation], cited: list[Hit], hits, style, evidence, abstained,
                 check_text: str | None = None) -> Answer:
-        report = check(text if check_text is None else check_text, cited)
+        report = check(text if check_text is None else check_text, cited, abstained=abstained)
         notices = [style.phrase("self_check", issue=style.issue(i)) for i in report.issues]
         for c, h in zip(cits, cited):
             c.verified = report.number_ok(c.n) and match_quote(c.quote, h.chunk.text)[1] is not None

@@ -101,6 +101,8 @@ class LLMAnswerer(Answerer):
             return self._extractive(question, hits, style.phrase("llm_failed", error=f"{type(e).__name__}: {e}"), plan=plan)
         report = check(raw, sources)
         claims = [s for s in report.sentences if s.numbers or any(i.code == "no_source" for i in s.issues)]
+        # The model's free text is all it says: whether it found nothing can only be read
+        # from its words (our own answers carry `abstained` instead; answer.verify.check).
         if not any(s.numbers for s in report.sentences) and any(k in normalize(raw) for k in NOT_FOUND_MARKERS):
             ans = self.fallback.abstention(question, hits, candidates, style, evidence)
             ans.notices.append(style.phrase("llm_not_found"))

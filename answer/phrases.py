@@ -74,8 +74,10 @@ _PHRASES = {
         "issue_markup": "the sentence contains {what}",
     },
 }
-# The ways an answer may say it found nothing (verification does not ask them for a citation),
-# including the "absent" line that names what the sources do not contain.
+# The ways an LLM's free text may say it found nothing (verification does not ask such a
+# sentence for a citation), including the "absent" line that names what the sources do
+# not contain. Only a model's text is read for them: our own answers say it in their
+# `abstained` field (answer.verify.check, answer.generative).
 NOT_FOUND_MARKERS = ("nisam pronasao", "nisam nasao", "did not find", "could not find", "not found in the sources",
                      "izvori ne sadrze", "sources do not contain")
 

@@ -159,7 +159,12 @@ def outside_quotes(sentence: str) -> str:
     return sentence
 
 
-def check(text: str, hits: list[Hit]) -> Report:
+def check(text: str, hits: list[Hit], abstained: bool | None = None) -> Report:
+    """Check `text` against `hits`. A sentence that says nothing was found ("Nisam
+    pronašao…", "Izvori ne sadrže: …") needs no citation and negates nothing the sources
+    say. `abstained`: whether `text` is an abstention we composed (the answer record's
+    field; its sentences without a citation are those statements), or None for a
+    model's free text, which only its words can tell (NOT_FOUND_MARKERS)."""
     sentences = []
     for li, s in split_sentences(text):
         nums = [int(x) for m in MARKER.finditer(s) for x in re.split(r"[,;]", m.group(1))]
@@ -181,7 +186,10 @@ def check(text: str, hits: list[Hit]) -> Report:
             for m in rx.finditer(normalize(sc.text)):
                 if not _article_exists(m.group(1), scope):
                     sc.add("bad_article", article=m.group(1))
-        says_not_found = any(k in normalize(sc.text) for k in NOT_FOUND_MARKERS)
+        if abstained is None:  # an LLM's own words are all there is to go by
+            says_not_found = any(k in normalize(sc.text) for k in NOT_FOUND_MARKERS)
+        else:
+            says_not_found = abstained and not sc.numbers
         if not says_not_found:  # "Izvori ne sadrže: …" negates nothing the sources say
             for code, values in fact_issues(MARKER.sub(" ", own), [hits[n - 1].chunk.text for n in cited]):
                 sc.add(code, **values)

@@ -10,7 +10,6 @@ project reads is named here:
   PRAVNI_LEK_LLM_ENDPOINT, PRAVNI_LEK_LLM_MODEL              an OpenAI-compatible endpoint
   PRAVNI_LEK_LLM_API_KEY                                     its key (OPENAI_API_KEY: the old
                                                              name, still read, with a notice)
-  PRAVNI_LEK_ANSWERER                                        the app's answerer hook (tests)
   PRAVNI_LEK_ALLOW_DOWNLOADS                                 see core.privacy
 """
 from __future__ import annotations
@@ -70,11 +69,6 @@ def chroma_host(env: Mapping[str, str]) -> str | None:
 def embedder(env: Mapping[str, str]) -> str | None:
     """The embedder spec (retrieval.embedders.factory), or None for DEFAULT_EMBEDDER."""
     return env.get("PRAVNI_LEK_EMBEDDER") or None
-
-
-def answerer_hook(env: Mapping[str, str]) -> str | None:
-    """PRAVNI_LEK_ANSWERER="module:function": the app answers with that function (tests)."""
-    return env.get("PRAVNI_LEK_ANSWERER") or None
 
 
 def llm_endpoint(env: Mapping[str, str]) -> str | None:

@@ -3,8 +3,8 @@
 Every function returns plain numbers in a dict; none asserts anything about time (a
 benchmark is reported, never a test). Builds go into temporary directories, never the
 serving index. Cold start and peak memory run in a fresh subprocess, the way a user's
-first query or the app's process would. `embedder` is a `make_embedder` spec ("fake"
-in tests).
+first query or the app's process would. `embedder` is a `make_embedder` spec (the
+tests register "fake"; their subprocesses get it through PYTHONPATH, which is kept).
 
 Not here: the machine description, targets and the CLI (evaluation.bench).
 """
@@ -184,7 +184,9 @@ print(json.dumps({"questions": len(questions),
 
 
 def _python(code: str, *args: str, timeout: float = 900) -> dict[str, Any]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "ANONYMIZED_TELEMETRY": "False"}
+    # The checkout first; a caller's PYTHONPATH after it (a test's, installing its fakes).
+    path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, "PYTHONPATH": path, "ANONYMIZED_TELEMETRY": "False"}
     done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
                           env=env, cwd=str(ROOT), timeout=timeout, check=False)
     if done.returncode != 0:

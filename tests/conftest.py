@@ -3,6 +3,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.fakes.embedder import install as install_fake_embedder
+
 ROOT = Path(__file__).resolve().parent.parent  # the checkout is on sys.path via pyproject.toml
 # Tests never reach a model hub or telemetry endpoint.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -10,6 +12,9 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+# The embedder spec "fake" (tests/fakes/embedder.py) exists in test processes only; a test
+# that starts a product command in a new process runs it through tests/fakes/run.py.
+install_fake_embedder()
 
 
 @pytest.fixture(scope="session")

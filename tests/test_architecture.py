@@ -8,7 +8,9 @@
   it); its `__main__` alone calls the orchestrator, so `python -m ingest` keeps working;
 - retrieval imports nothing from answer, ui or indexing;
 - no product module imports evaluation or ui (app.py is the ui's entry point);
-- core imports only the standard library and third-party packages.
+- core imports only the standard library and third-party packages;
+- no product module imports `tests` (fakes live in tests/fakes/ and are installed from
+  the tests' side), nor imports a module whose name it does not spell out.
 Every import counts, including those inside functions.
 """
 from __future__ import annotations
@@ -74,6 +76,47 @@ def test_the_arrows_hold():
 def test_the_core_imports_only_the_standard_library_and_third_party_packages():
     for path in sorted((ROOT / "core").rglob("*.py")):
         assert not (imports(path) & set(FIRST_PARTY)) - {"core"}, path
+
+
+def test_no_product_package_imports_tests():
+    # The fake embedder and the hostile answerer are tests' code (tests/fakes/); the
+    # product never reaches them. (evaluation, which measures from outside like the
+    # tests, is not product: its load test builds the tests' small corpus.)
+    assert [str(path) for _, path in product_files() if "tests" in imports(path)] == []
+
+
+def _dynamic_imports(path: Path) -> list[str]:
+    """importlib.import_module / __import__ calls whose module name does not start with
+    a first-party package written out in the code (e.g. one read from the environment)."""
+    bad = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        if name not in ("import_module", "__import__"):
+            continue
+        arg = node.args[0]
+        head = arg.values[0] if isinstance(arg, ast.JoinedStr) and arg.values else arg
+        text = head.value if isinstance(head, ast.Constant) and isinstance(head.value, str) else ""
+        if text.split(".")[0] not in FIRST_PARTY or (isinstance(arg, ast.JoinedStr) and "." not in text):
+            bad.append(f"{path.name}:{node.lineno}")
+    return bad
+
+
+def test_the_product_imports_no_module_named_at_run_time():
+    # The app once imported any "module:function" an environment variable named (a test
+    # hook); a loader chosen from the product's own table (ingest.registry) is fine.
+    assert [b for _, path in product_files() for b in _dynamic_imports(path)] == []
+
+
+def test_a_dynamic_import_is_caught(tmp_path):
+    bad = tmp_path / "mod.py"
+    bad.write_text("import importlib, os\n"
+                   "def f(spec):\n    return importlib.import_module(spec.partition(':')[0])\n"
+                   "def g(name):\n    return importlib.import_module(f'{name}.x')\n"
+                   "def h(name):\n    return importlib.import_module(f'ingest.loaders.{name}')\n",
+                   encoding="utf-8")
+    assert _dynamic_imports(bad) == ["mod.py:3", "mod.py:5"]
 
 
 @pytest.mark.parametrize("pkg, line", [

@@ -102,7 +102,6 @@ def ui_env(ui_index, tmp_path, monkeypatch) -> dict[str, Path]:
     monkeypatch.setenv("PRAVNI_LEK_CORPUS", str(corpus))
     monkeypatch.setenv("PRAVNI_LEK_INDEX", str(index_dir))
     monkeypatch.setenv("PRAVNI_LEK_USER_DIR", str(user_dir))
-    monkeypatch.delenv("PRAVNI_LEK_ANSWERER", raising=False)
     return {"corpus": corpus, "index": index_dir, "user": user_dir}
 
 

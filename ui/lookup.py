@@ -2,11 +2,12 @@
 "CETS 197 Art. 4", "Rantsev § 281" -> those articles (or ECtHR paragraphs) of that
 document, with the previous and next one.
 
-Parsing is retrieval's (`Searcher.citations.resolve`: aliases, declined and Cyrillic
-forms) when the app passes it in; laws it does not know are found here by their short
-name (the alias table's, else the acronym of the title: "Zakonik o krivičnom postupku"
--> ZKP) or by words of their title. Pure functions over the loaded searcher's chunks
-and documents; no Streamlit, no search ranking.
+Parsing is retrieval's: `Searcher.citations.resolve` (aliases, declined and Cyrillic
+forms) when the app passes it in, else `retrieval.sources.citation_parse.parse_reference`
+(the same article grammar, the law left in the user's words). Laws retrieval does not
+know are found here by their short name (the alias table's, else the acronym of the
+title: "Zakonik o krivičnom postupku" -> ZKP) or by words of their title. Pure functions
+over the loaded searcher's chunks and documents; no Streamlit, no search ranking.
 """
 from __future__ import annotations
 
@@ -16,24 +17,12 @@ from typing import Any, Callable, Iterable, Mapping
 
 from core.records import Chunk, Document
 from core.text import normalize, to_latin
+from retrieval.sources.citation_parse import LawReference, parse_reference
 
 ARTICLE_KINDS = ("law", "treaty")
 # Which locator numbers a document's units, by kind.
 UNIT_FIELD = {"law": "article", "treaty": "article", "echr_judgment": "paragraph"}
-_ART = r"(\d{1,4}[a-z]?)"
-_RANGE = _ART + r"(?:\s*(?:-|–|—|do)\s*" + _ART + r")?"
-_MARKER = re.compile(r"\b(?:član|clan|čl|cl|art(?:icle)?|članovi|clanovi)\.?\s*" + _RANGE + r"\b", re.I)
-_TRAILING = re.compile(r"(?:^|\s|,)" + _RANGE + r"\s*$", re.I)
-_LEADING = re.compile(r"^" + _RANGE + r"(?=\s)", re.I)
-_STAV = re.compile(r"\b(?:st|stav|tač|tačka|tac|tacka)\.?\s*\d+\.?", re.I)
 _STOP = {"o", "i", "u", "na", "za", "od", "sa", "s", "iz", "po", "protiv", "the", "of", "on", "and"}
-
-
-@dataclass(frozen=True)
-class Reference:
-    law: str
-    first: str
-    last: str | None = None
 
 
 @dataclass
@@ -74,18 +63,6 @@ def unit_query(result: "LookupResult", number: str) -> str:
 def fold(text: str) -> str:
     """`core.text.normalize`, letters and digits only ("ZBPP" == "збпп")."""
     return re.sub(r"[^a-z0-9]", "", normalize(text))
-
-
-def parse_reference(query: str) -> Reference | None:
-    """The law and article range a lookup names, or None when it names none."""
-    s = _STAV.sub(" ", to_latin(query)).strip(" ,.;")
-    m = _MARKER.search(s) or _TRAILING.search(s) or _LEADING.search(s)
-    if m is None:
-        return None
-    law = (s[: m.start()] + " " + s[m.end():]).strip(" ,.;")
-    if not law:
-        return None
-    return Reference(law=law, first=m.group(1).lower(), last=m.group(2).lower() if m.group(2) else None)
 
 
 def acronym(title: str) -> str:
@@ -153,7 +130,7 @@ def _from_resolver(query: str, resolve: Callable[[str], list], documents: Mappin
         unit = UNIT_FIELD.get(doc.kind) if doc is not None else None
         first, last = (r.article, r.article_end) if unit == "article" else (r.paragraph, r.paragraph_end)
         if unit and first:
-            return r.source, Reference(r.source, first.lower(), (last or "").lower() or None)
+            return r.source, LawReference(r.source, first.lower(), (last or "").lower() or None)
     return None
 
 

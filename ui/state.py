@@ -4,12 +4,11 @@ calls.
 The searcher is cached per index and build, so a new build (an upload, a re-ingest)
 is picked up on the next rerun while every session shares one loaded index. The
 answerer is `answer.answer` unless a test put another callable in
-st.session_state["answerer"] or app.py was given one (PRAVNI_LEK_ANSWERER).
+st.session_state["answerer"] (the product imports no module an environment variable names).
 Not here: rendering.
 """
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import Any, Callable
 
@@ -92,21 +91,11 @@ def llm(settings):
     return _llm(settings.mode, settings.endpoint_url, settings.model, settings.gguf_path, settings.api_key)
 
 
-def load_callable(spec: str) -> Callable[..., Any]:
-    """"package.module:function" -> the function (the app's explicit test hook)."""
-    module, _, name = spec.partition(":")
-    if not module or not name:
-        raise ValueError(f"answerer {spec!r} must look like 'package.module:function'")
-    return getattr(importlib.import_module(module), name)
-
-
-def answerer(default_spec: str | None = None) -> Callable[..., Any]:
+def answerer() -> Callable[..., Any]:
     """The function that answers a question: a test's stand-in, else answer.answer."""
     injected = st.session_state.get("answerer")
     if injected is not None:
         return injected
-    if default_spec:
-        return load_callable(default_spec)
     from answer import answer
 
     return answer

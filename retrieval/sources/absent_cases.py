@@ -5,8 +5,8 @@
   foreign_laws  a foreign adjective within two words of a law word ("Albanian law",
                 "Hrvatski Zakon o …"), "law of Croatia", a German "…gesetz".
 
-Also reads a judgment title into a `Case` (`case_of_title`) for retrieval.sources.absent's
-`Known`. Each detector gives spans of the normalised question. Does not read law titles,
+Also turns a judgment title, as retrieval.sources.citation_parse.read_case_title reads it,
+into a `Case` (`case_of_title`) for retrieval.sources.absent's `Known`. Each detector gives spans of the normalised question. Does not read law titles,
 decision or EU numbers (retrieval.sources.absent_laws), and does not merge spans into names.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Iterable
 
 from retrieval.analyzer import token_spans, words
 
-from core.text import normalize
+from retrieval.sources.citation_parse import read_case_title
 from retrieval.sources.absent_text import Case, Known, Phrase, QuestionText, Span, jurisdictions, words_before
 
 _CASE_SEP = re.compile(r"\s(?:v|vs|versus|protiv)\.?\s+")
@@ -62,8 +62,9 @@ def _case(applicant: str, states: frozenset[str]) -> Case:
 
 def case_of_title(title: str) -> Case:
     """The `Case` an ECtHR judgment title (or case_names alias) names."""
-    parts = re.split(r"\s+(?:v\.?|protiv)\s+", re.sub(r"^\s*case of\s+", "", normalize(title)))
-    return _case(parts[0], _states_after(parts[-1], 0)[0] if len(parts) > 1 else frozenset())
+    case = read_case_title(title)
+    states = _states_after(case.respondents, 0)[0] if case.respondents is not None else frozenset()
+    return _case(case.applicants, states)
 
 
 def _alike(a: str, b: str) -> bool:

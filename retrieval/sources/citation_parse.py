@@ -5,7 +5,12 @@ Council of Europe Convention", "Rantsev § 281", "Rev2 1788/2024"), from its tex
 (`retrieval.sources.aliases`: matched on the analyzer's stemmed form, so declined and Cyrillic
 forms match), article numbers and ranges bound to the nearest law, ECtHR paragraphs
 (§ / para) and court decision numbers; `decision_key` canonicalises a decision number;
-`name_spans` says where the question names a source.
+`name_spans` says where the question names a source; `read_case_title` is the one reader
+of an ECtHR judgment's title (the citation index's case key and the absent-source
+detector's `Case` both come from it). `parse_reference` reads the lookup
+page's short form ("KZ 388", "ZKP 252-260", "čl. 4 ZBPP", "388 KZ") with the same
+article and number grammar, leaving the law's words as written for the caller to resolve
+(a law no alias names: its acronym, words of its title).
 
 Pure: reads no corpus and no index. Deliberately does not resolve an ECtHR case name
 or a decision number to a document, nor map references to chunk ids: that needs the
@@ -15,28 +20,33 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from core.records import kind_of_source
 from retrieval.sources.aliases import Aliases, load_aliases
 from retrieval.analyzer import token_spans
-from core.text import normalize
+from core.text import fold, normalize, to_latin
 
 # Numbers may carry the ordinal dot Serbian uses ("člana 408. stav 1. ZPP").
 _NUM = r"\d+[a-z]?\.?"
-_RANGE = rf"{_NUM}(?:\s*(?:[-–]|do|to)\s*{_NUM})?"
+_DASH = "[-–—]"  # hyphen, en dash, em dash
+_RANGE = rf"{_NUM}(?:\s*(?:{_DASH}|do|to)\s*{_NUM})?"
 _NUMS = rf"{_RANGE}(?:\s*(?:,|\bi\b|\band\b)\s*{_RANGE})*"
 _STAV = r"(?:\s*,?\s*(?:stav[a-z]*|st\.?|§|para(?:graph)?\.?|paragraf[a-z]*)\s*(?P<stav>\d+)\.?)?"
 _TACKA = r"(?:\s*,?\s*(?:tack[a-z]*|tac\.?|t\.|point|item)\s*\d+\)?\.?)?"
 _ARTICLE = re.compile(
     rf"\b(?:clan(?:a|u|om|ovi|ova|ovima)?|cl|art(?:icle|icles|s)?)\b\.?\s*(?P<nums>{_NUMS}){_STAV}{_TACKA}")
 _BARE = re.compile(rf"\s*,?\s*(?P<nums>{_NUMS}){_STAV}{_TACKA}(?![\d/])")
-_ONE = re.compile(r"(?P<a>\d+[a-z]?)\.?(?:\s*(?:[-–]|do|to)\s*(?P<b>\d+[a-z]?))?")
-_PARA = re.compile(r"(?:§§?|\bparas?\b\.?|\bparagraphs?\b|\bpar\.)\s*(?P<a>\d+)(?:\s*[-–]\s*(?P<b>\d+))?")
+_ONE = re.compile(rf"(?P<a>\d+[a-z]?)\.?(?:\s*(?:{_DASH}|do|to)\s*(?P<b>\d+[a-z]?))?")
+_PARA = re.compile(rf"(?:§§?|\bparas?\b\.?|\bparagraphs?\b|\bpar\.)\s*(?P<a>\d+)(?:\s*{_DASH}\s*(?P<b>\d+))?")
 DECISION = re.compile(r"\b(?P<reg>[a-z]{1,5}(?:\s?\d)?(?:\s(?:u|g|k|pr|p|ok))?)\s+(?P<n>\d{1,6})\s*/\s*(?P<y>\d{2,4})\b")
 # What may stand between "član 388" and the law it belongs to ("of the", "iz").
 _GAP_AFTER = re.compile(r"^[\s,.;:]*(?:(?:of|the|od|iz|u|na)[\s,.]+)*$")
 _GAP_BEFORE = re.compile(r"^[\s,.;:]*$")
+# A lookup's number with no article word: the last thing written ("KZ 388", "ZKP 252-260",
+# "KZ 388 st. 1") or the first ("388 KZ").
+_LAST = re.compile(rf"(?:^|[\s,])(?P<nums>{_RANGE}){_STAV}{_TACKA}\s*$")
+_FIRST = re.compile(rf"^(?P<nums>{_RANGE}){_STAV}{_TACKA}(?=\s)")
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,66 @@ class CitationRef:
     paragraph_end: str | None = None
     decision_number: str | None = None
     start: int = 0
+
+
+_CASE_OF = re.compile(r"^\s*case of\s+")
+_VERSUS = re.compile(r"\s+(?:v\.?|protiv)\s+")  # "Rantsev v. Cyprus", "S.M. protiv Hrvatske"
+_NEXT_APPLICANT = re.compile(r",|\band\b")  # "De Wilde, Ooms and Versyp", "M. and Others"
+
+
+class CaseTitle(NamedTuple):
+    """An ECtHR case title read into its parts, normalised ("case of" dropped)."""
+
+    text: str  # the whole title: "rantsev v. cyprus and russia"
+    applicants: str  # before the first "v." / "protiv": "de wilde, ooms and versyp"
+    respondents: str | None  # after the last one ("cyprus and russia"); None without one
+
+    @property
+    def first_applicant(self) -> str:
+        """The first applicant's name: "de wilde", "m." (of "M. and Others")."""
+        return _NEXT_APPLICANT.split(self.applicants, maxsplit=1)[0]
+
+
+def read_case_title(title: str) -> CaseTitle:
+    """"CASE OF RANTSEV v. CYPRUS AND RUSSIA" -> ("rantsev v. cyprus and russia",
+    "rantsev", "cyprus and russia"); a case_names alias ("s m protiv hrvatske") reads the same."""
+    text = _CASE_OF.sub("", normalize(title))
+    parts = _VERSUS.split(text)
+    return CaseTitle(text, parts[0], parts[-1] if len(parts) > 1 else None)
+
+
+@dataclass(frozen=True)
+class LawReference:
+    """What a lookup names: a law in the words the user wrote ("KZ", "CETS 197", "ZBPP")
+    and an article or a range of them (lowercase: "390a")."""
+
+    law: str
+    first: str
+    last: str | None = None
+
+
+def _same_length_form(text: str) -> str:
+    """`normalize(text)` letter for letter (đ -> d, not dj), so a match's offsets are the
+    offsets in `to_latin(text)`; `text` is already Latin."""
+    return "".join((fold(ch.lower()) or " ")[0] for ch in text)
+
+
+def parse_reference(query: str) -> LawReference | None:
+    """The law and the article or range a lookup names ("KZ 388", "ZKP 252 – 260",
+    "čl. 4 st. 2 ZBPP", "чл. 4 ЗБПП", "KZ, čl. 390a", "388 KZ", "CETS 197, Art. 15"), or
+    None without both. The article is read as parse_citations reads it (an article word,
+    else a number written last or first, its stav and tačka dropped); the law is what
+    is left, unresolved."""
+    latin = to_latin(query)
+    form = _same_length_form(latin)
+    m = _ARTICLE.search(form) or _LAST.search(form) or _FIRST.search(form)
+    if m is None:
+        return None
+    law = (latin[: m.start()] + " " + latin[m.end():]).strip(" ,.;")
+    one = _ONE.match(m["nums"])
+    if not law or one is None:
+        return None
+    return LawReference(law, one["a"], one["b"])
 
 
 def decision_key(number: str) -> str:

@@ -20,7 +20,8 @@ from retrieval.sources.aliases import Aliases, load_aliases
 from retrieval.analyzer import words
 from core.text import normalize
 from retrieval.bulletins import named_bulletins
-from retrieval.sources.citation_parse import CitationRef, decision_key, decision_refs, law_mentions, parse_citations
+from retrieval.sources.citation_parse import (CitationRef, decision_key, decision_refs, law_mentions, parse_citations,
+                                              read_case_title)
 
 _NOT_NAME = ("and", "others", "the")
 
@@ -28,11 +29,10 @@ _NOT_NAME = ("and", "others", "the")
 def _case_key(title: str) -> tuple[str, ...]:
     """Words naming an ECtHR case: the first applicant ("rantsev", "de wilde"), or the
     whole title when that is only initials ("S.M. v. Croatia" -> s m v croatia)."""
-    t = re.sub(r"^\s*case of\s+", "", normalize(title))
-    applicant = re.split(r"\s+v\.?\s+|,|\band\b", t, maxsplit=1)[0]
-    key = [w for w in words(applicant) if w not in _NOT_NAME]
+    case = read_case_title(title)
+    key = [w for w in words(case.first_applicant) if w not in _NOT_NAME]
     if all(len(w) == 1 for w in key):
-        key = [w for w in words(t) if w not in _NOT_NAME]
+        key = [w for w in words(case.text) if w not in _NOT_NAME]
     return tuple(key)
 
 

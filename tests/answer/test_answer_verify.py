@@ -107,3 +107,16 @@ def test_article_with_a_serbian_letter_suffix_exists():
               "Neoporezivi prihodi …", article="21ž")
     assert _article_exists("21z", [Hit(1, 1.0, c)])  # "čl. 21ž" as the answer's folded text has it
     assert not _article_exists("21", [Hit(1, 1.0, c)])
+
+
+def test_abstention_is_known_from_the_record_for_our_own_text_and_read_only_in_a_models():
+    said = "Nisam pronašao odgovor u izvorima koje imam."
+    claim = "Žrtva ima pravo na naknadu štete od države"
+    # A model's free text (abstained=None): its words say it found nothing, so no source is asked for.
+    assert check(said, HS).ok
+    # Our own abstention: the record says so, whatever the words.
+    assert check(claim + ".", HS, abstained=True).ok
+    assert check(said + "\n- " + claim + " [9]", HS, abstained=True).issues[0].code == "bad_number"
+    # Our own answer that did not abstain: the words alone excuse nothing.
+    assert [i.code for i in check(said, HS, abstained=False).issues] == ["no_source"]
+    assert [i.code for i in check(claim + ".", HS).issues] == ["no_source"]

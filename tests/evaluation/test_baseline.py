@@ -87,7 +87,7 @@ def test_pdf_pages_are_the_units(tmp_path: Path):
 
 
 def test_baseline_store_builds_resumes_and_searches(tmp_path: Path):
-    from retrieval.embedders.fake import FakeEmbedder
+    from tests.fakes.embedder import FakeEmbedder
 
     corpus = tmp_path / "corpus"
     (corpus / "zakoni").mkdir(parents=True)

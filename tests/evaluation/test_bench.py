@@ -10,6 +10,7 @@ import pytest
 from evaluation import bench
 from evaluation import bench_measure as B
 from tests.corpus_factory import make_corpus
+from tests.fakes.embedder import fake_env
 
 pytestmark = pytest.mark.integration  # real Chroma / AppTest / subprocess / whole builds
 
@@ -49,7 +50,7 @@ def test_build_and_rebuild(tiny, tmp_path: Path):
 
 
 def test_dense_and_embed_rates(tiny):
-    from retrieval.embedders.fake import FakeEmbedder
+    from tests.fakes.embedder import FakeEmbedder
 
     _, index = tiny
     r = B.dense_rate(index, n=3, embedder="fake")
@@ -58,8 +59,10 @@ def test_dense_and_embed_rates(tiny):
     _numbers(B.embed_rate(["a b c", "d e"], FakeEmbedder()), {"texts", "chars", "seconds", "ms_per_char"})
 
 
-def test_latency_warm_and_cold(tiny):
+def test_latency_warm_and_cold(tiny, monkeypatch):
     _, index = tiny
+    # cold_query and peak_memory start new processes: fake_env's PYTHONPATH installs the fake there.
+    monkeypatch.setenv("PYTHONPATH", fake_env()["PYTHONPATH"])
     lat = bench.latency(index, ["naknada štete žrtvi", "Article 4 trafficking"])
     _numbers(lat["hybrid"]["search"], {"p50", "p95"})
     _numbers(lat["hybrid"]["answer"], {"p50", "p95"})

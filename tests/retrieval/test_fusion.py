@@ -33,7 +33,7 @@ def test_rrf_extra_leg_from_caller():
 @pytest.mark.parametrize(
     "weights, message",
     [
-        ({"bm52": 1.0}, "unknown leg 'bm52'; allowed legs: \\('bm25', 'dense', 'citation'\\)"),
+        ({"bm52": 1.0}, "unknown leg 'bm52'; allowed legs: \\('bm25', 'dense'\\)"),
         ({"dense": -1.0}, "dense=-1.0"),
         ({"dense": float("nan")}, "dense=nan"),
         ({"dense": "2"}, "dense='2'"),

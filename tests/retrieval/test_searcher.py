@@ -14,6 +14,7 @@ from indexing.build import sync_dense
 from retrieval.filters import Filters
 from retrieval.searcher import Searcher
 from tests.conftest import ROOT
+from tests.fakes.embedder import fake_env
 from tests.ui_fixtures import make_ui_corpus
 
 pytestmark = pytest.mark.integration  # real Chroma / AppTest / subprocess / whole builds
@@ -121,7 +122,8 @@ def test_bad_arguments_name_the_allowed_values(index):
 
 
 def run_cli(*args):
-    out = subprocess.run([sys.executable, "-m", "retrieval", *args], cwd=ROOT, capture_output=True,
+    # The dense index is built with the fake embedder: fake_env installs it in the new process.
+    out = subprocess.run([sys.executable, "-m", "retrieval", *args], cwd=ROOT, env=fake_env(), capture_output=True,
                          text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     return out.stdout
@@ -156,7 +158,7 @@ def test_cli_weights(dense_index):
                               "vrbuje prevozi prebacuje"))
     assert hits[0]["article"] == "388"
     bad = subprocess.run([sys.executable, "-m", "retrieval", "--index", str(dense_index), "--weights",
-                          "sparse=1", "x"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+                          "sparse=1", "x"], cwd=ROOT, env=fake_env(), capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "allowed legs" in bad.stderr
 
 

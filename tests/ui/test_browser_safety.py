@@ -46,8 +46,9 @@ def test_a_hostile_document_does_not_alter_the_page(tmp_path, browser):  # noqa:
 
     corpus, index_dir = small_index(tmp_path)
     assert save_and_ingest("beleska.txt", HOSTILE_TEXT.encode(), corpus, index_dir, tmp_path / "moji").ok
-    env = {"PRAVNI_LEK_ANSWERER": "tests.hostile_fixtures:hostile_answer"}
-    with serve(corpus, index_dir, tmp_path / "moji", tmp_path / "streamlit.log", extra_env=env) as url:
+    # The real app.py, answering with hostile_answer (tests/fakes/hostile_app.py installs it).
+    with serve(corpus, index_dir, tmp_path / "moji", tmp_path / "streamlit.log",
+               script="tests/fakes/hostile_app.py") as url:
         wait = WebDriverWait(browser, 90)
         browser.get(url)
         box = wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, "[data-testid='stChatInputTextArea']")))

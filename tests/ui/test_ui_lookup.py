@@ -1,35 +1,16 @@
-"""Provision lookup: parsing "KZ 388" / "ZKP 252-260" / "čl. 4 ZBPP", finding the law,
-the article range and its neighbours; the corpus page's rows."""
+"""Provision lookup: finding the law of "KZ 388" / "ZKP 252-260" / "čl. 4 ZBPP", the
+article range and its neighbours; the corpus page's rows. (Parsing the reference is
+retrieval's: tests/retrieval/test_reference_parse.py.)"""
 from __future__ import annotations
 
 import pytest
 
 from core.records import Chunk, Document
 from ui.corpus_page import document_rows, gazette_or_date, provenance, read_corpus_manifest
-from ui.lookup import Reference, acronym, articles_of, lookup, parse_reference
+from ui.lookup import acronym, articles_of, lookup
 
 KZ = "zakoni/krivicni_zakonik.txt"
 ZBPP = "zakoni/pis/0151-rs-law-zakon-o-besplatnoj-pravnoj-pomoci.json"
-
-
-@pytest.mark.parametrize("query, ref", [
-    ("KZ 388", Reference("KZ", "388")),
-    ("ZKP 252-260", Reference("ZKP", "252", "260")),
-    ("ZKP 252 – 260", Reference("ZKP", "252", "260")),
-    ("čl. 4 ZBPP", Reference("ZBPP", "4")),
-    ("član 4 st. 2 ZBPP", Reference("ZBPP", "4")),
-    ("чл. 4 ЗБПП", Reference("ZBPP", "4")),
-    ("KZ, čl. 390a", Reference("KZ", "390a")),
-    ("388 KZ", Reference("KZ", "388")),
-    ("CETS 197, Art. 15", Reference("CETS 197", "15")),
-])
-def test_parse_reference(query, ref):
-    assert parse_reference(query) == ref
-
-
-@pytest.mark.parametrize("query", ["", "trgovina ljudima", "388"])
-def test_parse_reference_needs_a_law_and_an_article(query):
-    assert parse_reference(query) is None
 
 
 def test_acronyms_of_law_titles():
