@@ -25,6 +25,9 @@ FACTS = (
     "unpaid_wages", "harm_physical", "harm_psychological", "documents_taken",
     "stage_not_reported", "stage_proceedings", "stage_convicted",
     "offender_assets", "victim_died", "years_passed", "cannot_pay_lawyer", "fears_offender", "victim_charged",
+    # practitioners' sub-questions: each opens the steps of one particular remedy
+    "offender_died", "offender_disposing", "items_seized", "award_unpaid", "offender_deal", "identity_published",
+    "fears_return", "parent_involved", "victim_incapacitated",
 )
 # What a question asks for, when it asks for a remedy rather than a provision.
 ASKS = ("compensation", "remedy", "protection", "status", "deadline")
