@@ -144,3 +144,47 @@ def test_every_statute_and_treaty_citation_of_the_guide_holds_its_quote_in_the_c
         if not res.ok:
             bad.append(res.problem)
     assert checked > 200 and bad == []
+
+
+def test_every_fact_opens_a_route_or_a_step():
+    used = {f for p in GUIDE for f in p.situations + p.requires} | {f for p in GUIDE for s in p.steps for f in s.facts}
+    assert used == set(FACTS)
+
+
+# Practitioners' sub-questions: the fact of the story -> (pathway, step) -> the provisions
+# that answer it, so the provision is in the plan (a step a story's facts open ranks first).
+SUB_QUESTIONS = [
+    ("offender_died", "civil_damages", "heirs_of_offender", {"ZON 222", "ZON 224"}),
+    ("offender_died", "criminal_claim", "offender_death", {"ZKP 20", "ZKP 258"}),
+    ("award_unpaid", "civil_damages", "enforcement", {"ZIO 151b", "ZIO 151d", "ZOO 379"}),
+    ("identity_published", "civil_damages", "personal_rights_media", {"ZOO 199", "ZOO 200"}),
+    ("identity_published", "protection", "privacy_media", {"ZKP 363", "CETS 197 Art. 11"}),
+    ("victim_incapacitated", "civil_damages", "limitation_incapacity", {"ZOO 385"}),
+    ("victim_incapacitated", "free_legal_aid", "who_disability", {"ZBPP 4"}),
+    ("items_seized", "criminal_claim", "return_before_end", {"ZKP 260"}),
+    ("documents_taken", "criminal_claim", "return_before_end", {"ZKP 260"}),
+    ("offender_disposing", "criminal_claim", "interim_measures_disposal", {"ZKP 257", "ZIO 449", "ZIO 459"}),
+    ("offender_disposing", "confiscation", "temporary_seizure", {"ZOIPKD 23"}),
+    ("offender_deal", "criminal_claim", "deal_compensation", {"KZ 65", "ZKP 283"}),
+    ("offender_deal", "criminal_claim", "plea_agreement", {"ZKP 313", "ZKP 314"}),
+    ("victim_died", "criminal_claim", "victim_death_successors", {"ZKP 57", "ZOO 204"}),
+    ("cannot_pay_lawyer", "free_legal_aid", "court_fees_exemption", {"ZST 10", "ZST 19"}),
+    ("fears_return", "foreign_victims", "asylum_persecution", {"ZAPZ 25", "ZAPZ 28", "ZAPZ 29"}),
+    ("parent_involved", "child_victims", "conflict_of_interest", {"PZ 265", "ZMUKD 154", "ZMUKD 157"}),
+]
+
+
+@pytest.mark.parametrize("fact, pathway, step, cites", SUB_QUESTIONS, ids=[f"{f}-{s}" for f, _, s, _ in SUB_QUESTIONS])
+def test_a_sub_question_fact_opens_the_step_that_cites_its_provisions(fact, pathway, step, cites):
+    p = BY_ID[pathway]
+    s = next(s for s in p.steps if s.id == step)
+    assert fact in s.facts and {r.cite for r in s.refs} >= cites
+    assert 1 <= len(s.refs) <= 3
+    present = [fact] + list(p.requires)
+    applied = {a.pathway.id: a for a in select_pathways(present, [], GUIDE)}
+    if pathway in applied:  # the route applies to the fact alone, or with the asks of such a question
+        assert s in applied[pathway].steps(present)
+    else:
+        asked = [a for a in p.asks][:1]
+        applied = {a.pathway.id: a for a in select_pathways(present, asked, GUIDE)}
+        assert s in applied[pathway].steps(present)
