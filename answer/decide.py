@@ -51,6 +51,9 @@ class Decision:
     chosen: list = field(default_factory=list)  # answer: the candidates to quote, lead first
     confidence: str = "high"  # answer.messages.CONFIDENCE
     asked: str | None = None  # answer.answer_type of the question
+    # pathways: the story's own question's closest provisions, quoted above the routes
+    # as bearing on it, not as its answer (that is `chosen`).
+    related: list = field(default_factory=list)
 
 
 _LIMITATION = re.compile(r"\bzastar|\blimitation|time.barred|\bprescri")
@@ -111,10 +114,31 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
     direct = _direct(question, hits, candidates, evidence, threshold, chosen, context, min_support, kind)
     if pathways:
         # A story that ends in one precise question ("may her mother take over the
-        # claim?") gets the quote that answers it above the pathways, when there is one.
+        # claim?") gets the quote that answers it above the pathways, when there is one,
+        # and the closest provisions on that question, which the routes' general
+        # provisions rarely are (ZPP čl. 13 on a civil court bound by the conviction).
         lead = direct.chosen[:1] if plan.story and direct.action == "answer" else []
-        return Decision("pathways", chosen=lead, confidence="high", asked=kind)
+        related = _related(question, hits, chosen, lead, plan) if plan.story else []
+        return Decision("pathways", chosen=lead, confidence="high", asked=kind, related=related)
     return direct
+
+
+def _related(question: str, hits: list[Hit], chosen: list, lead: list, plan) -> list:
+    """Up to ANSWER.story_quotes (with the lead) of the answerer's selection for a story:
+    not the lead's unit, not a provision of the routes (they quote it where it belongs),
+    not a regime the question does not ask about (misdemeanour procedure, wrongful
+    conviction)."""
+    taken = {hits[c.hit_index].chunk.id for c in lead} | {h.chunk.id for h in plan.hits.values()}
+    out = []
+    for c in chosen:
+        chunk = hits[c.hit_index].chunk
+        if len(lead) + len(out) >= ANSWER.story_quotes:
+            break
+        if chunk.id in taken or regime_factor(question, chunk) < 1.0:
+            continue
+        taken.add(chunk.id)
+        out.append(c)
+    return out
 
 
 def _beyond(ask: str) -> Decision | None:

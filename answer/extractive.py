@@ -211,8 +211,9 @@ class ExtractiveAnswerer(Answerer):
         style = detect_style(question, self.script)
         d, candidates, evidence = self.decision(question, hits, absent, plan)
         if d.action == "pathways":
-            return self.pathway_answer(question, hits, plan, style, evidence, [(hits[c.hit_index], quote_text(c.span))
-                                                                              for c in d.chosen])
+            return self.pathway_answer(question, hits, plan, style, evidence,
+                                       [(hits[c.hit_index], quote_text(c.span)) for c in d.chosen],
+                                       [(hits[c.hit_index], quote_text(c.span)) for c in d.related])
         if d.action == "abstain":
             ans = self.abstention(question, hits, candidates, style, evidence, absent, plan)
             return self._with_reason(ans, d, style)
@@ -237,12 +238,13 @@ class ExtractiveAnswerer(Answerer):
         return ans
 
     def pathway_answer(self, question: str, hits: list[Hit], plan, style: Style, evidence: float,
-                       direct: list | None = None) -> Answer:
+                       direct: list | None = None, related: list | None = None) -> Answer:
         """The answer organised by remedy pathway (answer.pathway_answer); `direct`:
-        (hit, words) quoted above the pathways as the answer to the story's own question."""
+        (hit, words) quoted above the pathways as the answer to the story's own question;
+        `related`: (hit, words) quoted next, as bearing on it."""
         from answer.pathway_answer import compose
 
-        composed = compose(question, plan, style, direct or [])
+        composed = compose(question, plan, style, direct or [], related or [])
         if not composed.citations:  # no pathway unit survived the filters
             return self._with_reason(self.abstention(question, hits, score_candidates(question, hits), style, evidence),
                                      Decision("abstain", "no_match"), style)
@@ -250,7 +252,7 @@ class ExtractiveAnswerer(Answerer):
         ans = self._finish(question, composed.text, composed.citations, composed.cited, hits, style, evidence, False,
                            check_text=verified_text)
         ans.confidence = "high"
-        ans.remedies = {**plan.to_dict(lang_key(style)), "pathways": composed.pathways}
+        ans.remedies = {**plan.to_dict(lang_key(style)), "pathways": composed.pathways, "question_citations": composed.own}
         return ans
 
     def _with_reason(self, ans: Answer, d, style: Style) -> Answer:

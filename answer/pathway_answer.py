@@ -48,6 +48,7 @@ class Composed:
     citations: list[Citation]
     cited: list[Hit]
     pathways: list[dict]
+    own: list[int]  # the citation numbers of the direct answer and the related quotes
 
 
 def _marks(style: Style) -> tuple[str, str]:
@@ -71,16 +72,25 @@ def _best_quotes(question: str, refs: list[Ref], plan: RemedyPlan) -> dict[Ref, 
     return {r: (best.get(i, 0.0), r.quote) for i, r in enumerate(refs)}
 
 
-def compose(question: str, plan: RemedyPlan, style: Style, direct: list[tuple[Hit, str]] = ()) -> Composed:
-    """direct: (hit, words) that answer the question itself, quoted first."""
+def compose(question: str, plan: RemedyPlan, style: Style, direct: list[tuple[Hit, str]] = (),
+            related: list[tuple[Hit, str]] = ()) -> Composed:
+    """direct: (hit, words) that answer the question itself, quoted first; related: (hit,
+    words) that bear on the story's own question, quoted next, under their own heading."""
     lang = lang_key(style)
     op, cl = _marks(style)
     present = set(plan.fact_ids)
     lines = []
+    own = list(direct[:1]) + list(related)  # the story's own question, numbered 1..
     if direct:
         hit, words = direct[0]
         c = make_citation(1, hit, words, style)
         lines.append(f"**{style.phrase('answer')}:** {op}{c.quote}{cl} [1] ({shown_label(c, style)})")
+    if related:
+        lines.append(f"**{say(style, 'related')}**")
+        for n, (hit, words) in enumerate(related, len(own) - len(related) + 1):
+            c = make_citation(n, hit, words, style)
+            lines.append(f"- {shown_label(c, style)}: {op}{c.quote}{cl} [{n}]")
+    if own:
         lines.append("")
     lines.append(f"**{say(style, 'pathways_intro')}**")
     if plan.facts:
@@ -91,11 +101,10 @@ def compose(question: str, plan: RemedyPlan, style: Style, direct: list[tuple[Hi
     cited: list[Hit] = []
     numbers: dict[str, int] = {}  # chunk id + quote -> n, so one quote is cited once
     meta = []
-    if direct:
-        hit, words = direct[0]
-        cits.append(make_citation(1, hit, words, style))
+    for hit, words in own:
+        cits.append(make_citation(len(cits) + 1, hit, words, style))
         cited.append(hit)
-        numbers[hit.chunk.id + "\x1f" + words] = 1
+        numbers[hit.chunk.id + "\x1f" + words] = len(cits)
 
     def cite(ref: Ref, words: str) -> Citation:
         hit = plan.hits[ref]
@@ -150,4 +159,4 @@ def compose(question: str, plan: RemedyPlan, style: Style, direct: list[tuple[Hi
     rest = [a.pathway.name(lang) for a in plan.applied[PATHWAYS_SHOWN:]]
     if rest:
         lines += ["", f"*{say(style, 'other_routes')}:* " + "; ".join(rest)]
-    return Composed("\n".join(lines), cits, cited, meta)
+    return Composed("\n".join(lines), cits, cited, meta, list(range(1, len(own) + 1)))

@@ -98,7 +98,10 @@ def test_a_story_carries_its_remedies(cli, capsys, tmp_path):
     assert r["story"] is True and r["asks"] == ["compensation"]
     assert r["facts"][1] == {"id": "unpaid_wages", "words": ["bez plate"]}
     assert [p["id"] for p in r["pathways"]][0] == "criminal_claim_t"
-    assert sorted(n for p in r["pathways"] for n in p["citations"]) == [c["n"] for c in d["citations"]]
+    # Every citation is the story's own question's (numbered first) or a pathway's.
+    own = r["question_citations"]
+    assert own == list(range(1, len(own) + 1))
+    assert sorted(own + [n for p in r["pathways"] for n in p["citations"]]) == [c["n"] for c in d["citations"]]
 
 
 def test_batch_lines_carry_the_reason(cli, capsys, tmp_path):

@@ -64,7 +64,9 @@ def test_a_story_is_answered_pathway_by_pathway(question):
     style = detect_style(question)
     lang = "en" if style.language == "en" else ("sr-Cyrl" if style.script == "cyrillic" else "sr-Latn")
     assert (a.abstained, a.reason, a.confidence) == (False, None, "high")
-    assert a.answer.split("\n")[0] == f"**{say(style, 'pathways_intro')}**"
+    # No hit beyond the routes' own provisions bears on the question: the routes come first.
+    own = a.remedies["question_citations"]
+    assert own == [] and a.answer.split("\n")[0] == f"**{say(style, 'pathways_intro')}**"
     names = [x.pathway.name(lang) for x in p.applied]
     assert list(sections(a.answer)) == names  # one section each, most relevant first
     assert [x.pathway.id for x in p.applied] == ["criminal_claim_t", "civil_damages_t", "free_legal_aid_t",
@@ -76,7 +78,7 @@ def test_a_story_is_answered_pathway_by_pathway(question):
     for m in meta:
         lines = sections(a.answer)[m["name"]]
         assert m["citations"] and {int(n) for line in lines for n in re.findall(r"\[(\d+)\]", line)} == set(m["citations"])
-    assert sorted(n for m in meta for n in m["citations"]) == [c.n for c in a.citations]
+    assert sorted(own + [n for m in meta for n in m["citations"]]) == [c.n for c in a.citations]
     assert a.remedies["story"] is True and [f["id"] for f in a.remedies["facts"]] == ["exploitation_labour", "unpaid_wages"]
 
 
@@ -179,3 +181,27 @@ def test_a_plan_whose_units_are_all_filtered_out_abstains():
     a = ExtractiveAnswerer().pathway_answer(STORY, hits("zkp252"), empty, LATIN, 1.0)
     assert a.abstained and a.reason == "no_match" and a.remedies is None
     assert a.answer.startswith("Nisam pronašao odgovor u izvorima.")
+
+
+def test_provisions_bearing_on_the_storys_question_come_before_the_routes():
+    p = plan(STORY)
+    composed = compose(STORY, p, LATIN, [(hit("zkp254"), DEADLINE)], [(hit("kz388"), CHUNKS["kz388"].text[:60])])
+    lines = composed.text.split("\n")
+    assert lines[0].startswith("**Odgovor:** „" + DEADLINE)
+    assert lines[1] == f"**{say(LATIN, 'related')}**" and lines[2].startswith("- KZ, čl. 388") and lines[2].endswith("[2]")
+    assert lines[4] == "**Pravni putevi koji odgovaraju ovom slučaju**"
+    assert composed.own == [1, 2] and [c.chunk_id for c in composed.citations[:2]] == [CHUNKS["zkp254"].id,
+                                                                                      CHUNKS["kz388"].id]
+
+
+def test_a_story_quotes_what_bears_on_its_own_question_but_not_a_route_provision_twice():
+    from answer.decide import _related
+    from answer.extractive import score_candidates
+
+    hs = hits("zkp252", "rantsev", "kz388")
+    p = plan(STORY)
+    chosen = score_candidates("trafficking in human beings Article 4 Convention", hs)
+    assert {hs[c.hit_index].chunk.id for c in chosen} >= {CHUNKS["rantsev"].id}
+    related = _related(STORY, hs, chosen, [], p)
+    # Rantsev bears on it and no route quotes it; ZKP 252 and KZ 388 are the routes' own.
+    assert [hs[c.hit_index].chunk.id for c in related] == [CHUNKS["rantsev"].id]
