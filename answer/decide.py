@@ -37,10 +37,10 @@ from answer.subject import meets, missing, subject_of
 
 # The decision's levels and where they were tuned: answer.config.AnswerConfig.
 # An amount asked for now or for a given year is a figure of the day, not a rule.
-_CURRENT = re.compile(r"\b(danas|trenutn\w*|sada|sad|ove godine|today|currently|current|this year|za 20[2-3]\d|in 20[2-3]\d"
-                      r"|u 20[2-3]\d)\b")
+_CURRENT = re.compile(r"\b(danas|trenutn\w*|sada|sad|ove godine|today|currently|current|this year"
+                      r"|(?:za|u|in|for)(?: \w+)? 20[2-3]\d)\b")  # "za 2026", "za januar 2026", "in May 2025"
 # A count for a year is a statistic.
-_STATISTIC = re.compile(r"\b(how many|koliko|broj\w*|number of)\b.*\b(19[5-9]\d|20[0-3]\d)\b")
+_STATISTIC = re.compile(r"\b(how many|koliko|broj\w*|number of|average|prosecn\w*)\b.*\b(19[5-9]\d|20[0-3]\d)\b")
 
 
 @dataclass(frozen=True)
@@ -102,13 +102,16 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
     if place and not named:
         return _abstain("other_jurisdiction", place, kind)
     pathways = plan is not None and not named and (plan.story or kind in (None, "procedure"))
-    if pathways and kind == "amount" and not any(states_type(r.quote, "amount") for r in plan.hits):
+    if pathways and kind == "amount" and not _states_amount(question, hits, plan, context):
         return _abstain("type_not_stated", "amount", kind)
     ask = asked_sentence(question)
     if pathways and plan.story and ask != question:
         beyond = _beyond(ask)
         if beyond:
             return beyond
+    figure = None if pathways else _figure(question, kind)
+    if figure:  # even beside a provision it names: "Koliko je lica osuđeno po čl. 388 KZ u 2023?"
+        return figure
     if named and chosen:
         return Decision("answer", chosen=chosen, confidence="high", asked=kind)
     direct = _direct(question, hits, candidates, evidence, threshold, chosen, context, min_support, kind)
@@ -156,9 +159,16 @@ def _beyond(ask: str) -> Decision | None:
     return None
 
 
-def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, threshold: float, chosen: list,
-            context: Callable[[Hit], list[str]], min_support: float, kind: str | None) -> Decision:
-    """Steps 5-7: answer with a quote that answers, or abstain saying why."""
+def _states_amount(question: str, hits: list[Hit], plan, context: Callable[[Hit], list[str]]) -> bool:
+    """Whether a route's quote states an amount of what the story asks about: a penalty
+    range (KZ 388) is no administrative fee for a new identity card."""
+    subject = subject_of(asked_sentence(question), hits)
+    return any(states_type(ref.quote, "amount") and meets(subject, set(analyze(ref.quote)) | set(context(h)))
+               for ref, h in plan.hits.items())
+
+
+def _figure(question: str, kind: str | None) -> Decision | None:
+    """A figure of the day or a statistic, which no provision states."""
     norm = normalize(question)
     if kind == "amount" and _CURRENT.search(norm):
         # Statutes set rules, not today's figures: "koliki je danas kurs evra", "minimalna
@@ -167,6 +177,12 @@ def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, t
     if _STATISTIC.search(norm):
         # "How many victims were identified in 2024?": a statistic, which no law states.
         return _abstain("type_not_stated", "count", kind)
+    return None
+
+
+def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, threshold: float, chosen: list,
+            context: Callable[[Hit], list[str]], min_support: float, kind: str | None) -> Decision:
+    """Steps 5-7: answer with a quote that answers, or abstain saying why."""
     # A story's rare words ("kafani", "prisiljavana") are facts, not a subject the sources
     # lack, and its closing question ("Šta može da uradi?") has no subject of its own: a
     # missing subject is judged only for a question asked in one go.

@@ -212,3 +212,23 @@ def test_a_storys_own_question_beyond_the_routes(ask, reason):
 
     d = _beyond(ask)
     assert (d.reason if d else None) == reason
+
+
+# A figure of the day or a statistic (answer.decide._figure): no provision states it, even
+# when the question names the article the figure is about.
+FIGURES = [
+    ("Koliko je lica osuđeno za krivično delo iz člana 388 KZ tokom 2023. godine?", "type_not_stated",
+     "How many people were convicted under Article 388 of the Criminal Code in 2023?", "type_not_stated"),
+    ("Kolika je prosečna neto zarada u Srbiji za januar 2026. godine?", "type_not_stated",
+     "What was the average net wage in Serbia for January 2026?", "type_not_stated"),
+    ("Kolika je kazna za trgovinu ljudima?", None, "What is the penalty for human trafficking?", None),
+]
+
+
+@pytest.mark.parametrize("question,reason", four_forms(FIGURES))
+def test_a_figure_of_the_day_or_a_statistic_is_never_stated(question, reason):
+    from answer.answer_type import asked_type
+    from answer.decide import _figure
+
+    d = _figure(question, asked_type(question))
+    assert (d.reason if d else None) == reason

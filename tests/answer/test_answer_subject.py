@@ -3,7 +3,7 @@
 is missing although the asking word is held everywhere."""
 import pytest
 
-from answer.subject import Subject, missing
+from answer.subject import Subject, meets, missing
 from answer.sentences import query_terms
 from retrieval.analyzer import analyze
 from tests.four_forms import serbian_forms
@@ -26,3 +26,12 @@ def test_an_asking_word_is_neither_key_nor_rare(form, question):
 def test_a_held_subject_is_not_missing():
     s = subject("Da li je marihuana legalna u Srbiji?", {"legaln": 7.6, "marihuan": 7.1})
     assert missing(s, [set(analyze("Marihuana je opojna droga."))]) == []
+
+
+def test_a_rare_second_key_term_must_be_met_too():
+    q = "Koja dokumenta su potrebna za upis u prvi razred osnovne škole?"
+    s = subject(q, {"razred": 7.2, "skol": 5.1, "upi": 4.8})
+    assert not meets(s, set(analyze("Razred opasnosti se određuje prema vrsti robe.")))
+    assert meets(s, set(analyze("Upis u prvi razred osnovne škole vrši se na osnovu prijave roditelja.")))
+    common = subject(q, {"razred": 7.2, "skol": 3.0, "upi": 2.8})  # a common second term is met by the topic
+    assert meets(common, set(analyze("Razred se upisuje u evidenciju.")))
