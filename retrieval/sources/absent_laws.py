@@ -24,10 +24,14 @@ _NUM_MARK = frozenset({"br", "broj", "no", "nr"})
 _TAIL = frozenset({"i", "u", "na", "za", "o", "iz", "od", "and", "of", "for", "the", "in", "on", "to"}) | _NUM_MARK
 _EN_CONNECT = frozenset({"and", "of", "for", "the", "in", "on", "against", "to"})
 _PIECE = re.compile(r"[^\W_]+|[^\w\s]")
-_SR_HEAD = re.compile(r"\bzakon(?:ik)?(?:a|u|om|e|i|ima)?\s+o\s+")
+_SR_HEAD = re.compile(r"\bzakon(?:ik)?(?:a|u|om|e|i|ima)?\s+o\s+"
+                      # an agreement between parties is a treaty ("Sporazum o readmisiji između
+                      # Srbije i EU"); a plea agreement ("sporazum o priznanju") has no parties
+                      r"|\bsporazum(?:a|u|om)?\s+o\s+(?=[^.?!;]{0,60}\bizmedju\s+(?:republik\w*\s+)?"
+                      r"(?:srbij|vlad|evropsk|eu\b|ez\b))")
 _EN_HEAD = re.compile(r"\b(?:law|act|code)\s+(?:on|of)\s+(?:the\s+)?")
 _TREATY_STEMS = ("konvencij", "protokol", "sporazum", "ugovor", "potvrdjivanj", "ratifikacij")
-_EN_TAIL = re.compile(r"\b(?:act|code)\b")
+_EN_TAIL = re.compile(r"\b(?:act|code|agreement(?=\s+between\s+(?:the\s+)?(?:republic|serbia|government|eu\b|european)))")
 _EU = re.compile(
     r"(?:\b(?P<kind>directive|direktiv[a-z]*|regulation|uredb[a-z]*|framework\s+decision|okvirn[a-z]*\s+odluk[a-z]*)\s+"
     r"(?P<eu>\((?:eu|ez|ec|eez|eec|ee)\)\s*)?(?:(?:no|br|broj)\.?\s*)?)?"
@@ -46,9 +50,10 @@ def decision_numbers(t: QuestionText, known: Known) -> list[Span]:
             if (k := decision_key(m.group())).split()[0] in known.registers and k not in known.decisions]
 
 
-def _phrase_end(t: QuestionText, pos: int, english: bool) -> int:
+def _phrase_end(t: QuestionText, pos: int, english: bool, parties: bool = False) -> int:
     """Where a law's name starting at `pos` ends: punctuation, a word that ends names
-    ("član", "srbije", "primenjuje"), a bare number, or (English) an uncapitalised word."""
+    ("član", "srbije", "primenjuje"), a bare number, (English) an uncapitalised word, or
+    (`parties`: an agreement's name) the parties it is between ("između …")."""
     kept: list[tuple[str, int]] = []
     for m in _PIECE.finditer(t.norm, pos, min(len(t.norm), pos + 200)):
         w, prev = m.group(), (kept[-1][0] if kept else "")
@@ -56,7 +61,7 @@ def _phrase_end(t: QuestionText, pos: int, english: bool) -> int:
             if w == "." and prev in _NUM_MARK:
                 continue
             break
-        if (w in jurisdictions().words["name_stops"] or (w.isdigit() and prev not in _NUM_MARK) or len(kept) >= 14
+        if (w in jurisdictions().words["name_stops"] or (parties and w == "izmedju") or (w.isdigit() and prev not in _NUM_MARK) or len(kept) >= 14
                 or stem(w) in jurisdictions().laws):  # the next law's name begins ("… i Zakona o …")
             break
         if english and not t.upper(m.start()) and w not in _EN_CONNECT and not w.isdigit():
@@ -83,7 +88,8 @@ def _phrase(t: QuestionText, start: int, body: int, end: int) -> Phrase | None:
 
 def law_phrases(t: QuestionText) -> list[Phrase]:
     """Every law's name the question gives: "Zakon(ik) o …", "Law on …", "… Act|Code"."""
-    out = [_phrase(t, m.start(), m.end(), _phrase_end(t, m.end(), False)) for m in _SR_HEAD.finditer(t.norm)]
+    out = [_phrase(t, m.start(), m.end(), _phrase_end(t, m.end(), False, m.group().startswith("sporazum")))
+           for m in _SR_HEAD.finditer(t.norm)]
     out += [_phrase(t, m.start(), m.end(), _phrase_end(t, m.end(), True))
             for m in _EN_HEAD.finditer(t.norm) if t.upper(m.start())]
     for m in (m for m in _EN_TAIL.finditer(t.norm) if t.upper(m.start())):

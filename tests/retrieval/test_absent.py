@@ -109,6 +109,9 @@ PRESENT_LAWS = [
     "general limitation period for claims under the Serbian Law on Obligations",
     "Zakon o izmenama i dopunama Zakona o radu", "zakon o kome je reč", "What does the Act say?",
     "Zakon o potvrđivanju Konvencije Saveta Evrope o borbi protiv trgovine ljudima",  # the treaty is in the corpus
+    # A plea agreement is a ZKP institution, not a treaty: it has no states as parties.
+    "Sporazum o priznanju krivičnog dela između tužioca i okrivljenog: šta je sa imovinskopravnim zahtevom?",
+    "Da li sporazum o priznanju krivičnog dela mora da obuhvati imovinskopravni zahtev?",
 ]
 
 
@@ -130,6 +133,10 @@ def test_laws_the_corpus_holds_are_not_flagged(question, known):
     ("US Trafficking Victims Protection Act: eligibility for a T visa", ["US Trafficking Victims Protection Act"]),
     ("Trafficking Victims Protection Act", ["Trafficking Victims Protection Act"]),
     ("Zakona o javnom redu i miru i Zakona o javnom redu i miru", ["Zakona o javnom redu i miru"]),
+    # An agreement between states is a treaty, named up to its parties.
+    ("Sporazum o readmisiji između Republike Srbije i Evropske unije – rok za odgovor?", ["Sporazum o readmisiji"]),
+    ("Споразум о реадмисији између Србије и ЕУ: рок за одговор", ["Споразум о реадмисији"]),
+    ("Readmission Agreement between Serbia and the EU: the time limit for a reply", ["Readmission Agreement"]),
     # A second "o" begins what is asked about the law, not more of its name.
     ("Šta kaže Zakon o zaštiti žrtava trgovine ljudima o pravu na smeštaj?",
      ["Zakon o zaštiti žrtava trgovine ljudima"]),
