@@ -39,6 +39,10 @@ from answer.subject import meets, missing, subject_of
 # An amount asked for now or for a given year is a figure of the day, not a rule.
 _CURRENT = re.compile(r"\b(danas|trenutn\w*|sada|sad|ove godine|today|currently|current|this year"
                       r"|(?:za|u|in|for)(?: \w+)? 20[2-3]\d)\b")  # "za 2026", "za januar 2026", "in May 2025"
+# Contact details: a phone number, an e-mail, an office's address or hours are never
+# in a statute, a judgment or a treaty.
+_CONTACT = re.compile(r"\b(brojevi telefona|broj\w* telefona|(?:tele)?phone numbers?|hotline|sos linij\w*"
+                      r"|e-?mail adres\w*|e-?mail address|radno vreme|working hours|opening hours|website|web ?sajt\w*)\b")
 # A count for a year is a statistic.
 _STATISTIC = re.compile(r"\b(how many|koliko|broj\w*|number of|average|prosecn\w*)\b.*\b(19[5-9]\d|20[0-3]\d)\b")
 
@@ -177,6 +181,8 @@ def _figure(question: str, kind: str | None) -> Decision | None:
     if _STATISTIC.search(norm):
         # "How many victims were identified in 2024?": a statistic, which no law states.
         return _abstain("type_not_stated", "count", kind)
+    if _CONTACT.search(norm):
+        return _abstain("type_not_stated", "contact", kind)
     return None
 
 

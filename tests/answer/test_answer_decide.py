@@ -232,3 +232,22 @@ def test_a_figure_of_the_day_or_a_statistic_is_never_stated(question, reason):
 
     d = _figure(question, asked_type(question))
     assert (d.reason if d else None) == reason
+
+
+CONTACTS = [
+    ("Koji je broj telefona za hitan smeštaj žrtava trgovine ljudima?", "type_not_stated",
+     "What is the hotline phone number for emergency shelter for trafficking victims?", "type_not_stated"),
+    ("Koje je radno vreme Centra za zaštitu žrtava trgovine ljudima?", "type_not_stated",
+     "What are the working hours of the Centre for the Protection of Trafficking Victims?", "type_not_stated"),
+    # Being summoned by telephone is a rule of procedure, not a contact detail.
+    ("Da li se svedok može pozvati telefonom?", None, "May a witness be summoned by telephone?", None),
+]
+
+
+@pytest.mark.parametrize("question,reason", four_forms(CONTACTS))
+def test_contact_details_are_never_stated(question, reason):
+    from answer.answer_type import asked_type
+    from answer.decide import _figure
+
+    d = _figure(question, asked_type(question))
+    assert (d.reason if d else None) == reason and (d is None or d.detail == "contact")
