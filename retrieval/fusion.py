@@ -84,3 +84,19 @@ def reweight(ranked: list[tuple[str, float]], factor_of: Callable[[str], float])
     scores keep their order, so a factor of 1.0 everywhere changes nothing."""
     scored = [(cid, score * factor_of(cid)) for cid, score in ranked]
     return sorted(scored, key=lambda kv: -kv[1])
+
+
+def reserve(ranked: list[tuple[str, float]], cid: str, position: int,
+            unit_of: Callable[[str], Hashable]) -> list[tuple[str, float]]:
+    """Make sure `cid`'s unit is within the first `position` entries: unless it already
+    is, it takes place `position` (1-based) with the score of the entry it moves down,
+    and any later piece of its unit goes. Nothing else is dropped or reordered."""
+    if position < 1:
+        raise ConfigError(f"position={position!r} must be ≥ 1")
+    unit = unit_of(cid)
+    if any(unit_of(c) == unit for c, _ in ranked[:position]):
+        return ranked
+    rest = [(c, s) for c, s in ranked if unit_of(c) != unit]
+    at = min(position - 1, len(rest))
+    score = rest[at][1] if at < len(rest) else (rest[-1][1] if rest else 0.0)
+    return rest[:at] + [(cid, score)] + rest[at:]

@@ -132,7 +132,7 @@ class Searcher:
         semantic = restore(question, self.diacritics) if use_dense and needs_restoring(question) else question
         if use_dense:
             rankings["dense"] = self._dense_ranking(semantic, allowed)
-        from retrieval.fusion import cap_per_group, collapse, reweight, rrf
+        from retrieval.fusion import cap_per_group, collapse, reserve, reweight, rrf
 
         named_sources = set(self.citations.named_sources(question))
         named = self._named_leg(question, named_sources, keywords, semantic, allowed, mode)
@@ -156,6 +156,8 @@ class Searcher:
         ranked = boosted + [(cid, s) for cid, s in fused if cid not in seen]
         ranked = collapse(ranked, lambda cid: unit_of(self.by_id[cid]))
         ranked = cap_per_group(ranked, self._bulletin_of, RANKING.pages_per_bulletin)
+        if rankings.get("pathways"):  # the guide's best provision for the story stays in view
+            ranked = reserve(ranked, rankings["pathways"][0], RANKING.pathway_slot, lambda cid: unit_of(self.by_id[cid]))
         legs = {leg: set(ids) for leg, ids in rankings.items()}
         hits = []
         for rank, (cid, score) in enumerate(ranked[:k], start=1):

@@ -76,3 +76,16 @@ def test_reweight_applies_priors_and_keeps_ties_in_order():
     assert [c for c, _ in out] == ["article", "other", "bulletin"]
     assert out[-1][1] == pytest.approx(0.45)
     assert reweight(ranked, lambda cid: 1.0) == ranked
+
+
+def test_reserve_keeps_a_unit_within_the_first_places():
+    from retrieval.fusion import reserve
+
+    ranked = [("a1", 5.0), ("b", 4.0), ("c", 3.0), ("d1", 2.0), ("e", 1.0)]
+    unit = lambda cid: cid[0]  # noqa: E731 — "d1" and "d2" are pieces of one unit
+    assert reserve(ranked, "b", 2, unit) == ranked  # already in place: nothing moves
+    assert reserve(ranked, "d2", 2, unit) == [("a1", 5.0), ("d2", 4.0), ("b", 4.0), ("c", 3.0), ("e", 1.0)]
+    assert reserve(ranked, "z", 9, unit) == ranked + [("z", 1.0)]  # fewer entries than places
+    assert reserve([], "z", 3, unit) == [("z", 0.0)]
+    with pytest.raises(ConfigError):
+        reserve(ranked, "z", 0, unit)

@@ -144,3 +144,22 @@ def test_no_leg_when_its_weight_is_zero(ui_index, monkeypatch):  # noqa: F811 (f
     monkeypatch.setattr("pathways.load.DATA_DIR", GUIDE)
     off = Searcher(ui_index[1], weights={**DEFAULT_WEIGHTS, "pathways": 0.0})
     assert pathway_hits(off, STORY) == []
+
+
+@pytest.mark.parametrize("question", four(STORY, STORY_EN))
+def test_the_guides_best_provision_stays_in_the_first_results(ui_index, question, monkeypatch):  # noqa: F811
+    from dataclasses import replace
+
+    import retrieval.searcher as S
+    from retrieval.glossary import keyword_tokens
+    from retrieval.priors import unit_of
+
+    monkeypatch.setattr("pathways.load.DATA_DIR", GUIDE)
+    # A leg too light to lift its best provision to first place by fusion alone …
+    light = S.Searcher(ui_index[1], weights={**S.DEFAULT_WEIGHTS, "pathways": 1e-6})
+    best = unit_of(light.by_id[light._pathway_ranking(light.remedies(question), keyword_tokens(question))[0]])
+    monkeypatch.setattr(S, "RANKING", replace(S.RANKING, pathway_slot=100))
+    assert unit_of(light.search(question, k=10, mode="bm25")[0].chunk) != best
+    # … is kept within the reserved places all the same.
+    monkeypatch.setattr(S, "RANKING", replace(S.RANKING, pathway_slot=1))
+    assert unit_of(light.search(question, k=10, mode="bm25")[0].chunk) == best
