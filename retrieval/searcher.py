@@ -16,6 +16,7 @@ from pathlib import Path
 
 from core import store
 from core.errors import ConfigError, IndexMissing
+from core.text import normalize
 from retrieval.diacritics import needs_restoring, restore
 from retrieval.filters import Filters
 from retrieval.glossary import english_tokens, keyword_tokens
@@ -31,6 +32,12 @@ DEFAULT_WEIGHTS = RANKING.weights
 # its named leg is the Serbian sources, so ECtHR and treaty texts, which share the
 # question's English words, do not bury the statute.
 _SERBIA = re.compile(r"\b(serbia|serbian)\b", re.I)
+# A question about the ECtHR's case law ("prema praksi Evropskog suda za ljudska prava",
+# "under ECtHR case law") without naming a case names that court's judgments (and the
+# Convention they apply), whatever country it also mentions.
+_ECTHR = re.compile(r"\b(esljp|ecthr|echr|evropsk\w* sud\w* za ljudsk\w* prav\w*|european court of human rights"
+                    r"|strazbur\w*|strasbourg)\b")
+_ECHR_CONVENTION = "echr-convention-human-rights"
 
 
 class Searcher:
@@ -63,6 +70,7 @@ class Searcher:
         self._by_source: dict[str, list[int]] | None = None
         self._diacritics: dict[str, str] | None = None
         self._serbian: set[int] | None = None
+        self._ecthr: set[int] | None = None
         self._allowed_cache: dict[Filters, set[int]] = {}
         self._defining: set[str] | None = None
         self._plans: dict = {}
@@ -137,13 +145,16 @@ class Searcher:
         named_sources = set(self.citations.named_sources(question))
         named = self._named_leg(question, named_sources, keywords, semantic, allowed, mode)
         if named:
-            rankings["named"] = named
+            # A document the question names ("named"), or only a body of law it names
+            # ("scope": Serbian law, the ECtHR's case law), which says where to look but
+            # not what about: the answer still asks the sources to hold its subject.
+            rankings["named" if named_sources else "scope"] = named
 
         plan = self.remedies(question, filters) if self.weights.get("pathways") else None
         if plan is not None and mode in ("hybrid", "bm25"):
             rankings["pathways"] = self._pathway_ranking(plan, keywords)
 
-        weights = {leg: self.weights.get(leg, 1.0) for leg in rankings}
+        weights = {leg: self.weights.get("named" if leg == "scope" else leg, 1.0) for leg in rankings}
         fused = rrf(rankings, weights, RANKING.rrf_k) if rankings else []
         definition = asks_definition(question)
         fused = reweight(fused, lambda cid: prior(self.by_id[cid], named_sources, definition, self._defines(cid)))
@@ -265,6 +276,11 @@ class Searcher:
         return c.source if c.kind == "court_bulletin" else None
 
     def _named_positions(self, question: str, sources: set[str], allowed: set[int] | None) -> set[int]:
+        if not sources and _ECTHR.search(normalize(question)):
+            if self._ecthr is None:
+                self._ecthr = {i for i, c in enumerate(self.chunks)
+                               if c.kind == "echr_judgment" or _ECHR_CONVENTION in c.source}
+            return self._ecthr & allowed if allowed is not None else set(self._ecthr)
         if not sources and _SERBIA.search(question):
             if self._serbian is None:
                 self._serbian = {i for i, c in enumerate(self.chunks) if c.kind in SERBIAN_SOURCE_KINDS}

@@ -96,6 +96,29 @@ def case_names(t: QuestionText, known: Known) -> list[Span]:
     return out
 
 
+_ECTHR = re.compile(r"\b(?:esljp|ecthr|echr|evropsk\w* sud\w* za ljudsk\w* prav\w*|european court of human rights"
+                    r"|strazbur\w*|strasbourg)\b")
+_AGAINST = re.compile(r"\b(?:protiv|against|found)\s+")
+
+
+def respondents(t: QuestionText, known: Known) -> list[Span]:
+    """An ECtHR judgment asked for by the state it was against ("presuda ESLJP protiv
+    Srbije", "which ECtHR judgment found Serbia in violation") when no judgment the
+    corpus holds is against that state."""
+    courts = list(_ECTHR.finditer(t.norm))
+    if not courts:
+        return []
+    held = frozenset().union(*(c.states for c in known.cases))
+    out = []
+    for m in _AGAINST.finditer(t.norm):
+        states, end = _states_after(t.norm, m.end())
+        if states and not states & held:
+            # Named from the court on when it is close before: "ESLJP protiv Srbije".
+            court = next((c for c in reversed(courts) if c.end() <= m.start() and m.start() - c.end() <= 40), None)
+            out.append((court.start() if court else m.start(), end))
+    return out
+
+
 def foreign_laws(t: QuestionText, phrases: Iterable[Phrase] = ()) -> list[Span]:
     """A foreign adjective within two words before a law word, over the law's name when
     one follows ("Hrvatski Zakon o obveznim odnosima"); a law word before a foreign state

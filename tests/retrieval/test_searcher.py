@@ -191,3 +191,21 @@ def test_a_definition_question_finds_the_defining_article(index):
         assert top(s, q).article != "4"
     finally:
         rs.DEFINITION_FACTOR = old
+
+
+def test_a_body_of_law_named_is_a_scope_leg_not_a_named_source(index):
+    s = Searcher(index)
+    # "Serbian law": the Serbian sources, found by a "scope" leg; no document is named, so
+    # the answer still asks the sources to hold the question's subject.
+    serbian = s.search("What is the penalty for human trafficking under Serbian law?", k=5)
+    assert any("scope" in h.via for h in serbian) and not any("named" in h.via for h in serbian)
+    assert all(h.chunk.kind in ("law", "court_decision", "court_bulletin", "user_document") for h in serbian
+               if "scope" in h.via)
+    # The ECtHR's case law comes before Serbia: the scope is the judgments, not the statutes.
+    echr = s.search("Under ECtHR case law, what must Serbia do about trafficking?", k=5)
+    scoped = [h for h in echr if "scope" in h.via]
+    assert scoped and all(h.chunk.kind == "echr_judgment" for h in scoped)
+    assert echr[0].chunk.kind == "echr_judgment" and not any("named" in h.via for h in echr)
+    # A named law stays a named source.
+    named = s.search("Krivični zakonik: trgovina ljudima", k=5)
+    assert any("named" in h.via for h in named)
