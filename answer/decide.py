@@ -134,14 +134,17 @@ def _related(question: str, hits: list[Hit], chosen: list, lead: list, plan) -> 
     """Up to ANSWER.story_quotes (with the lead) of the answerer's selection for a story:
     not the lead's unit, not a provision of the routes (they quote it where it belongs),
     not a regime the question does not ask about (misdemeanour procedure, wrongful
-    conviction)."""
+    conviction), and beside a direct answer only one that scores near it (ZPP čl. 13
+    answers "is the civil court bound by the conviction?"; the suspended sentence's "sud
+    je vezan" would be noise under it)."""
     taken = {hits[c.hit_index].chunk.id for c in lead} | {h.chunk.id for h in plan.hits.values()}
+    floor = lead[0].score * ANSWER.related_floor if lead else 0.0
     out = []
     for c in chosen:
         chunk = hits[c.hit_index].chunk
         if len(lead) + len(out) >= ANSWER.story_quotes:
             break
-        if chunk.id in taken or regime_factor(question, chunk) < 1.0:
+        if chunk.id in taken or regime_factor(question, chunk) < 1.0 or c.score < floor:
             continue
         taken.add(chunk.id)
         out.append(c)

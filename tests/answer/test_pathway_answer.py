@@ -195,6 +195,9 @@ def test_provisions_bearing_on_the_storys_question_come_before_the_routes():
 
 
 def test_a_story_quotes_what_bears_on_its_own_question_but_not_a_route_provision_twice():
+    from dataclasses import replace
+
+    from answer.config import ANSWER
     from answer.decide import _related
     from answer.extractive import score_candidates
 
@@ -205,6 +208,12 @@ def test_a_story_quotes_what_bears_on_its_own_question_but_not_a_route_provision
     related = _related(STORY, hs, chosen, [], p)
     # Rantsev bears on it and no route quotes it; ZKP 252 and KZ 388 are the routes' own.
     assert [hs[c.hit_index].chunk.id for c in related] == [CHUNKS["rantsev"].id]
+    # Beside a direct answer, only a quote scoring near it: not one under half its score.
+    rantsev = related[0]
+    strong = replace(rantsev, hit_index=0, score=rantsev.score / ANSWER.related_floor * 1.01)
+    near = replace(rantsev, hit_index=0, score=rantsev.score / ANSWER.related_floor * 0.99)
+    assert _related(STORY, hs, chosen, [near], p) == [rantsev]
+    assert _related(STORY, hs, chosen, [strong], p) == []
 
 
 def test_a_penalty_range_is_not_the_amount_a_story_asks_for():
