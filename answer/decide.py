@@ -212,7 +212,7 @@ def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, t
         threshold = min(threshold, ANSWER.story_threshold)
     if not chosen or evidence < threshold:
         return _abstain("no_match", asked=kind)
-    floor = chosen[0].score * 0.2
+    floor = chosen[0].score * ANSWER.lead_floor
     pool = list(chosen) + [c for c in candidates[:ANSWER.lead_pool]
                            if c not in chosen and c.coverage >= min_support and c.score >= floor]
     everywhere = set().union(*units) if units else set()

@@ -66,11 +66,11 @@ def _context(hit: Hit) -> list[str]:
 def _rank_factor(hit: Hit, position: int) -> float:
     # Retrieval already ranked these: trust its first hit a little more, and a hit the
     # citation leg found (the question named this article) more still.
-    factor = 1.0 / (1.0 + 0.05 * position)
+    factor = 1.0 / (1.0 + ANSWER.rank_decay * position)
     if position == 0:
-        factor *= 1.2
+        factor *= ANSWER.first_hit_factor
     if "citation" in hit.via:
-        factor *= 1.5
+        factor *= ANSWER.named_hit_factor
     return factor
 
 
