@@ -18,9 +18,10 @@ from retrieval.hit import Hit
 
 from answer.abstain import DEFAULT_THRESHOLD, AbstentionPolicy
 from answer.base import Answerer
+from answer.candidates import evidence_of, quote_text, score_candidates
 from answer.citing import make_citation
 from answer.config import ANSWER
-from answer.extractive import ExtractiveAnswerer, evidence_of, quote_text, score_candidates
+from answer.extractive import ExtractiveAnswerer
 from answer.llm import LLMConfig, build_chat_model
 from answer.messages import lang_key
 from answer.phrases import NOT_FOUND_MARKERS, check_script, detect_style

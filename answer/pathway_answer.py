@@ -30,9 +30,9 @@ from pathways.model import Ref, Step
 from retrieval.hit import Hit
 from retrieval.remedies import RemedyPlan
 
+from answer.candidates import score_candidates
 from answer.citing import make_citation, shown_label
 from answer.config import ANSWER
-from answer.extractive import score_candidates
 from answer.messages import lang_key, say
 from answer.phrases import Style
 from answer.types import Citation
