@@ -19,7 +19,7 @@ from answer.config import ANSWER
 from core.errors import ConfigError
 
 # Calibrated with the full hybrid index, k=8, IDF from the whole index
-# (retrieval.term_stats), untranslatable words weighing answer.extractive.CROSS_WEIGHT
+# (retrieval.term_stats), untranslatable words weighing answer.candidates.CROSS_WEIGHT
 # against a text in the other language, and questions naming a source the corpus lacks
 # abstaining before any threshold (retrieval.sources.absent). On evaluation/data: the dev split
 # (93 answerable / 12 unanswerable), the test split (51 / 6), the first hold-out (34 / 6):

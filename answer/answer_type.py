@@ -37,7 +37,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from answer.scope import norm, phrase_pattern, scope_data
+from answer.scope_words import norm, phrase_pattern, scope_data
 from core.errors import ConfigError
 from retrieval.intents import asks_definition
 

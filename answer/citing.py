@@ -6,6 +6,7 @@ sets that from `answer.verify`.
 """
 from __future__ import annotations
 
+from core.records import SERBIAN_SOURCE_KINDS
 from retrieval.hit import Hit
 
 from answer.labels import citation_label, gazette_citation, gazette_list, locate_stav
@@ -45,6 +46,6 @@ def make_citation(n: int, hit: Hit, raw_quote: str, style: Style, verified: bool
 
 def shown_label(citation: Citation, style: Style) -> str:
     """The label as written in the answer text: Serbian labels follow the answer's script."""
-    if style.script == "cyrillic" and citation.kind in ("law", "court_decision", "court_bulletin"):
+    if style.script == "cyrillic" and citation.kind in SERBIAN_SOURCE_KINDS:
         return style.serbian(citation.label)
     return citation.label

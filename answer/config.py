@@ -1,6 +1,7 @@
 """The answer knobs, in one frozen, validated dataclass: the abstention threshold, the
-evidence and coverage levels of the decision, span sizes and rank factors. Each value
-keeps the note that says where it was tuned; `ANSWER` is the configuration in use.
+evidence and coverage levels of the decision, span sizes and rank factors, the rarity of
+a question's subject terms, and how much a pathway answer shows. Each value keeps the
+note that says where it was tuned; `ANSWER` is the configuration in use.
 """
 from __future__ import annotations
 
@@ -51,10 +52,52 @@ class AnswerConfig:
     min_span_chars: int = 25  # shorter spans are headings, list stubs or numbering
     # A span that gives what a deadline / penalty / amount question asks for.
     cue_bonus: float = 1.5
+    # Retrieval already ranked the hits (answer.extractive's span scores): a span's score
+    # is scaled by 1 / (1 + rank_decay * the hit's position), trusting the first hit a
+    # little more (first_hit_factor) and a hit the citation leg found (the question
+    # named this article) more still (named_hit_factor). Set with the first extractive
+    # answerer (c6baac1) and unchanged since; no tuning table.
+    rank_decay: float = 0.05
+    first_hit_factor: float = 1.2
+    named_hit_factor: float = 1.5
+    # The subject of a question (answer.subject). A term this rare (BM25 IDF over the
+    # index; 6.0 is about 60 of 25,516 chunks) names a subject rather than asking about
+    # one. Calibrated on the unanswerable dev set and the dev split (answer/decide.py has
+    # the table).
+    rare_idf: float = 6.5
+    # ... and the missing rare terms must weigh this share of all the question's terms: a
+    # search-box list whose one rare word (a town in a decision) retrieval missed keeps its
+    # other words; "Kolika je akciza na cigarete?" is its rare words.
+    missing_share: float = 0.35
+    # The lead quote must hold one of the question's `key_terms` rarest terms, each at
+    # least this rare.
+    key_terms: int = 2
+    min_key_idf: float = 2.5
+    # ... and the second of them too when it is this rare (about 170 of 25,516 chunks): "upis u
+    # prvi razred osnovne škole" is not answered by a "razred" of hazard. Chosen on the
+    # unanswerable sets with the dev split and hold-outs watched (0 / 4 / 5 / 6: hold-out 2
+    # cites gold 0.688 / 0.688 / 0.719 / 0.719, first blind unanswerable set abstained
+    # 0.848 / 0.848 / 0.848 / 0.826).
+    second_key_idf: float = 5.0
+    # A lead looked for further down the candidates (answer.decide, `lead_pool`) must
+    # score at least this share of the best selected span: the extractive selection's
+    # own relative floor (ExtractiveAnswerer.min_relative_score), set with the decision
+    # (c6dda65), not tuned apart.
+    lead_floor: float = 0.2
+    # A pathway answer (answer.pathway_answer) quotes at most this many provisions of a
+    # route ("the one to three of its provisions that fit this situation"; c6dda65) and
+    # shows this many routes in full, naming the rest (39b1053: four -> five routes in
+    # full, once the guide's selection allowed six).
+    provisions_per_pathway: int = 3
+    pathways_shown: int = 5
+    # An LLM's pathway answer (answer.generative) gets at least this many sources, the
+    # plan's units first: it cites each route's provisions, more than a plain answer
+    # (ef20d4a).
+    pathway_sources: int = 16
 
     def __post_init__(self) -> None:
         check_fields(self, "answer")
-        for name in ("threshold", "story_threshold", "high_evidence", "key_coverage"):
+        for name in ("threshold", "story_threshold", "high_evidence", "key_coverage", "missing_share", "lead_floor"):
             if getattr(self, name) > 1:
                 raise ConfigError(f"answer {name}={getattr(self, name)!r} must be in [0, 1]")
 

@@ -23,13 +23,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from retrieval.analyzer import analyze
+from retrieval.analyzer import analyze, language, words
 
 from core.text import normalize
 from retrieval.hit import Hit
 from retrieval.intents import asked_sentence
 
 from answer.answer_type import asked_type, states_type
+from answer.candidates import _text_language  # the one place a hit's language is judged
 from answer.config import ANSWER
 from answer.regime import regime_factor
 from answer.scope import home_places, is_small_talk, other_jurisdiction
@@ -74,10 +75,7 @@ def _states(text: str, kind: str, question: str) -> bool:
 
 def same_language(question: str, hits: list[Hit]) -> bool:
     """Whether some hit is written in the question's language (by its kind, as the
-    extractive scorer judges it; a user's file counts as either)."""
-    from answer.extractive import _text_language  # the one place a hit's language is judged
-    from retrieval.analyzer import language, words
-
+    candidates' scorer judges it; a user's file counts as either)."""
     qlang = language(words(question))
     return qlang == "both" or any(_text_language(h) in (qlang, None) for h in hits)
 
@@ -215,7 +213,7 @@ def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, t
         threshold = min(threshold, ANSWER.story_threshold)
     if not chosen or evidence < threshold:
         return _abstain("no_match", asked=kind)
-    floor = chosen[0].score * 0.2
+    floor = chosen[0].score * ANSWER.lead_floor
     pool = list(chosen) + [c for c in candidates[:ANSWER.lead_pool]
                            if c not in chosen and c.coverage >= min_support and c.score >= floor]
     everywhere = set().union(*units) if units else set()

@@ -15,132 +15,25 @@ sources as possibly relevant. Text inside a source is only ever quoted, never fo
 """
 from __future__ import annotations
 
-from core.records import INTERNATIONAL_KINDS, SERBIAN_SOURCE_KINDS
-from dataclasses import dataclass
 from typing import Sequence
 
 from core.errors import ConfigError
-from retrieval.analyzer import analyze, language, words
 from retrieval.hit import Hit
 from retrieval.intents import asked_sentence
 
-from answer.abstain import DEFAULT_THRESHOLD, AbstentionPolicy, evidence_score
+from answer.abstain import DEFAULT_THRESHOLD, AbstentionPolicy
 from answer.config import ANSWER
 from answer.base import Answerer
+# Scoring the spans is answer.candidates (score_candidates, evidence_of and quote_text are
+# still imported from here by other modules and tests).
+from answer.candidates import Candidate, _context, _named, evidence_of, quote_text, score_candidates
 from answer.citing import make_citation, shown_label
 from answer.decide import Decision, decide
-from answer.labels import law_name
 from answer.messages import lang_key, say
-from answer.regime import addressee, regime_factor
+from answer.regime import addressee
 from answer.phrases import GROUP_OF_KIND, GROUP_ORDER, Style, check_script, detect_style
-from answer.sentences import Span, bm25, coverage, cue_factor, idf_table, query_terms, split_spans
 from answer.types import Answer, Citation
 from answer.verify import check, match_quote
-
-
-# The values and where they were tuned: answer.config.AnswerConfig. CROSS_WEIGHT is bound
-# here because `_evidence` reads it at call time (a test sets it to show the rule matters).
-CROSS_WEIGHT = ANSWER.cross_weight
-
-
-@dataclass(frozen=True)
-class Candidate:
-    hit_index: int  # into the hits list
-    span: Span
-    score: float
-    coverage: float
-
-
-def _context(hit: Hit) -> list[str]:
-    """Tokens that locate a chunk (heading, law name, article): they answer "član 388 KZ"
-    and "trgovina ljudima" questions even when the article text never says them."""
-    c = hit.chunk
-    parts = [c.heading, c.title, c.section]
-    if c.kind == "law":
-        parts.append(law_name(c, hit.document))
-    if c.article:
-        parts.append(f"član {c.article} article {c.article}")
-    return analyze(" ".join(p for p in parts if p))
-
-
-def _rank_factor(hit: Hit, position: int) -> float:
-    # Retrieval already ranked these: trust its first hit a little more, and a hit the
-    # citation leg found (the question named this article) more still.
-    factor = 1.0 / (1.0 + 0.05 * position)
-    if position == 0:
-        factor *= 1.2
-    if "citation" in hit.via:
-        factor *= 1.5
-    return factor
-
-
-def score_candidates(question: str, hits: list[Hit]) -> list[Candidate]:
-    """Every span of every hit, best first."""
-    terms = query_terms(question)
-    rows = []
-    for i, hit in enumerate(hits):
-        ctx = _context(hit)
-        text = hit.chunk.text
-        if len(text.strip()) < ANSWER.min_span_chars:
-            if "citation" not in hit.via:
-                continue  # "(Brisano)": a deleted article answers nothing…
-            # …unless the question names it ("Da li je član 390a KZ na snazi?"): then
-            # "(Brisano)" is the answer.
-            start = len(text) - len(text.lstrip())
-            spans = [Span(start, len(text.rstrip()), text.strip())]
-        else:
-            spans = split_spans(text) or [Span(0, len(text), text)]
-        rows += [(i, s, analyze(s.text + "\n" + s.lead) + ctx) for s in spans]
-    if not rows or not terms:
-        return []
-    docs = [set(toks) for _, _, toks in rows]
-    idf = idf_table(docs, terms, next((h.stats for h in hits if h.stats is not None), None))
-    avgdl = sum(len(t) for _, _, t in rows) / len(rows)
-    qlang = language(words(question))
-    # Across languages only the words the glossary translates can meet the text; the rest
-    # ("woman", "simply" against a Serbian statute) weigh CROSS_WEIGHT there.
-    foreign = {t: (idf[t] * CROSS_WEIGHT if len(t) == 1 else idf[t]) for t in terms}
-    out = []
-    for (i, s, toks), d in zip(rows, docs):
-        other = qlang != "both" and _text_language(hits[i]) not in (qlang, None)
-        # A regime the question does not ask about (misdemeanour procedure, the State's
-        # liability for wrongful conviction) must not lead: answer.regime.
-        factor = _rank_factor(hits[i], i) * cue_factor(question, s.text) * regime_factor(question, hits[i].chunk)
-        out.append(Candidate(i, s, bm25(terms, toks, idf, avgdl) * factor,
-                             coverage(terms, d, foreign if other else idf)))
-    return sorted(out, key=lambda c: -c.score)
-
-
-def _text_language(hit: Hit) -> str | None:
-    """The language a hit's text is written in, by its kind (None: unknown, a user's file)."""
-    k = hit.chunk.kind
-    return "english" if k in INTERNATIONAL_KINDS else "serbian" if k in SERBIAN_SOURCE_KINDS else None
-
-
-def quote_text(span: Span) -> str:
-    """What to quote for a span: a tačka with its stav's opening words when they are
-    short enough to read ("… može da se pruži i ako je reč o: … licu koje …")."""
-    if span.lead and len(span.lead) <= 300:
-        return f"{span.lead} … {span.text}"
-    return span.text
-
-
-def _named(hits: list[Hit]) -> list[int]:
-    """Positions of the leading hits the citation leg found (the question named them)."""
-    out = []
-    for i, h in enumerate(hits):
-        if "citation" not in h.via:
-            break
-        out.append(i)
-    return out
-
-
-def evidence_of(candidates: list[Candidate], hits: list[Hit]) -> float:
-    """The abstention evidence (answer.abstain); 1.0 when the question names a provision
-    the index holds, since quoting it is the answer."""
-    if _named(hits) and candidates:
-        return 1.0
-    return evidence_score([c.coverage for c in candidates])
 
 
 def _quote_marks(style: Style) -> tuple[str, str]:

@@ -18,8 +18,10 @@ from retrieval.hit import Hit
 
 from answer.abstain import DEFAULT_THRESHOLD, AbstentionPolicy
 from answer.base import Answerer
+from answer.candidates import evidence_of, quote_text, score_candidates
 from answer.citing import make_citation
-from answer.extractive import ExtractiveAnswerer, evidence_of, quote_text, score_candidates
+from answer.config import ANSWER
+from answer.extractive import ExtractiveAnswerer
 from answer.llm import LLMConfig, build_chat_model
 from answer.messages import lang_key
 from answer.phrases import NOT_FOUND_MARKERS, check_script, detect_style
@@ -34,9 +36,6 @@ def renumber(text: str, order: list[int]) -> str:
     """Rewrite [old] markers as [new], new numbers following `order`."""
     new = {old: i for i, old in enumerate(order, 1)}
     return MARKER.sub(lambda m: "[" + ", ".join(str(new[int(x)]) for x in re.split(r"\s*[,;]\s*", m.group(1))) + "]", text)
-
-
-PATHWAY_SOURCES = 16
 
 
 class LLMAnswerer(Answerer):
@@ -87,7 +86,7 @@ class LLMAnswerer(Answerer):
         # A pathway answer cites each route's provisions: more sources than a plain answer,
         # the plan's units first. `hits` stays the search's, for every fallback and the JSON.
         pool = _with_plan_hits(hits, plan) if pathways else hits
-        sources = pool[: max(self.max_sources, PATHWAY_SOURCES) if pathways else self.max_sources]
+        sources = pool[: max(self.max_sources, ANSWER.pathway_sources) if pathways else self.max_sources]
         candidates = score_candidates(question, sources)
         evidence = evidence_of(candidates, sources)
         if not sources or (not pathways and self.policy.abstain(evidence)):

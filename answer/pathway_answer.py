@@ -30,14 +30,15 @@ from pathways.model import Ref, Step
 from retrieval.hit import Hit
 from retrieval.remedies import RemedyPlan
 
+from answer.candidates import score_candidates
 from answer.citing import make_citation, shown_label
-from answer.extractive import score_candidates
+from answer.config import ANSWER
 from answer.messages import lang_key, say
 from answer.phrases import Style
 from answer.types import Citation
 
-PROVISIONS_PER_PATHWAY = 3
-PATHWAYS_SHOWN = 5
+# How many routes and provisions it shows, and where each was set: answer.config.AnswerConfig
+# (pathways_shown, provisions_per_pathway).
 # Roles quoted on their own line, not among the provisions.
 _OWN_LINE = ("deadline", "case_law")
 
@@ -115,7 +116,7 @@ def compose(question: str, plan: RemedyPlan, style: Style, direct: list[tuple[Hi
             cited.append(hit)
         return cits[numbers[key] - 1]
 
-    for i, applied in enumerate(plan.applied[:PATHWAYS_SHOWN], 1):
+    for i, applied in enumerate(plan.applied[:ANSWER.pathways_shown], 1):
         p = applied.pathway
         steps = [s for s in p.steps if _fits(s, present)]
         body = [r for s in steps if s.role not in _OWN_LINE for r in s.refs if r in plan.hits]
@@ -134,7 +135,7 @@ def compose(question: str, plan: RemedyPlan, style: Style, direct: list[tuple[Hi
             if unit not in units:
                 chosen.append(r)
                 units.add(unit)
-            if len(chosen) == PROVISIONS_PER_PATHWAY:
+            if len(chosen) == ANSWER.provisions_per_pathway:
                 break
         chosen.sort(key=body.index)  # read in the route's order
         lines += ["", f"**{i}. {p.name(lang)}**"]
@@ -156,7 +157,7 @@ def compose(question: str, plan: RemedyPlan, style: Style, direct: list[tuple[Hi
             lines.append(f"- *{say(style, 'check_next')}:* " + "; ".join(nxt))
         meta.append({"id": p.id, "name": p.name(lang), "facts": list(applied.facts), "asks": list(applied.asks),
                      "citations": numbers_here})
-    rest = [a.pathway.name(lang) for a in plan.applied[PATHWAYS_SHOWN:]]
+    rest = [a.pathway.name(lang) for a in plan.applied[ANSWER.pathways_shown:]]
     if rest:
         lines += ["", f"*{say(style, 'other_routes')}:* " + "; ".join(rest)]
     return Composed("\n".join(lines), cits, cited, meta, list(range(1, len(own) + 1)))

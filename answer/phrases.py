@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from core.errors import ConfigError
+from core.records import INTERNATIONAL_KINDS
 from retrieval.analyzer import language, words
 from core.text import cyrillic_share, has_cyrillic, to_cyrillic, to_latin
 
@@ -160,7 +161,7 @@ def is_self_check(notice: str) -> bool:
 def source_language(kind: str, doc_language: str | None) -> str:
     if doc_language:
         return doc_language[:2]
-    return "en" if kind in ("echr_judgment", "treaty") else "sr"
+    return "en" if kind in INTERNATIONAL_KINDS else "sr"
 
 
 def display_quote(raw: str, style: Style, src_language: str) -> tuple[str, str | None]:

@@ -18,25 +18,11 @@ from dataclasses import dataclass
 from retrieval.analyzer import analyze, token_spans
 from retrieval.hit import Hit
 
+from answer.config import ANSWER
 from answer.sentences import Term, idf_table, query_terms
 
-# A term this rare (BM25 IDF over the index; 6.0 is about 60 of 25,516 chunks) names a
-# subject rather than asking about one. Calibrated on the unanswerable dev set and the
-# dev split (answer/decide.py has the table).
-RARE_IDF = 6.5
-# ... and the missing rare terms must weigh this share of all the question's terms: a
-# search-box list whose one rare word (a town in a decision) retrieval missed keeps its
-# other words; "Kolika je akciza na cigarete?" is its rare words.
-MISSING_SHARE = 0.35
-# The lead quote must hold one of the question's KEY_TERMS rarest terms.
-KEY_TERMS = 2
-MIN_KEY_IDF = 2.5
-# ... and the second of them too when it is this rare (about 170 of 25,516 chunks): "upis u
-# prvi razred osnovne škole" is not answered by a "razred" of hazard. Chosen on the
-# unanswerable sets with the dev split and hold-outs watched (0 / 4 / 5 / 6: hold-out 2
-# cites gold 0.688 / 0.688 / 0.719 / 0.719, first blind unanswerable set abstained
-# 0.848 / 0.848 / 0.848 / 0.826).
-SECOND_KEY_IDF = 5.0
+# The rarity levels (rare_idf, missing_share, key_terms, min_key_idf, second_key_idf)
+# and where each was tuned: answer.config.AnswerConfig.
 
 
 # Words that ask rather than name ("u kom roku", "which"): rare in statutes, never a subject.
@@ -61,18 +47,18 @@ class Subject:
         return self.key_terms(True)
 
     def key_terms(self, same_language: bool, held_by: set[str] | None = None) -> list[Term]:
-        """The KEY_TERMS rarest terms a quote can be asked to hold: across languages only
+        """The ANSWER.key_terms rarest terms a quote can be asked to hold: across languages only
         those the glossary translates; with `held_by` (every retrieved unit's tokens),
         only those some unit holds: a word no source uses ("subjektivni rok", a
         doctrine's name) cannot be asked of the quote, a word the sources use can."""
-        ranked = sorted((t for t in self.terms if self.idf[t] >= MIN_KEY_IDF and (same_language or len(t) > 1)
+        ranked = sorted((t for t in self.terms if self.idf[t] >= ANSWER.min_key_idf and (same_language or len(t) > 1)
                          and not set(t) & _ASKING and (held_by is None or held(t, held_by))),
                         key=lambda t: -self.idf[t])
-        return ranked[:KEY_TERMS]
+        return ranked[:ANSWER.key_terms]
 
     @property
     def rare(self) -> list[Term]:
-        return sorted((t for t in self.terms if self.idf[t] >= RARE_IDF and not set(t) & _ASKING),
+        return sorted((t for t in self.terms if self.idf[t] >= ANSWER.rare_idf and not set(t) & _ASKING),
                       key=lambda t: -self.idf[t])
 
 
@@ -98,7 +84,7 @@ def held(term: Term, tokens: set[str]) -> bool:
 def missing(subject: Subject, hit_tokens: list[set[str]], same_language: bool = True) -> list[str]:
     """The question's words for rare terms that no retrieved unit holds, rarest first,
     when they make the question's subject missing: its rarest term is held nowhere and
-    the missing ones weigh at least MISSING_SHARE of all its terms. [] otherwise.
+    the missing ones weigh at least ANSWER.missing_share of all its terms. [] otherwise.
     same_language: some hit is written in the question's language; when none is, only
     the terms the glossary translates can be judged ("knowingly" against a Serbian
     statute is unknown there, not missing)."""
@@ -110,7 +96,7 @@ def missing(subject: Subject, hit_tokens: list[set[str]], same_language: bool = 
     if not absent or absent[0] != rare[0]:
         return []
     total = sum(subject.idf[t] for t in subject.terms if (same_language or len(t) > 1) and not set(t) & _ASKING)
-    if sum(subject.idf[t] for t in absent) < MISSING_SHARE * total:
+    if sum(subject.idf[t] for t in absent) < ANSWER.missing_share * total:
         return []
     return [subject.words[t] for t in absent]
 
@@ -123,4 +109,4 @@ def meets(subject: Subject, tokens: set[str], same_language: bool = True, held_b
     # marihuana legalna …"); the next one, when common, is met by anything on the topic.
     if not key:
         return True
-    return held(key[0], tokens) and (len(key) < 2 or subject.idf[key[1]] < SECOND_KEY_IDF or held(key[1], tokens))
+    return held(key[0], tokens) and (len(key) < 2 or subject.idf[key[1]] < ANSWER.second_key_idf or held(key[1], tokens))

@@ -6,7 +6,7 @@ serving index. Cold start and peak memory run in a fresh subprocess, the way a u
 first query or the app's process would. `embedder` is a `make_embedder` spec (the
 tests register "fake"; their subprocesses get it through PYTHONPATH, which is kept).
 
-Not here: the machine description, targets and the CLI (evaluation.bench).
+Not here: the machine description and targets (evaluation.bench_report), the CLI (evaluation.bench).
 """
 from __future__ import annotations
 

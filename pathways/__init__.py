@@ -6,8 +6,10 @@ aid, protection, residence, ...), as pathways of ordered steps, each grounded in
 verified provisions. See pathways/README.md for the routes and GRETA's topics.
 
     pathways.load      the data files -> Pathway records (validated)
+    pathways.triggers  triggers.json -> the compiled trigger table
     pathways.facts     a client's story -> the facts that matter, with the words that said so
     pathways.select    facts + what is asked -> the pathways that apply, most relevant first
+    pathways.config    select's weights and the most pathways an answer gets (SelectConfig)
     pathways.resolve   a pathway's citations -> chunks of an index, quotes verified
 
 No UI here, and no ranking of search results (retrieval uses `select`'s output).

@@ -4,10 +4,10 @@
     -> (Fact("victim_foreign", ("državljanka Nigerije",)),
         Fact("exploitation_labour", ("radila je u kafani bez plate",)), Fact("unpaid_wages", ("bez plate",)))
 
-It matches the trigger phrases of `pathways/triggers.json` (syntax in its "_doc") against
-the question's words, each taken through the project's analyzer (`normalize`: Cyrillic ->
-Latin, lowercase, diacritics folded; Snowball `stem` where a trigger asks for it), so
-Serbian Latin with or without diacritics, Cyrillic (Latin letters mixed in) and English
+It matches the trigger phrases of `pathways/triggers.json` (syntax in its "_doc";
+compiled by `pathways.triggers`) against the question's words, each taken through the
+project's analyzer (`normalize`: Cyrillic -> Latin, lowercase, diacritics folded;
+Snowball `stem` where a trigger asks for it), so Serbian Latin with or without diacritics, Cyrillic (Latin letters mixed in) and English
 meet the same triggers. `Fact.words` are the phrases that triggered a fact, cut from the
 question as the user wrote it, so the UI can show why. Negation is handled where it flips
 the meaning: a negator up to four words before a trigger, inside it or just after it in
@@ -23,24 +23,19 @@ question then costs well under a millisecond.
 """
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from pathways.model import ASKS, FACTS
-from retrieval.analyzer import stem
+from pathways.triggers import trigger_table, word_keys
 from core.text import normalize
-
-DATA = Path(__file__).resolve().parent / "triggers.json"
 
 _WORD = re.compile(r"[^\W_]+")
 _SENTENCE_END = re.compile(r"[!?;]")  # and "." before a capital: "čl. 254 ZKP" is one sentence
 _CLAUSE_END = re.compile(r"[,:()\[\]\"“”„–—]|\s-\s")  # negation never crosses a clause
-GAP = 3                       # " .. " in a trigger: up to this many words in between
 NEG_BEFORE, NEG_AFTER = 4, 2  # "nije još bila maloletna"; "optužnica nije podignuta"
 _AND = frozenset({"i", "a", "pa", "te", "ili", "and", "or"})  # ends the look after a match
 
@@ -62,82 +57,12 @@ class _Token:
     clause: int
 
 
-@dataclass(frozen=True)
-class _Trigger:
-    group: str       # "fact:<id>", "ask:<id>", "except:<id>", "except" (global), "story:<kind>"
-    terms: tuple[tuple[frozenset, int], ...]  # (keys, any of which matches; max words skipped before)
-    negatable: bool  # False when the trigger carries its own negation
-
-
-def _word_keys(word: str) -> set[str]:
-    # A plain trigger word meets any form with its Serbian or English stem ("pasoš" meets
-    # "pasoša", "пасоше"; "injured" meets "injuries").
-    return {"=" + word, "s:" + stem(word, "serbian"), "e:" + stem(word, "english")}
-
-
-class _Compiled:
-    """triggers.json, compiled. Every trigger is indexed by the keys of its first term,
-    so a question only tries the triggers its own words can start."""
-
-    def __init__(self, raw: dict):
-        self.negators = frozenset(normalize(w) for w in raw["negators"])
-        self.breaks = frozenset(normalize(w) for w in raw["clause_breaks"])
-        story = raw["story"]
-        self.participle = {lang: re.compile(story["participle_" + lang]) for lang in ("sr", "en")}
-        self.not_participle = frozenset(normalize(w) for w in story["not_participle"])
-        self.weights = story["weights"]
-        self.prefixes: set[str] = set()
-        self.classes = {"neg": frozenset("=" + w for w in self.negators)}
-        for name, words in raw["classes"].items():
-            self.classes[name] = self._alternatives("|".join(words))
-        self.index: dict[str, list[_Trigger]] = {}
-        self._add("except", raw["except"])
-        for kind, entries in (("fact", raw["facts"]), ("ask", raw["asks"])):
-            for name, entry in entries.items():
-                self._add(f"{kind}:{name}", entry["triggers"])
-                self._add(f"except:{name}", entry.get("except", []))
-        for name in ("client", "person", "past"):
-            self._add(f"story:{name}", story[name])
-        self.names = {kind: {k: dict(v["names"]) for k, v in raw[kind].items()} for kind in ("facts", "asks")}
-
-    def _alternatives(self, term: str) -> frozenset:
-        keys: set[str] = set()
-        for alt in term.split("|"):
-            if alt.startswith("@"):
-                keys |= self.classes[alt[1:]]
-            elif alt.startswith("#") or alt == "_":
-                keys.add(alt)
-            elif alt.startswith("=") and alt.endswith("*") or not alt.strip("=*"):
-                raise ValueError(f"{DATA.name}: bad term {alt!r} in {term!r}")
-            elif alt.endswith("*"):
-                self.prefixes.add(prefix := normalize(alt[:-1]))
-                keys.add("p:" + prefix)
-            else:
-                keys |= {"=" + normalize(alt[1:])} if alt.startswith("=") else _word_keys(normalize(alt))
-        return frozenset(keys)
-
-    def _add(self, group: str, patterns: list[str]) -> None:
-        for pattern in patterns:
-            halves = pattern.split(" & ")  # "A & B": A then B, or B then A, up to GAP words apart
-            for text in halves if len(halves) == 1 else (" .. ".join(halves), " .. ".join(halves[::-1])):
-                seq = tuple((self._alternatives(term), GAP if i and not j else 0)
-                            for i, chunk in enumerate(text.split(" .. ")) for j, term in enumerate(chunk.split()))
-                trig = _Trigger(group, seq, not any(keys & self.classes["neg"] for keys, _ in seq))
-                for key in seq[0][0]:
-                    self.index.setdefault(key, []).append(trig)
-
-
-@lru_cache(maxsize=1)
-def _compiled() -> _Compiled:
-    return _Compiled(json.loads(DATA.read_text(encoding="utf-8")))
-
-
 @lru_cache(maxsize=65536)
 def _word(written: str) -> tuple[str, frozenset]:
     """A written word -> its normalised form and every key it can meet: itself, both
     stems, the wildcard prefixes it starts with, a child's age or a year, past tense."""
-    c, norm = _compiled(), normalize(written)
-    keys = _word_keys(norm) | {"_"} | {"p:" + norm[:n] for n in range(1, len(norm) + 1) if norm[:n] in c.prefixes}
+    c, norm = trigger_table(), normalize(written)
+    keys = word_keys(norm) | {"_"} | {"p:" + norm[:n] for n in range(1, len(norm) + 1) if norm[:n] in c.prefixes}
     if norm.isdigit():
         keys |= {"#num"} | ({"#child"} if 1 <= int(norm) <= 17 else set()) | ({"#year"} if 1950 <= int(norm) <= 2035 else set())
     elif norm not in c.not_participle:
@@ -153,7 +78,7 @@ def _tokens(text: str) -> tuple[_Token, ...]:
         between = text[prev_end:m.start()]
         if out and (_SENTENCE_END.search(between) or "." in between and m.group()[0].isupper()):
             sentence, clause = sentence + 1, clause + 1
-        elif out and (_CLAUSE_END.search(between) or norm in _compiled().breaks):
+        elif out and (_CLAUSE_END.search(between) or norm in trigger_table().breaks):
             clause += 1
         out.append(_Token(m.group(), m.start(), m.end(), norm, keys, sentence, clause))
         prev_end = m.end()
@@ -196,7 +121,7 @@ class _Analysis:
         an exception claims (a law's title, the victim's own child, "injured party")."""
         blocked = {k for group in ("except", "except:" + name) for pos, _ in self.matches.get(group, ())
                    for k in range(pos[0], pos[-1] + 1)}
-        negators = _compiled().negators
+        negators = trigger_table().negators
         return [(pos[0], pos[-1]) for pos, trig in self.matches.get(f"{kind}:{name}", ())
                 if not blocked.intersection(pos) and not (trig.negatable and _negated(self.tokens, pos, negators))]
 
@@ -207,7 +132,7 @@ def _analyse(question: str) -> _Analysis:
     one question share it."""
     text = unicodedata.normalize("NFC", question)
     tokens = _tokens(text)
-    index = _compiled().index
+    index = trigger_table().index
     matches: dict[str, list] = {}
     for i, tok in enumerate(tokens):
         # A trigger indexed under several keys of this word is tried once.
@@ -254,7 +179,7 @@ def is_story(question: str, facts: tuple[Fact, ...] | None = None) -> bool:
     if len(a.tokens) < 6:
         return False
     facts = find_facts(question) if facts is None else facts
-    w = _compiled().weights
+    w = trigger_table().weights
     client = bool(a.matches.get("story:client"))
     past = len({pos[0] for pos, _ in a.matches.get("story:past", ())})
     sentences = sum(n >= 4 for n in Counter(t.sentence for t in a.tokens).values()) >= 2
@@ -267,5 +192,5 @@ def is_story(question: str, facts: tuple[Fact, ...] | None = None) -> bool:
     return score >= w["threshold"]
 
 
-FACT_NAMES: dict[str, dict[str, str]] = _compiled().names["facts"]
-ASK_NAMES: dict[str, dict[str, str]] = _compiled().names["asks"]
+FACT_NAMES: dict[str, dict[str, str]] = trigger_table().names["facts"]
+ASK_NAMES: dict[str, dict[str, str]] = trigger_table().names["asks"]

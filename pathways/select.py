@@ -18,13 +18,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Collection, Iterable
 
+from pathways.config import SELECT
 from pathways.model import Pathway, Step
 
-REQUIRED_WEIGHT = 3.0
-SITUATION_WEIGHT = 1.0
-ASK_WEIGHT = 1.5
-# At most this many pathways in an answer: more reads as a list, not advice.
-MAX_PATHWAYS = 6
+# The weights and the most pathways an answer gets, and where each was set:
+# pathways.config.SelectConfig.
 
 
 @dataclass(frozen=True)
@@ -41,7 +39,7 @@ class Applied:
 
 
 def select_pathways(facts: Iterable[str], asks: Iterable[str], guide: Iterable[Pathway],
-                    limit: int = MAX_PATHWAYS) -> list[Applied]:
+                    limit: int = SELECT.max_pathways) -> list[Applied]:
     """The pathways that apply, most relevant first (at most `limit`)."""
     present, asked = set(facts), set(asks)
     guide = tuple(guide)
@@ -58,8 +56,9 @@ def select_pathways(facts: Iterable[str], asks: Iterable[str], guide: Iterable[P
         if not matched and not wanted:
             continue
         required = [f for f in p.requires if f in present]
-        score = (REQUIRED_WEIGHT * len(required) + sum(SITUATION_WEIGHT / listed[f] ** 0.5 for f in matched)
-                 + ASK_WEIGHT * len(wanted))
+        score = (SELECT.required_weight * len(required)
+                 + sum(SELECT.situation_weight / listed[f] ** 0.5 for f in matched)
+                 + SELECT.ask_weight * len(wanted))
         out.append((score, p.order, Applied(p, score, tuple(dict.fromkeys(required + matched)), tuple(wanted))))
     out.sort(key=lambda t: (-t[0], t[1]))
     return [a for _, _, a in out[:limit]]

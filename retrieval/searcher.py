@@ -24,6 +24,8 @@ from retrieval.hit import Hit
 from retrieval.intents import asks_definition, defines_terms
 from retrieval.config import RANKING
 from retrieval.priors import prior, unit_of
+from retrieval.searcher_dense import DenseMixin
+from retrieval.searcher_guide import GuideMixin
 
 MODES = ("hybrid", "bm25", "dense")
 # The ranking knobs and where each was tuned: retrieval.config.RankingConfig.
@@ -40,7 +42,11 @@ _ECTHR = re.compile(r"\b(esljp|ecthr|echr|evropsk\w* sud\w* za ljudsk\w* prav\w*
 _ECHR_CONVENTION = "echr-convention-human-rights"
 
 
-class Searcher:
+class Searcher(DenseMixin, GuideMixin):
+    """A loaded index. The dense leg's methods are `retrieval.searcher_dense.DenseMixin`'s,
+    the remedy guide's (`remedies`, `guide`, `remedies_for_facts`, `hit_for`) are
+    `retrieval.searcher_guide.GuideMixin`'s."""
+
     def __init__(self, index_dir: Path, weights: dict[str, float] | None = None,
                  embedder: str | None = None, chroma_host: str | None = None) -> None:
         self.index_dir = Path(index_dir)
@@ -75,38 +81,6 @@ class Searcher:
         self._defining: set[str] | None = None
         self._plans: dict = {}
         self._resolved_guide = None
-
-    # -- the dense leg, loaded on first use -------------------------------------------
-    @property
-    def dense(self):
-        """The dense leg (retrieval.dense_leg.DenseLeg), None when none was built."""
-        if self._dense is None and self._embedder_spec:
-            from retrieval.dense_leg import DenseLeg
-
-            def make():  # on the first dense query: Chroma and the model load only then
-                from retrieval.dense_index import DenseIndex
-                from retrieval.embedders.factory import make_embedder
-
-                return DenseIndex(self.index_dir, make_embedder(self._embedder_spec), chroma_host=self._chroma_host)
-
-            self._dense = DenseLeg(make, self.index_dir / "dense_status.json")
-        return self._dense
-
-    def _dense_on(self, mode: str) -> bool:
-        # Hybrid waits for a complete dense leg; a failing one is skipped (DenseLeg says why).
-        return mode in ("hybrid", "dense") and self.dense is not None and self.dense.usable(mode)
-
-    @property
-    def notices(self) -> list[str]:
-        """Why results came from BM25 alone although a dense leg exists (or [])."""
-        return [self._dense.notice] if self._dense is not None and self._dense.notice else []
-
-    def dense_status(self) -> dict:
-        """{"model", "total", "done", "complete"} or {} when no dense leg was built."""
-        if not self._embedder_spec:
-            return {}
-        path = self.index_dir / "dense_status.json"
-        return store.read_json(path) if path.is_file() else {}
 
     # -- search -------------------------------------------------------------------------
     def _allowed(self, filters: Filters | None) -> set[int] | None:
@@ -199,65 +173,6 @@ class Searcher:
         weights = {leg: self.weights.get(leg, 1.0) for leg in sub}
         return [cid for cid, _ in rrf(sub, weights, RANKING.rrf_k)][:RANKING.candidates] if any(sub.values()) else []
 
-    # -- the remedy guide (pathways) ----------------------------------------------------
-    def remedies(self, question: str, filters: Filters | None = None):
-        """The question's remedy plan (retrieval.remedies.RemedyPlan) or None; computed
-        once per question and filter, since search and the answer both ask."""
-        key = (question.strip(), filters)
-        if key not in self._plans:
-            guide, resolved = self.guide()
-            if not guide:
-                return None
-            from retrieval.remedies import remedy_plan
-
-            allowed = self._allowed(filters)
-            if len(self._plans) > 256:
-                self._plans.clear()
-            self._plans[key] = remedy_plan(key[0], guide, resolved, lambda cid: self.hit_for(cid, allowed),
-                                           named=bool(self.citations.lookup(key[0])),
-                                           names_source=bool(self.citations.named_sources(key[0])))
-        return self._plans[key]
-
-    def guide(self):
-        """(the remedy guide's pathways, {Ref: pathways.resolve.Resolved}): the guide and
-        its references resolved against this index, once."""
-        if self._resolved_guide is None:
-            from pathways.load import load_pathways
-            from pathways.resolve import page_map, resolve_guide
-
-            guide = load_pathways()
-            self._resolved_guide = (guide, resolve_guide(guide, self.citations.lookup, self.by_id,
-                                                         page_map(self.chunks)))
-        return self._resolved_guide
-
-    def remedies_for_facts(self, fact_ids, asks=(), filters: Filters | None = None):
-        """The remedy plan for facts ticked on a checklist (no question), or None."""
-        from retrieval.remedies import plan_for_facts
-
-        guide, resolved = self.guide()
-        allowed = self._allowed(filters)
-        return plan_for_facts(fact_ids, asks, guide, resolved, lambda cid: self.hit_for(cid, allowed))
-
-    def hit_for(self, cid: str, allowed: set[int] | None = None) -> Hit | None:
-        """A chunk as an unranked Hit (document, URL, term stats), None when filtered out."""
-        i = self.position.get(cid)
-        if i is None or (allowed is not None and i not in allowed):
-            return None
-        chunk = self.by_id[cid]
-        doc = self.documents.get(chunk.source)
-        return Hit(0, 0.0, chunk, url=doc.url if doc else None, document=doc, via=("pathways",), stats=self.term_stats)
-
-    def _pathway_ranking(self, plan, keywords: list[str]) -> list[str]:
-        """The plan's units: those the question's words meet, by BM25, then the rest in
-        the plan's order (pathway by pathway, steps that fit the facts first)."""
-        ids = plan.chunk_ids()
-        rows = {self.position[c] for c in ids}
-        ranked = [cid for cid, _ in self.bm25.query(keywords, len(rows), allowed=rows)]
-        if RANKING.specific_first:
-            specific = set(plan.specific_ids())
-            ranked = [c for c in ranked if c in specific] + [c for c in ranked if c not in specific]
-        return list(dict.fromkeys(ranked + ids))
-
     def _defines(self, cid: str) -> bool:
         if self._defining is None:
             self._defining = {c.id for c in self.chunks if defines_terms(c)}
@@ -293,29 +208,6 @@ class Searcher:
                 self._by_source.setdefault(c.source, []).append(i)
         out = {i for src in sources for i in self._by_source.get(src, [])}
         return out & allowed if allowed is not None else out
-
-    @property
-    def diacritics(self) -> dict[str, str]:
-        """The build's diacritic-restoration table (older builds: computed once here)."""
-        if self._diacritics is None:
-            from core.store import DIACRITICS
-            from retrieval.diacritics import build_table
-
-            path = self.build / DIACRITICS
-            self._diacritics = store.read_json(path) if path.is_file() else build_table(
-                c.text for c in self.chunks if c.kind != "echr_judgment")
-        return self._diacritics
-
-    def _dense_ranking(self, question: str, allowed: set[int] | None) -> list[str]:
-        if allowed is not None and len(allowed) <= 2000:
-            ids = [self.chunks[i].id for i in allowed]
-            return [cid for cid, _ in self.dense.query(question, RANKING.candidates, ids=ids) if cid in self.by_id]
-        out = []
-        for cid, _ in self.dense.query(question, RANKING.candidates * (3 if allowed is not None else 1)):
-            i = self.position.get(cid)  # ids of other builds may linger in the shared store
-            if i is not None and (allowed is None or i in allowed):
-                out.append(cid)
-        return out[:RANKING.candidates]
 
 
 @lru_cache(maxsize=4)

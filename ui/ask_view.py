@@ -6,7 +6,7 @@ Renders only; the answer comes from the answerer the app passes in.
 """
 from __future__ import annotations
 
-from core.records import SERBIAN_KINDS
+from core.records import INTERNATIONAL_KINDS, SERBIAN_KINDS
 from typing import Any, Callable
 
 import streamlit as st
@@ -90,7 +90,7 @@ def _meta_lines(citation, chunk, doc, lang: str) -> list[str]:
 
 def citation_card(citation, answer, searcher, lang: str, key: str) -> None:
     chunk, doc = _source_of(citation, answer, searcher)
-    src_lang = doc.language if doc else ("en" if citation.kind in ("echr_judgment", "treaty") else "sr")
+    src_lang = doc.language if doc else ("en" if citation.kind in INTERNATIONAL_KINDS else "sr")
     serbian_label = (citation.kind or (chunk.kind if chunk else "")) in SERBIAN_KINDS
     label = in_script(citation.label, lang) if serbian_label else citation.label
     flag = "" if citation.verified else " ⚠"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.records import SERBIAN_KINDS
+from core.records import INTERNATIONAL_KINDS, SERBIAN_KINDS
 from answer.citing import make_citation
 from ui import checklist
 from ui.display import heading_html, html_text, in_script, md_text, render_source
@@ -54,7 +54,7 @@ def _provision_html(searcher, resolved, lang: str) -> tuple[str, str] | None:
     if hit is None:
         return None
     chunk, doc = hit.chunk, hit.document
-    src_lang = doc.language if doc else ("en" if chunk.kind in ("echr_judgment", "treaty") else "sr")
+    src_lang = doc.language if doc else ("en" if chunk.kind in INTERNATIONAL_KINDS else "sr")
     citation = make_citation(0, hit, resolved.ref.quote, ui_style(lang), verified=True)
     label = _label(citation, chunk.kind, lang)
     heading = heading_html(in_script(chunk.heading, lang, src_lang)) if chunk.heading else ""

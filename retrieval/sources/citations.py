@@ -5,9 +5,9 @@ Built once per index from its chunks and documents: resolves what needs the corp
 (ECtHR case names from document titles, decision numbers from document metadata,
 bulletins by court and issue) and looks up the units each reference pins.
 
-Deliberately does not parse question text itself (`retrieval.sources.citation_parse` does;
-its names are re-exported here for existing importers) and does not rank or fuse:
-the search module puts these ids first.
+Deliberately does not parse question text itself (`retrieval.sources.citation_parse`
+does, and its names are imported from there; this module only resolves what it parses
+against the index) and does not rank or fuse: the search module puts these ids first.
 """
 from __future__ import annotations
 

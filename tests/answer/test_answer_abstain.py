@@ -120,18 +120,18 @@ def test_whole_index_idf_keeps_words_every_span_shares():
 def test_untranslatable_words_weigh_less_against_a_text_in_the_other_language(monkeypatch):
     # "woman", "simply" can never occur in a Serbian statute: against one they are
     # unknown rather than missing, so they weigh CROSS_WEIGHT there.
-    import answer.extractive as extractive
+    import answer.candidates as candidates  # where score_candidates reads CROSS_WEIGHT
     from answer.extractive import score_candidates
 
     q = "Is a woman simply entitled to fair monetary compensation for mental suffering?"
     hs = hits("zoo200")
     lenient = max(c.coverage for c in score_candidates(q, hs))
-    monkeypatch.setattr(extractive, "CROSS_WEIGHT", 1.0)
+    monkeypatch.setattr(candidates, "CROSS_WEIGHT", 1.0)
     strict = max(c.coverage for c in score_candidates(q, hs))
     assert lenient > strict
     # A question in the text's own language is measured as before.
     sr = "Da li žena ima pravo na pravičnu novčanu naknadu za duševne bolove?"
-    monkeypatch.setattr(extractive, "CROSS_WEIGHT", 0.0)
+    monkeypatch.setattr(candidates, "CROSS_WEIGHT", 0.0)
     zero = max(c.coverage for c in score_candidates(sr, hs))
-    monkeypatch.setattr(extractive, "CROSS_WEIGHT", 1.0)
+    monkeypatch.setattr(candidates, "CROSS_WEIGHT", 1.0)
     assert max(c.coverage for c in score_candidates(sr, hs)) == zero

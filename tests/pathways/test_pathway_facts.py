@@ -6,7 +6,6 @@ a missing fact loses a pathway, an extra one offers a route the story does not s
 """
 from __future__ import annotations
 
-import json
 import time
 from typing import NamedTuple
 
@@ -356,18 +355,6 @@ def test_names_cover_every_fact_and_ask_in_three_languages():
             assert set(entry) == set(LANGS) and all(v.strip() for v in entry.values())
             assert has_cyrillic(entry["sr-Cyrl"]) and not has_cyrillic(entry["sr-Latn"] + entry["en"])
     assert FACT_NAMES["victim_foreign"]["en"] == "The victim is a foreign national"
-
-
-def test_triggers_data_names_exactly_the_model_ids():
-    raw = json.loads(F.DATA.read_text(encoding="utf-8"))
-    assert tuple(raw["facts"]) == FACTS and tuple(raw["asks"]) == ASKS
-
-
-def test_bad_term_in_the_data_is_refused():
-    raw = json.loads(F.DATA.read_text(encoding="utf-8"))
-    raw["facts"]["victim_child"]["triggers"].append("=maloletn*")  # an exact form cannot end in a wildcard
-    with pytest.raises(ValueError, match="maloletn"):
-        F._Compiled(raw)
 
 
 def test_pure_deterministic_and_fast():
