@@ -62,8 +62,8 @@ class AnswerConfig:
     named_hit_factor: float = 1.5
     # The subject of a question (answer.subject). A term this rare (BM25 IDF over the
     # index; 6.0 is about 60 of 25,516 chunks) names a subject rather than asking about
-    # one. Calibrated on the unanswerable dev set and the dev split (answer/decide.py has
-    # the table).
+    # one. Calibrated on the unanswerable dev set and the dev split (commit e716e0f; the
+    # decision's risk-coverage table is evaluation/RESULTS.md's).
     rare_idf: float = 6.5
     # ... and the missing rare terms must weigh this share of all the question's terms: a
     # search-box list whose one rare word (a town in a decision) retrieval missed keeps its
