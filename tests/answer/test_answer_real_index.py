@@ -55,7 +55,9 @@ TWELVE = [
     ("Da li je marihuana legalna u Srbiji za medicinsku upotrebu?", "subject_missing"),
     ("Koji sud je nadležan za razvod braka u Sarajevu?", "other_jurisdiction"),
     ("What is the penalty for insider trading in the United States?", "other_jurisdiction"),
-    ("Kolika je akciza na cigarete?", "type_not_stated"),
+    # A bulletin page on classifying cigarettes holds "akciza" and "cigarete", but no quote
+    # holds both: nothing found answers it.
+    ("Kolika je akciza na cigarete?", "no_match"),
 ]
 
 
