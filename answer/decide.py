@@ -5,14 +5,18 @@ In order, a question gets:
   2. a named source the index lacks (retrieval.sources.absent) -> abstain, absent_source
   3. another jurisdiction's law ("u Hrvatskoj")      -> abstain, other_jurisdiction
   4. a client's story, or "how does she get compensated?", that triggers pathways of
-     the remedy guide (retrieval.remedies)           -> answer by pathway
-  5. a subject no retrieved unit holds ("akciza")    -> abstain, subject_missing
-  6. too little evidence (answer.abstain)            -> abstain, no_match
-  7. a quote that holds the question's key terms and states what it asks for (an
+     the remedy guide (retrieval.remedies)           -> answer by pathway, with the
+     story's own question's answer and closest provisions above the routes; unless it
+     asks an amount no route quote states, or its closing question asks about another
+     state's scheme or a figure of the day (_beyond) -> abstain
+  5. a statistic, a figure of the day, contact details (_figure) -> type_not_stated
+  6. a subject no retrieved unit holds ("akciza")    -> abstain, subject_missing
+  7. too little evidence (answer.abstain)            -> abstain, no_match
+  8. a quote that holds the question's key terms and states what it asks for (an
      amount, a deadline, a body, a step: answer.answer_type) leads the answer;
      none that states it                             -> abstain, type_not_stated
      none that holds the key terms                   -> abstain, no_match
-A question that names a provision ("čl. 254 ZKP") is answered by quoting it.
+A question that names a provision ("čl. 254 ZKP") is answered by quoting it (after 5).
 
 The ✓ on a citation says the quote is in its source; this decision is what makes the
 lead quote also answer the question. Pure: the answerers compose the text.
@@ -35,17 +39,9 @@ from answer.config import ANSWER
 from answer.regime import regime_factor
 from answer.scope import home_places, is_small_talk, other_jurisdiction
 from answer.subject import meets, missing, subject_of
+from answer.unstated import figure_of_the_day, never_stated
 
 # The decision's levels and where they were tuned: answer.config.AnswerConfig.
-# An amount asked for now or for a given year is a figure of the day, not a rule.
-_CURRENT = re.compile(r"\b(danas|trenutn\w*|sada|sad|ove godine|today|currently|current|this year"
-                      r"|(?:za|u|in|for)(?: \w+)? 20[2-3]\d)\b")  # "za 2026", "za januar 2026", "in May 2025"
-# Contact details: a phone number, an e-mail, an office's address or hours are never
-# in a statute, a judgment or a treaty.
-_CONTACT = re.compile(r"\b(brojevi telefona|broj\w* telefona|(?:tele)?phone numbers?|hotline|sos linij\w*"
-                      r"|e-?mail adres\w*|e-?mail address|radno vreme|working hours|opening hours|website|web ?sajt\w*)\b")
-# A count for a year is a statistic.
-_STATISTIC = re.compile(r"\b(how many|koliko|broj\w*|number of|average|prosecn\w*)\b.*\b(19[5-9]\d|20[0-3]\d)\b")
 
 
 @dataclass(frozen=True)
@@ -159,7 +155,7 @@ def _beyond(ask: str) -> Decision | None:
     place = other_jurisdiction(ask)
     if place:
         return _abstain("other_jurisdiction", place, kind)
-    if kind == "amount" and _CURRENT.search(normalize(ask)):
+    if kind == "amount" and figure_of_the_day(ask):
         return _abstain("type_not_stated", "amount", kind)
     return None
 
@@ -173,18 +169,9 @@ def _states_amount(question: str, hits: list[Hit], plan, context: Callable[[Hit]
 
 
 def _figure(question: str, kind: str | None) -> Decision | None:
-    """A figure of the day or a statistic, which no provision states."""
-    norm = normalize(question)
-    if kind == "amount" and _CURRENT.search(norm):
-        # Statutes set rules, not today's figures: "koliki je danas kurs evra", "minimalna
-        # cena rada za 2026. godinu" are never stated by a provision.
-        return _abstain("type_not_stated", "amount", kind)
-    if _STATISTIC.search(norm):
-        # "How many victims were identified in 2024?": a statistic, which no law states.
-        return _abstain("type_not_stated", "count", kind)
-    if _CONTACT.search(norm):
-        return _abstain("type_not_stated", "contact", kind)
-    return None
+    """A figure of the day, a statistic or contact details (answer.unstated): never stated."""
+    what = never_stated(question, kind)
+    return _abstain("type_not_stated", what, kind) if what else None
 
 
 def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, threshold: float, chosen: list,

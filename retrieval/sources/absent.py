@@ -1,6 +1,7 @@
 """Sources a question names that the corpus does not hold ("Zakon o zaštiti žrtava
 trgovine ljudima", "Rev 9999/2024", "V.C.L. and A.N. v. the United Kingdom",
-"Directive 2011/36/EU", "Albanian law"), so the answer says so instead of quoting a
+"Directive 2011/36/EU", "Albanian law", "Sporazum o readmisiji između Srbije i EU",
+"presuda ESLJP protiv Srbije"), so the answer says so instead of quoting a
 lookalike that retrieval found.
 
 `absent_references(question, citations, documents, texts)` gives them back as the
@@ -8,7 +9,7 @@ question writes them, in its order. One detector per kind of name, each over the
 question's normalised text (`QuestionText`) and what the corpus holds (`Known`, built
 once by `known_sources`):
   retrieval.sources.absent_laws   decision_numbers, law_titles, eu_instruments;
-  retrieval.sources.absent_cases  case_names, foreign_laws;
+  retrieval.sources.absent_cases  case_names, respondents, foreign_laws;
   retrieval.sources.absent_text   the shared forms (QuestionText, Known, jurisdictions.json).
 Names compare on the analyzer's Serbian-stemmed folded tokens, so declined, Cyrillic and
 diacritic-free spellings behave alike. Word lists and states: data/jurisdictions.json.

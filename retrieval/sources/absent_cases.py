@@ -2,6 +2,8 @@
 
   case_names    "<applicant> v. | protiv <Council of Europe state>" whose applicant
                 no ECtHR judgment title or case_names alias has;
+  respondents   an ECtHR judgment asked for by its respondent state ("presuda ESLJP
+                protiv Srbije") when no held judgment is against that state;
   foreign_laws  a foreign adjective within two words of a law word ("Albanian law",
                 "Hrvatski Zakon o …"), "law of Croatia", a German "…gesetz".
 

@@ -9,7 +9,8 @@ import json
 
 import pytest
 
-from evaluation.loadtest import run_load, serve, small_index
+from evaluation.app_server import serve, small_index
+from evaluation.loadtest import run_load
 
 pytestmark = pytest.mark.slow
 SESSIONS = 20

@@ -1,6 +1,6 @@
 """The real app.py, answering with tests/hostile_fixtures.hostile_answer: the Streamlit
 script tests/ui/test_browser_safety.py serves (`streamlit run tests/fakes/hostile_app.py`
-from the checkout's root, through evaluation.loadtest.serve's `script`).
+from the checkout's root, through evaluation.app_server.serve's `script`).
 
 It puts the stand-in where AppTest tests put theirs, st.session_state["answerer"]
 (ui.state.answerer), and runs app.py unchanged on every rerun.

@@ -65,9 +65,9 @@ def real_app_url(tmp_path):
 
 
 def _serve(corpus: Path, index_dir: Path, question: str, tmp_path: Path):
-    # The same server the load test starts (evaluation.loadtest.serve): loopback, headless,
+    # The same server the load test starts (evaluation.app_server.serve): loopback, headless,
     # no usage statistics, waited for on its health endpoint and stopped afterwards.
-    from evaluation.loadtest import serve
+    from evaluation.app_server import serve
 
     with serve(corpus, index_dir, tmp_path / "moji", tmp_path / "streamlit.log") as url:
         yield url, question

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from evaluation.loadtest import serve, small_index
+from evaluation.app_server import serve, small_index
 from tests.hostile_fixtures import EVIL, HOSTILE_QUESTION, HOSTILE_TEXT
 from tests.ui.test_browser import CHROMEDRIVER, CHROMIUM, browser  # noqa: F401 (fixture)
 from ui.upload import save_and_ingest

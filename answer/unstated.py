@@ -1,0 +1,43 @@
+"""What no provision states, whatever the corpus holds: a figure of the day, a statistic,
+contact details.
+
+Statutes, judgments and treaties set rules. "Koliki je danas kurs evra?", "minimalna cena
+rada za 2026. godinu", "How many victims were identified in 2024?", "broj telefona za
+hitan smeštaj" ask for facts of the day, counts or an office's details, which a lawyer
+finds elsewhere; quoting a provision that shares their words would answer a question
+nobody asked. Pure functions over the question's normalised text (core.text.normalize).
+Does not decide anything else (answer.decide) and does not read the sources.
+"""
+from __future__ import annotations
+
+import re
+
+from core.text import normalize
+
+# An amount asked for now or for a given year is a figure of the day, not a rule.
+_CURRENT = re.compile(r"\b(danas|trenutn\w*|sada|sad|ove godine|today|currently|current|this year"
+                      r"|(?:za|u|in|for)(?: \w+)? 20[2-3]\d)\b")  # "za 2026", "za januar 2026", "in May 2025"
+# A count or an average for a year is a statistic.
+_STATISTIC = re.compile(r"\b(how many|koliko|broj\w*|number of|average|prosecn\w*)\b.*\b(19[5-9]\d|20[0-3]\d)\b")
+# A phone number, a hotline, an e-mail address, an office's hours or website: never in a
+# statute, a judgment or a treaty ("pozvati telefonom" is a rule of procedure, not this).
+_CONTACT = re.compile(r"\b(brojevi telefona|broj\w* telefona|(?:tele)?phone numbers?|hotline|sos linij\w*"
+                      r"|e-?mail adres\w*|e-?mail address|radno vreme|working hours|opening hours|website|web ?sajt\w*)\b")
+
+
+def figure_of_the_day(question: str) -> bool:
+    """Whether the question asks for a value now or for a given year ("za 2026")."""
+    return bool(_CURRENT.search(normalize(question)))
+
+
+def never_stated(question: str, kind: str | None) -> str | None:
+    """"amount" (a figure of the day, for a question asking an amount), "count" (a
+    statistic), "contact" (contact details), or None."""
+    norm = normalize(question)
+    if kind == "amount" and _CURRENT.search(norm):
+        return "amount"
+    if _STATISTIC.search(norm):
+        return "count"
+    if _CONTACT.search(norm):
+        return "contact"
+    return None

@@ -1,0 +1,24 @@
+"""What no provision states (answer.unstated), in four forms: a figure of the day, a
+statistic, contact details; and questions that only look like them."""
+import pytest
+
+from answer.unstated import figure_of_the_day, never_stated
+from tests.four_forms import four_forms
+
+ROWS = [
+    ("Kolika je minimalna cena rada za 2026. godinu?", "amount", "What is the minimum wage for 2026?", "amount"),
+    ("Koliko žrtava je identifikovano 2024. godine?", "count", "How many victims were identified in 2024?", "count"),
+    ("Koji je broj telefona SOS linije za žrtve?", "contact", "What is the hotline phone number for victims?", "contact"),
+    ("Kolika je kazna za trgovinu ljudima?", None, "What is the penalty for human trafficking?", None),
+    ("Da li se svedok može pozvati telefonom?", None, "May a witness be summoned by telephone?", None),
+]
+
+
+@pytest.mark.parametrize("question,what", four_forms(ROWS))
+def test_never_stated(question, what):
+    assert never_stated(question, "amount" if what == "amount" else None) == what
+
+
+def test_a_figure_of_the_day_needs_a_time():
+    assert figure_of_the_day("Kolika je zarada za januar 2026?") and figure_of_the_day("What is it today?")
+    assert not figure_of_the_day("Kolika je naknada za neiskorišćeni godišnji odmor?")
