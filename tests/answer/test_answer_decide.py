@@ -214,40 +214,28 @@ def test_a_storys_own_question_beyond_the_routes(ask, reason):
     assert (d.reason if d else None) == reason
 
 
-# A figure of the day or a statistic (answer.decide._figure): no provision states it, even
-# when the question names the article the figure is about.
+# A figure of the day, a statistic or contact details (answer.decide._figure, through
+# answer.unstated): no provision states them, even when the question names the article
+# the figure is about. (question, reason's detail) rows; None: decided further on.
 FIGURES = [
-    ("Koliko je lica osuđeno za krivično delo iz člana 388 KZ tokom 2023. godine?", "type_not_stated",
-     "How many people were convicted under Article 388 of the Criminal Code in 2023?", "type_not_stated"),
-    ("Kolika je prosečna neto zarada u Srbiji za januar 2026. godine?", "type_not_stated",
-     "What was the average net wage in Serbia for January 2026?", "type_not_stated"),
+    ("Koliko je lica osuđeno za krivično delo iz člana 388 KZ tokom 2023. godine?", "count",
+     "How many people were convicted under Article 388 of the Criminal Code in 2023?", "count"),
+    ("Kolika je prosečna neto zarada u Srbiji za januar 2026. godine?", "amount",
+     "What was the average net wage in Serbia for January 2026?", "count"),
+    ("Koji je broj telefona za hitan smeštaj žrtava trgovine ljudima?", "contact",
+     "What is the hotline phone number for emergency shelter for trafficking victims?", "contact"),
+    ("Koje je radno vreme Centra za zaštitu žrtava trgovine ljudima?", "contact",
+     "What are the working hours of the Centre for the Protection of Trafficking Victims?", "contact"),
     ("Kolika je kazna za trgovinu ljudima?", None, "What is the penalty for human trafficking?", None),
-]
-
-
-@pytest.mark.parametrize("question,reason", four_forms(FIGURES))
-def test_a_figure_of_the_day_or_a_statistic_is_never_stated(question, reason):
-    from answer.answer_type import asked_type
-    from answer.decide import _figure
-
-    d = _figure(question, asked_type(question))
-    assert (d.reason if d else None) == reason
-
-
-CONTACTS = [
-    ("Koji je broj telefona za hitan smeštaj žrtava trgovine ljudima?", "type_not_stated",
-     "What is the hotline phone number for emergency shelter for trafficking victims?", "type_not_stated"),
-    ("Koje je radno vreme Centra za zaštitu žrtava trgovine ljudima?", "type_not_stated",
-     "What are the working hours of the Centre for the Protection of Trafficking Victims?", "type_not_stated"),
     # Being summoned by telephone is a rule of procedure, not a contact detail.
     ("Da li se svedok može pozvati telefonom?", None, "May a witness be summoned by telephone?", None),
 ]
 
 
-@pytest.mark.parametrize("question,reason", four_forms(CONTACTS))
-def test_contact_details_are_never_stated(question, reason):
+@pytest.mark.parametrize("question,detail", four_forms(FIGURES))
+def test_figures_statistics_and_contact_details_are_never_stated(question, detail):
     from answer.answer_type import asked_type
     from answer.decide import _figure
 
     d = _figure(question, asked_type(question))
-    assert (d.reason if d else None) == reason and (d is None or d.detail == "contact")
+    assert (d.reason, d.detail) == ("type_not_stated", detail) if detail else d is None
