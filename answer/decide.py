@@ -176,7 +176,7 @@ def _figure(question: str, kind: str | None) -> Decision | None:
 
 def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, threshold: float, chosen: list,
             context: Callable[[Hit], list[str]], min_support: float, kind: str | None) -> Decision:
-    """Steps 5-7: answer with a quote that answers, or abstain saying why."""
+    """Steps 6-8: answer with a quote that answers, or abstain saying why."""
     # A story's rare words ("kafani", "prisiljavana") are facts, not a subject the sources
     # lack, and its closing question ("Šta može da uradi?") has no subject of its own: a
     # missing subject is judged only for a question asked in one go.
@@ -195,7 +195,7 @@ def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, t
                                                         if subject.words[t] not in here]
         return _abstain("subject_missing", ", ".join(named or gone), kind)
     # A story's words are mostly facts no provision repeats, so its coverage is diluted:
-    # it is held to a lower bar (the risk-coverage table in evaluation/README.md).
+    # it is held to a lower bar (the risk-coverage table in evaluation/RESULTS.md).
     if ask != question:
         threshold = min(threshold, ANSWER.story_threshold)
     if not chosen or evidence < threshold:
