@@ -94,10 +94,24 @@ class AnswerConfig:
     # plan's units first: it cites each route's provisions, more than a plain answer
     # (ef20d4a).
     pathway_sources: int = 16
+    # The extractive selection (ExtractiveAnswerer.select), set with the first answer
+    # layer (c6baac1) and kept since: at most this many citations; a span is relevant
+    # when it covers this share of the question's words and scores this share of the
+    # best span, or covers this much of the question whatever its score.
+    max_citations: int = 5
+    min_support_coverage: float = 0.3
+    min_relative_score: float = 0.2
+    strong_coverage: float = 0.5
+    # An LLM answer (answer.generative, c6baac1): this many sources in its prompt, and
+    # refused when more than this share of its sentences had to be dropped as unsupported.
+    max_sources: int = 6
+    max_dropped_share: float = 0.5
 
     def __post_init__(self) -> None:
         check_fields(self, "answer")
-        for name in ("threshold", "story_threshold", "high_evidence", "key_coverage", "missing_share", "lead_floor"):
+        for name in ("threshold", "story_threshold", "high_evidence", "key_coverage", "missing_share", "lead_floor",
+                     "min_support_coverage", "min_relative_score", "strong_coverage", "max_dropped_share",
+                     "related_floor"):
             if getattr(self, name) > 1:
                 raise ConfigError(f"answer {name}={getattr(self, name)!r} must be in [0, 1]")
 

@@ -86,7 +86,7 @@ def _tokens(c, hits: list[Hit], context: Callable[[Hit], list[str]]) -> set[str]
 
 def decide(question: str, hits: list[Hit], candidates: list, evidence: float, threshold: float,
            absent: Sequence[str], plan, chosen: list, named: bool,
-           context: Callable[[Hit], list[str]], min_support: float = 0.3) -> Decision:
+           context: Callable[[Hit], list[str]], min_support: float = ANSWER.min_support_coverage) -> Decision:
     """The decision for `question`. `chosen`: the answerer's own selection (lead first);
     `named`: the question names a provision the hits hold; `plan`: the remedy plan
     (retrieval.remedies) or None; `context`: a hit's locating tokens (heading, law)."""

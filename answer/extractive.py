@@ -43,8 +43,9 @@ def _quote_marks(style: Style) -> tuple[str, str]:
 class ExtractiveAnswerer(Answerer):
     name = "extractive"
 
-    def __init__(self, threshold: float = DEFAULT_THRESHOLD, max_citations: int = 5,
-                 min_relative_score: float = 0.2, min_support_coverage: float = 0.3, script: str | None = None):
+    def __init__(self, threshold: float = DEFAULT_THRESHOLD, max_citations: int = ANSWER.max_citations,
+                 min_relative_score: float = ANSWER.min_relative_score,
+                 min_support_coverage: float = ANSWER.min_support_coverage, script: str | None = None):
         """script: force the answer's script ("latin" | "cyrillic"); None follows the question."""
         if not isinstance(max_citations, int) or not 1 <= max_citations <= 20:
             raise ConfigError(f"max_citations={max_citations!r} must be an integer in 1..20")
@@ -78,7 +79,7 @@ class ExtractiveAnswerer(Answerer):
         for c in candidates:
             if len(chosen) >= self.max_citations or c.score <= 0:
                 break
-            relevant = c.coverage >= self.min_support_coverage and (c.score >= floor or c.coverage >= 0.5)
+            relevant = c.coverage >= self.min_support_coverage and (c.score >= floor or c.coverage >= ANSWER.strong_coverage)
             if relevant and all(c.hit_index != o.hit_index for o in chosen):
                 chosen.append(c)
         return chosen

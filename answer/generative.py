@@ -42,7 +42,8 @@ class LLMAnswerer(Answerer):
     name = "llm"
 
     def __init__(self, model: BaseChatModel | LLMConfig, threshold: float = DEFAULT_THRESHOLD,
-                 max_sources: int = 6, max_dropped_share: float = 0.5, script: str | None = None):
+                 max_sources: int = ANSWER.max_sources, max_dropped_share: float = ANSWER.max_dropped_share,
+                 script: str | None = None):
         """script: force the answer's script ("latin" | "cyrillic"); None follows the question."""
         if isinstance(model, LLMConfig):
             model = build_chat_model(model)

@@ -28,6 +28,8 @@ SERBIAN_SOURCE_KINDS = ("law", "court_decision", "court_bulletin")
 SERBIAN_KINDS = SERBIAN_SOURCE_KINDS + ("user_document",)
 # International sources, in English: ECtHR judgments and treaties.
 INTERNATIONAL_KINDS = ("echr_judgment", "treaty")
+# Kinds cited by article ("čl. 388 KZ", "Article 15"): statutes and treaties.
+ARTICLE_KINDS = ("law", "treaty")
 # Path -> kind: the corpus folder each kind sits in (corpus-relative, first match wins);
 # anything else is the user's own. Which loader reads a file is ingest.registry.
 KIND_FOLDERS = (

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from core.records import Chunk
+from core.records import ARTICLE_KINDS, Chunk
 from core.text import normalize
 
 _ASKS = re.compile(
@@ -33,7 +33,7 @@ def asks_definition(question: str) -> bool:
 
 def defines_terms(chunk: Chunk) -> bool:
     """A law or treaty provision that defines terms, by its heading or its opening words."""
-    if chunk.kind not in ("law", "treaty"):
+    if chunk.kind not in ARTICLE_KINDS:
         return False
     return bool(_HEADING.search(normalize(chunk.heading or "")) or _OPENING.search(normalize(chunk.text[:OPENING_CHARS])))
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Collection
 
-from core.records import Chunk
+from core.records import ARTICLE_KINDS, Chunk
 from retrieval.config import RANKING
 
 # The priors' values and where they were tuned: retrieval.config.RankingConfig.
@@ -38,7 +38,7 @@ def unit_of(chunk: Chunk) -> tuple:
 def prior(chunk: Chunk, named_sources: Collection[str], definition_question: bool, defines: bool) -> float:
     """The factor on `chunk`'s fused score. `defines` is `intents.defines_terms(chunk)`,
     passed in so the caller can compute it once per index."""
-    unitless = chunk.kind in ("law", "treaty") and chunk.article is None
+    unitless = chunk.kind in ARTICLE_KINDS and chunk.article is None
     kind = 1.0 if chunk.source in named_sources else (RANKING.bulletin_prior if chunk.kind == "court_bulletin" else 1.0)
     # DEFINITION_FACTOR is read at call time (a test sets it to 1.0 to show the rule matters).
     definition = DEFINITION_FACTOR if definition_question else 1.0

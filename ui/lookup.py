@@ -15,11 +15,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
-from core.records import Chunk, Document
+from core.records import ARTICLE_KINDS, Chunk, Document
 from core.text import normalize, to_latin
 from retrieval.sources.citation_parse import LawReference, parse_reference
 
-ARTICLE_KINDS = ("law", "treaty")
 # Which locator numbers a document's units, by kind.
 UNIT_FIELD = {"law": "article", "treaty": "article", "echr_judgment": "paragraph"}
 _STOP = {"o", "i", "u", "na", "za", "od", "sa", "s", "iz", "po", "protiv", "the", "of", "on", "and"}

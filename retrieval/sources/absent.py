@@ -24,7 +24,7 @@ import re
 import weakref
 from typing import Iterable
 
-from core.records import Document
+from core.records import ARTICLE_KINDS, Document
 from core.text import normalize
 from retrieval.sources.absent_cases import case_names, case_of_title, foreign_laws, respondents
 from retrieval.sources.absent_laws import content_tokens, decision_numbers, eu_instruments, law_phrases, law_titles
@@ -50,7 +50,7 @@ def known_sources(citations: CitationIndex, documents: Iterable[Document], texts
             window = normalize(text[max(0, m.start() - 12): m.end()])
             decisions |= {k for k in (decision_key(d.group()) for d in DECISION.finditer(window))
                           if k.split()[0] in registers}
-    named = [d.title for d in docs if d.kind in ("law", "treaty")]
+    named = [d.title for d in docs if d.kind in ARTICLE_KINDS]
     for e in citations.aliases.entries.values():
         named += [e["short"], e.get("name", ""), *e.get("aliases", [])]
     cases = [case_of_title(d.title) for d in docs if d.kind == "echr_judgment"]
