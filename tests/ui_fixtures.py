@@ -106,12 +106,23 @@ def ui_env(ui_index, tmp_path, monkeypatch) -> dict[str, Path]:
 
 
 @pytest.fixture()
-def own_index_env(ui_index, tmp_path, monkeypatch) -> dict[str, Path]:
-    """A private copy of the index (for tests that add documents to it)."""
+def own_index(ui_index, tmp_path) -> tuple[Path, Path, Path]:
+    """(corpus, a private copy of the index, a user folder not yet made): for tests that
+    add documents to the index."""
+    return _private_index(ui_index, tmp_path)
+
+
+def _private_index(ui_index, tmp_path: Path) -> tuple[Path, Path, Path]:
     corpus, index_dir = ui_index
     own = tmp_path / "index"
     shutil.copytree(index_dir, own)
-    user_dir = tmp_path / "moji"
+    return corpus, own, tmp_path / "moji"
+
+
+@pytest.fixture()
+def own_index_env(ui_index, tmp_path, monkeypatch) -> dict[str, Path]:
+    """`own_index` as the app's environment."""
+    corpus, own, user_dir = _private_index(ui_index, tmp_path)
     monkeypatch.setenv("PRAVNI_LEK_CORPUS", str(corpus))
     monkeypatch.setenv("PRAVNI_LEK_INDEX", str(own))
     monkeypatch.setenv("PRAVNI_LEK_USER_DIR", str(user_dir))

@@ -12,21 +12,11 @@ import pytest
 
 import indexing.pipeline
 from core import store
-from tests.ui_fixtures import ui_index  # noqa: F401 (fixture)
+from tests.ui_fixtures import own_index, ui_index  # noqa: F401 (fixtures)
 from ui.background import PID_FILE, running_pid, start_dense
 from ui.upload import check, safe_name, save_and_ingest
 
 pytestmark = pytest.mark.integration  # real Chroma / AppTest / subprocess / whole builds
-
-
-@pytest.fixture()
-def env(ui_index, tmp_path):
-    import shutil
-
-    corpus, index_dir = ui_index
-    own = tmp_path / "index"
-    shutil.copytree(index_dir, own)
-    return corpus, own, tmp_path / "moji"
 
 
 def test_safe_name_strips_folders_and_odd_characters():
@@ -35,8 +25,8 @@ def test_safe_name_strips_folders_and_odd_characters():
     assert safe_name(".hidden.txt") == "hidden.txt"
 
 
-def test_too_big_and_wrong_type_are_refused_before_anything_is_written(env):
-    corpus, index_dir, user = env
+def test_too_big_and_wrong_type_are_refused_before_anything_is_written(own_index):
+    corpus, index_dir, user = own_index
     assert check("a.pdf", 21_000_000, max_mb=20).status == "too_big"
     assert check("a.pdf", 20 * 2**20, max_mb=20) is None  # what Streamlit's maxUploadSize lets through
     r = save_and_ingest("a.exe", b"MZ", corpus, index_dir, user)
@@ -45,8 +35,8 @@ def test_too_big_and_wrong_type_are_refused_before_anything_is_written(env):
     assert r.status == "too_big" and r.size_mb == 2.1 and not user.exists()
 
 
-def test_unreadable_file_is_removed_and_index_unchanged(env):
-    corpus, index_dir, user = env
+def test_unreadable_file_is_removed_and_index_unchanged(own_index):
+    corpus, index_dir, user = own_index
     before = store.require_build(index_dir).name
     r = save_and_ingest("prazno.txt", b"", corpus, index_dir, user)
     assert r.status == "unreadable" and r.reason
@@ -54,8 +44,8 @@ def test_unreadable_file_is_removed_and_index_unchanged(env):
     assert store.require_build(index_dir).name == before
 
 
-def test_pipeline_failure_restores_the_previous_file(env, monkeypatch):
-    corpus, index_dir, user = env
+def test_pipeline_failure_restores_the_previous_file(own_index, monkeypatch):
+    corpus, index_dir, user = own_index
     user.mkdir()
     (user / "beleska2.txt").write_text("stara verzija", encoding="utf-8")
     before = store.require_build(index_dir).name

@@ -9,7 +9,6 @@ import io
 import re
 import resource
 import signal
-import shutil
 import tomllib
 import zipfile
 from contextlib import contextmanager
@@ -20,7 +19,7 @@ import pytest
 import ingest.loaders.user_document as user_document
 from core import store
 from tests.ui.test_app import goto, start
-from tests.ui_fixtures import own_index_env, ui_index  # noqa: F401 (fixtures)
+from tests.ui_fixtures import own_index, own_index_env, ui_index  # noqa: F401 (fixtures)
 from ui import upload
 from ui.upload import MAX_UPLOAD_MB, safe_name, save_and_ingest
 from ui.upload_limits import MAX_TEXT_CHARS
@@ -31,14 +30,6 @@ ROOT = Path(__file__).resolve().parents[2]
 TEXT = "Ugovor o radu radnice iz Nepala, zarada 300 evra mesečno.".encode()
 # 136 Cyrillic characters were enough to break the old upload: this is 190 (380 bytes).
 LONG = "Жалба на решење основног суда " * 6 + "ж" * 10 + ".txt"
-
-
-@pytest.fixture()
-def env(ui_index, tmp_path):
-    corpus, index_dir = ui_index
-    own = tmp_path / "index"
-    shutil.copytree(index_dir, own)
-    return corpus, own, tmp_path / "moji"
 
 
 def unescape(markdown: str) -> str:
@@ -62,8 +53,8 @@ def upload_files(at, files: list[tuple[str, bytes]]):
 
 # -- 6. long names ---------------------------------------------------------------------
 
-def test_a_long_name_is_shortened_keeping_its_extension(env):
-    corpus, index_dir, user = env
+def test_a_long_name_is_shortened_keeping_its_extension(own_index):
+    corpus, index_dir, user = own_index
     assert len(LONG.encode()) > 255
     r = save_and_ingest(LONG, TEXT, corpus, index_dir, user)
     assert r.ok, r.reason
@@ -84,8 +75,8 @@ def test_a_long_name_does_not_stop_the_next_file_of_the_batch(own_index_env):
 
 # -- 7. names that collide ---------------------------------------------------------------
 
-def test_names_that_sanitise_alike_are_both_kept(env):
-    corpus, index_dir, user = env
+def test_names_that_sanitise_alike_are_both_kept(own_index):
+    corpus, index_dir, user = own_index
     assert safe_name("Žalba (1).txt") == safe_name("Žalba [1].txt")
     first = save_and_ingest("Žalba (1).txt", "Prva žalba.".encode(), corpus, index_dir, user)
     second = save_and_ingest("Žalba [1].txt", "Druga žalba.".encode(), corpus, index_dir, user)
@@ -95,8 +86,8 @@ def test_names_that_sanitise_alike_are_both_kept(env):
     assert second.renamed and second.original == "Žalba [1].txt"
 
 
-def test_uploading_an_existing_name_never_replaces_the_file(env):
-    corpus, index_dir, user = env
+def test_uploading_an_existing_name_never_replaces_the_file(own_index):
+    corpus, index_dir, user = own_index
     user.mkdir()
     (user / "beleska.txt").write_text("Stara beleška, koju korisnik čuva.", encoding="utf-8")
     r = save_and_ingest("beleska.txt", "Nova beleška o naknadi.".encode(), corpus, index_dir, user)
@@ -140,8 +131,8 @@ def docx_bomb(chars: int) -> bytes:
     return buf.getvalue()
 
 
-def test_a_docx_that_unpacks_to_50_mb_of_text_is_refused_unparsed(env, monkeypatch):
-    corpus, index_dir, user = env
+def test_a_docx_that_unpacks_to_50_mb_of_text_is_refused_unparsed(own_index, monkeypatch):
+    corpus, index_dir, user = own_index
     before = store.require_build(index_dir).name
     bomb = docx_bomb(50_000_000)
     assert len(bomb) < 1_000_000  # passes the upload size limit by far
@@ -155,14 +146,14 @@ def test_a_docx_that_unpacks_to_50_mb_of_text_is_refused_unparsed(env, monkeypat
     assert list(user.iterdir()) == [] and store.require_build(index_dir).name == before
 
 
-def test_a_docx_under_the_limit_is_still_added(env):
-    corpus, index_dir, user = env
+def test_a_docx_under_the_limit_is_still_added(own_index):
+    corpus, index_dir, user = own_index
     r = save_and_ingest("mala.docx", docx_bomb(5_000), corpus, index_dir, user)
     assert r.ok and r.text_chars == 5_000
 
 
-def test_text_over_the_limit_after_loading_is_refused(env):
-    corpus, index_dir, user = env
+def test_text_over_the_limit_after_loading_is_refused(own_index):
+    corpus, index_dir, user = own_index
     page = "<html><body>" + "<p>Naknada štete žrtvi trgovine ljudima.</p>" * 500 + "</body></html>"
     r = save_and_ingest("strana.html", page.encode(), corpus, index_dir, user, max_text_chars=5_000)
     assert r.status == "too_much_text" and r.text_chars > 5_000 and list(user.iterdir()) == []
@@ -190,8 +181,8 @@ def file_size_limit(max_bytes: int):
         signal.signal(signal.SIGXFSZ, old_handler)
 
 
-def test_a_full_disk_during_the_write_is_reported_and_cleaned_up(env):
-    corpus, index_dir, user = env
+def test_a_full_disk_during_the_write_is_reported_and_cleaned_up(own_index):
+    corpus, index_dir, user = own_index
     user.mkdir()
     before = store.require_build(index_dir).name
     data = ("Naknada štete. " * 20_000).encode()  # ~300 KB; the disk takes 64 KB
@@ -214,8 +205,8 @@ def test_the_page_reports_a_full_disk(own_index_env):
     assert not leftovers(own_index_env["user"])
 
 
-def test_save_and_ingest_never_raises(env, monkeypatch):
-    corpus, index_dir, user = env
+def test_save_and_ingest_never_raises(own_index, monkeypatch):
+    corpus, index_dir, user = own_index
 
     def bug(*a, **k):
         raise RuntimeError("a bug in the pipeline")
