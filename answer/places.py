@@ -40,7 +40,6 @@ class Places(NamedTuple):
     story: re.Pattern  # the victim's story within four words before it ("dovedena … u Nemačku")
     nationality: re.Pattern  # right before it ("državljanka Nigerije", "citizen of")
     after: re.Pattern  # a nationality noun right after it ("hrvatski državljanin")
-    ecthr: re.Pattern
     nis: re.Pattern  # Niš, whose folded forms include "nisu" ("are not")
 
 
@@ -84,7 +83,7 @@ def place_table() -> Places:
         words("case_separators", after=r"\.?\s+(?:the\s+)?(?:[\w.]+(?:\s+[\w.]+)?\s*(?:,|and|i|&)\s*(?:the\s+)?){0,2}$"),
         words("story", after=r"\W+(?:\w+\W+){0,3}$"),
         words("nationality_before", after=r"\s+(?:of\s+)?(?:the\s+)?$"),
-        words("nationality_after", before=r"\s+"), words("ecthr"), re.compile(d["home_nis"]))
+        words("nationality_after", before=r"\s+"), re.compile(d["home_nis"]))
 
 
 class Mention(NamedTuple):

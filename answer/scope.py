@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from retrieval.sources.absent_text import QuestionText, jurisdictions
+from retrieval.sources.absent_text import ECTHR, QuestionText, jurisdictions
 from retrieval.analyzer import token_spans
 
 from answer.places import Mention, Places, mentions, place_table
@@ -83,7 +83,7 @@ def other_jurisdiction(question: str) -> str | None:
     names the ECtHR or one of its cases, or when it also places the matter in Serbia."""
     p = place_table()
     t = QuestionText(question)
-    if p.ecthr.search(t.norm):
+    if ECTHR.search(t.norm):
         return None
     toks = token_spans(t.norm, "serbian")
     found = None

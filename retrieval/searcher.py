@@ -26,6 +26,7 @@ from retrieval.config import RANKING
 from retrieval.priors import prior, unit_of
 from retrieval.searcher_dense import DenseMixin
 from retrieval.searcher_guide import GuideMixin
+from retrieval.sources.absent_text import ECTHR
 
 MODES = ("hybrid", "bm25", "dense")
 # The ranking knobs and where each was tuned: retrieval.config.RankingConfig.
@@ -36,9 +37,7 @@ DEFAULT_WEIGHTS = RANKING.weights
 _SERBIA = re.compile(r"\b(serbia|serbian)\b", re.I)
 # A question about the ECtHR's case law ("prema praksi Evropskog suda za ljudska prava",
 # "under ECtHR case law") without naming a case names that court's judgments (and the
-# Convention they apply), whatever country it also mentions.
-_ECTHR = re.compile(r"\b(esljp|ecthr|echr|evropsk\w* sud\w* za ljudsk\w* prav\w*|european court of human rights"
-                    r"|strazbur\w*|strasbourg)\b")
+# Convention they apply), whatever country it also mentions (retrieval.sources ECTHR).
 _ECHR_CONVENTION = "echr-convention-human-rights"
 
 
@@ -191,7 +190,7 @@ class Searcher(DenseMixin, GuideMixin):
         return c.source if c.kind == "court_bulletin" else None
 
     def _named_positions(self, question: str, sources: set[str], allowed: set[int] | None) -> set[int]:
-        if not sources and _ECTHR.search(normalize(question)):
+        if not sources and ECTHR.search(normalize(question)):
             if self._ecthr is None:
                 self._ecthr = {i for i, c in enumerate(self.chunks)
                                if c.kind == "echr_judgment" or _ECHR_CONVENTION in c.source}

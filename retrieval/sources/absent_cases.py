@@ -19,7 +19,7 @@ from typing import Iterable
 from retrieval.analyzer import token_spans, words
 
 from retrieval.sources.citation_parse import read_case_title
-from retrieval.sources.absent_text import Case, Known, Phrase, QuestionText, Span, jurisdictions, words_before
+from retrieval.sources.absent_text import ECTHR, Case, Known, Phrase, QuestionText, Span, jurisdictions, words_before
 
 _CASE_SEP = re.compile(r"\s(?:v|vs|versus|protiv)\.?\s+")
 _CAPS = re.compile(r"\b(?:u\.s\.a?\.?|u\.k\.|usa|us|uk)(?![\w.])")
@@ -98,8 +98,6 @@ def case_names(t: QuestionText, known: Known) -> list[Span]:
     return out
 
 
-_ECTHR = re.compile(r"\b(?:esljp|ecthr|echr|evropsk\w* sud\w* za ljudsk\w* prav\w*|european court of human rights"
-                    r"|strazbur\w*|strasbourg)\b")
 _AGAINST = re.compile(r"\b(?:protiv|against|found)\s+")
 
 
@@ -107,7 +105,7 @@ def respondents(t: QuestionText, known: Known) -> list[Span]:
     """An ECtHR judgment asked for by the state it was against ("presuda ESLJP protiv
     Srbije", "which ECtHR judgment found Serbia in violation") when no judgment the
     corpus holds is against that state."""
-    courts = list(_ECTHR.finditer(t.norm))
+    courts = list(ECTHR.finditer(t.norm))
     if not courts:
         return []
     held = frozenset().union(*(c.states for c in known.cases))

@@ -2,7 +2,7 @@
 compare: the question normalised (`QuestionText`), what the corpus holds (`Known`, with
 its ECtHR cases as `Case`), a law's name found in the question (`Phrase`), the word
 lists and states of data/jurisdictions.json (`jurisdictions()`), and the run of words
-before a position (`words_before`).
+before a position (`words_before`), and how a question names the ECtHR (`ECTHR`).
 
 Holds data and reading helpers only: it detects nothing and does not build `Known`
 (retrieval.sources.absent.known_sources does).
@@ -21,6 +21,10 @@ from retrieval.analyzer import stem
 from core.text import normalize
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "jurisdictions.json"
+# The European Court of Human Rights, as a question names it (normalised text): where its
+# judgments are asked about, whichever state or case the question also names.
+ECTHR = re.compile(r"\b(?:esljp|ecthr|echr|evropsk\w* sud\w* za ljudsk\w* prav\w*|european court of human rights"
+                   r"|strazbur\w*|strasbourg)\b")
 _WORD = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?|[,&]")
 Span = tuple[int, int]  # in the normalised question
 
