@@ -100,9 +100,9 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
     if place and not named:
         return _abstain("other_jurisdiction", place, kind)
     pathways = plan is not None and not named and (plan.story or kind in (None, "procedure"))
-    if pathways and kind == "amount" and not _states_amount(question, hits, plan, context):
-        return _abstain("type_not_stated", "amount", kind)
     ask = asked_sentence(question)
+    if pathways and kind == "amount" and not _states_amount(ask, hits, plan, context):
+        return _abstain("type_not_stated", "amount", kind)
     if pathways and plan.story and ask != question:
         beyond = _beyond(ask)
         if beyond:
@@ -160,10 +160,10 @@ def _beyond(ask: str) -> Decision | None:
     return None
 
 
-def _states_amount(question: str, hits: list[Hit], plan, context: Callable[[Hit], list[str]]) -> bool:
-    """Whether a route's quote states an amount of what the story asks about: a penalty
-    range (KZ 388) is no administrative fee for a new identity card."""
-    subject = subject_of(asked_sentence(question), hits)
+def _states_amount(ask: str, hits: list[Hit], plan, context: Callable[[Hit], list[str]]) -> bool:
+    """Whether a route's quote states an amount of what the story's own question (`ask`)
+    asks about: a penalty range (KZ 388) is no administrative fee for a new identity card."""
+    subject = subject_of(ask, hits)
     return any(states_type(ref.quote, "amount") and meets(subject, set(analyze(ref.quote)) | set(context(h)))
                for ref, h in plan.hits.items())
 

@@ -218,11 +218,12 @@ def test_a_story_quotes_what_bears_on_its_own_question_but_not_a_route_provision
 
 def test_a_penalty_range_is_not_the_amount_a_story_asks_for():
     from answer.decide import _states_amount
+    from retrieval.intents import asked_sentence
     from answer.extractive import _context
 
     hs = hits("zkp252", "kz388")
     fee = STORY.replace("Kako može da dobije naknadu štete?", "Kolika je administrativna taksa za novu ličnu kartu?")
-    assert not _states_amount(fee, hs, plan(fee), _context)
+    assert not _states_amount(asked_sentence(fee), hs, plan(fee), _context)
     # A route quoting the penalty does state what "Kolika je kazna zatvora …" asks for.
     from dataclasses import replace
 
@@ -230,5 +231,5 @@ def test_a_penalty_range_is_not_the_amount_a_story_asks_for():
     p = plan(penalty)
     kz = next(r for r in p.hits if r.cite == "KZ 388")
     ranged = replace(kz, quote=kz.quote + " kazniće se zatvorom od tri do dvanaest godina")
-    assert not _states_amount(penalty, hs, p, _context)
-    assert _states_amount(penalty, hs, replace(p, hits={ranged: p.hits[kz]}), _context)
+    assert not _states_amount(asked_sentence(penalty), hs, p, _context)
+    assert _states_amount(asked_sentence(penalty), hs, replace(p, hits={ranged: p.hits[kz]}), _context)

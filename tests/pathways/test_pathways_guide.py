@@ -1,7 +1,6 @@
 """The remedy guide as data: its structure, its coverage of GRETA's topics, selection
 of pathways from facts, quote resolution, and (with the corpus) every citation of the
 bundled guide resolving to a unit whose words hold the quote."""
-import json
 from pathlib import Path
 
 import pytest

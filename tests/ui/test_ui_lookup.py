@@ -3,8 +3,6 @@ article range and its neighbours; the corpus page's rows. (Parsing the reference
 retrieval's: tests/retrieval/test_reference_parse.py.)"""
 from __future__ import annotations
 
-import pytest
-
 from core.records import Chunk, Document
 from ui.corpus_page import document_rows, gazette_or_date, provenance, read_corpus_manifest
 from ui.lookup import acronym, articles_of, lookup
