@@ -127,6 +127,15 @@ class Searcher(DenseMixin, GuideMixin):
         if plan is not None and mode in ("hybrid", "bm25"):
             rankings["pathways"] = self._pathway_ranking(plan, keywords)
 
+        heads: list[str] = []
+        if mode in ("hybrid", "bm25") and self.weights.get("concepts"):
+            per = self._concept_rankings(question, allowed)
+            if per:
+                from itertools import zip_longest
+
+                rankings["concepts"] = list(dict.fromkeys(cid for row in zip_longest(*per) for cid in row if cid))
+                heads = [row[0] for row in per if row]
+
         weights = {leg: self.weights.get("named" if leg == "scope" else leg, 1.0) for leg in rankings}
         fused = rrf(rankings, weights, RANKING.rrf_k) if rankings else []
         definition = asks_definition(question)
@@ -140,7 +149,11 @@ class Searcher(DenseMixin, GuideMixin):
         ranked = boosted + [(cid, s) for cid, s in fused if cid not in seen]
         ranked = collapse(ranked, lambda cid: unit_of(self.by_id[cid]))
         ranked = cap_per_group(ranked, self._bulletin_of, RANKING.pages_per_bulletin)
-        if rankings.get("pathways"):  # the guide's best provision for the story stays in view
+        if heads and RANKING.concept_slot:  # the best-supported concept's provision stays in view
+            score = dict(ranked)
+            best = max(heads, key=lambda cid: score.get(cid, 0.0))
+            ranked = reserve(ranked, best, RANKING.concept_slot, lambda cid: unit_of(self.by_id[cid]))
+        if rankings.get("pathways"):  # and so does the guide's best provision for the story
             ranked = reserve(ranked, rankings["pathways"][0], RANKING.pathway_slot, lambda cid: unit_of(self.by_id[cid]))
         legs = {leg: set(ids) for leg, ids in rankings.items()}
         hits = []
@@ -171,6 +184,18 @@ class Searcher(DenseMixin, GuideMixin):
             sub["dense"] = [cid for cid, _ in self.dense.query(semantic, RANKING.candidates, ids=ids) if cid in self.by_id]
         weights = {leg: self.weights.get(leg, 1.0) for leg in sub}
         return [cid for cid, _ in rrf(sub, weights, RANKING.rrf_k)][:RANKING.candidates] if any(sub.values()) else []
+
+    def _concept_rankings(self, question: str, allowed: set[int] | None) -> list[list[str]]:
+        """For each legal concept a story's everyday words describe (retrieval.concepts),
+        the provisions its statute vocabulary finds on its own. A search-box question
+        gets none: it already speaks the statute's words."""
+        from pathways.facts import is_story
+        from retrieval.concepts import find_concepts
+
+        if not is_story(question):
+            return []
+        return [[cid for cid, _ in self.bm25.query(c.query(), RANKING.concept_depth, allowed=allowed)]
+                for c in find_concepts(question)]
 
     def _defines(self, cid: str) -> bool:
         if self._defining is None:

@@ -1,0 +1,169 @@
+"""retrieval.concepts: a story's everyday words -> the legal concepts they describe.
+
+The lexicon (retrieval/data/concepts.json) parses; a concept needs every one of its word
+groups; the four forms of a question (Latin, Cyrillic, no diacritics, English) meet the
+same entry; prefixes, exact forms and phrases behave as the file's "_doc" says; a bad
+entry is refused naming the file. Then the searcher: a story gets the "concepts" leg and
+the best-supported concept's provision within the first places; a search-box question
+and a weight of 0 get no leg. The slow tier checks that the bundled lexicon's vocabulary
+reaches the provisions a lawyer would name, on the real index.
+"""
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from retrieval import concepts as C
+from retrieval.concepts import find_concepts, lexicon
+from tests.four_forms import serbian_forms
+from tests.ui_fixtures import ui_index  # noqa: F401 (fixture)
+
+THREAT = "Klijentkinja je potpisala ugovor o prodaji stana jer joj je gazda pretio da će joj ubiti brata. Šta može da uradi?"
+THREAT_EN = "Her employer threatened to kill her brother until she signed a contract selling her flat. What can she do?"
+
+
+def ids(question: str) -> list[str]:
+    return [c.id for c in find_concepts(question)]
+
+
+def four(sr: str, en: str):
+    return [pytest.param(q, id=f) for f, q in serbian_forms(sr)] + [pytest.param(en, id="en")]
+
+
+def test_the_bundled_lexicon_parses_and_every_concept_has_vocabulary():
+    entries = lexicon()
+    assert len(entries) >= 80
+    assert len({e.id for e in entries}) == len(entries)
+    for e in entries:
+        assert e.groups and all(e.groups)
+        assert len(C.Concept(e.id, e.terms, (), e.terms_en).query()) >= 4, e.id
+
+
+@pytest.mark.parametrize("question", four(THREAT, THREAT_EN))
+def test_a_contract_signed_under_threat_in_all_four_forms(question):
+    assert "contract_under_threat" in ids(question)
+
+
+def test_the_words_that_met_each_group_are_kept():
+    found = {c.id: c for c in find_concepts(THREAT)}["contract_under_threat"]
+    assert found.words == ("pretio", "potpisala")
+
+
+@pytest.mark.parametrize("question", [
+    "Klijentkinja je potpisala ugovor o radu.",  # a contract, no threat
+    "Pretežno je radila u kafani, a ugovor nije potpisala.",  # "pretežno" is not a threat
+    "Kakav je rok za žalbu?",
+])
+def test_every_group_must_be_met(question):
+    assert "contract_under_threat" not in ids(question)
+
+
+def test_a_phrase_needs_its_words_in_a_row():
+    assert "undeclared_work" in ids("Radila je bez ugovora dve godine.")
+    assert "undeclared_work" not in ids("Ugovor je bio, a ona bez plate.")
+
+
+def test_a_concept_of_debtor_fraud():
+    story = "Osuđeni je posle presude kuću poklonio rođenom bratu, pa izvršitelj nema šta da popiše. Šta ona može?"
+    assert {"debtor_disposing_assets", "limitation_of_judgment_debt"} <= set(ids(story))
+
+
+@pytest.mark.parametrize("bad", [
+    {"concepts": {"x": {"when": [], "terms": "a b c"}}},
+    {"concepts": {"x": {"when": [["a"]], "terms": ""}}},
+    {"concepts": {"x": {"when": [["*"]], "terms": "a b c"}}},
+    {"concepts": {"x": {"when": ["a"], "terms": "a b c"}}},
+])
+def test_a_bad_entry_is_refused_naming_the_file(bad):
+    with pytest.raises(ValueError, match="concepts.json"):
+        C._parse(bad)
+
+
+# -- the searcher --------------------------------------------------------------------------
+TOY = {"concepts": {"legal_aid_need": {"when": [["gazd*"], ["pretio", "pretila"]],
+                                       "terms": "besplatna pravna pomoć pružalac besplatne pravne pomoći"}}}
+STORY = ("Moja klijentkinja je radila kod gazde koji joj je pretio. Pobegla je pre mesec dana "
+         "i sada se krije kod sestre. Šta može da uradi?")
+
+
+@pytest.fixture()
+def toy_lexicon(tmp_path, monkeypatch):
+    import json
+
+    path = tmp_path / "concepts.json"
+    path.write_text(json.dumps(TOY), encoding="utf-8")
+    monkeypatch.setattr(C, "DATA", path)
+    lexicon.cache_clear()
+    find_concepts.cache_clear()
+    yield
+    lexicon.cache_clear()
+    find_concepts.cache_clear()
+
+
+def test_a_story_gets_the_concepts_leg_and_its_best_provision_in_view(ui_index, toy_lexicon, monkeypatch):  # noqa: F811
+    import retrieval.searcher as S
+
+    s = S.Searcher(ui_index[1])
+    hits = s.search(STORY, k=10, mode="bm25")
+    leg = [h for h in hits if "concepts" in h.via]
+    assert leg and all("besplatn" in h.chunk.source for h in leg)
+    assert any("concepts" in h.via for h in hits[:RANKING_SLOT()])
+
+
+def RANKING_SLOT() -> int:
+    from retrieval.config import RANKING
+
+    return RANKING.concept_slot
+
+
+def test_the_slot_keeps_a_light_legs_provision_in_the_first_places(ui_index, toy_lexicon, monkeypatch):  # noqa: F811
+    import retrieval.searcher as S
+
+    light = S.Searcher(ui_index[1], weights={**S.DEFAULT_WEIGHTS, "concepts": 1e-6})
+    monkeypatch.setattr(S, "RANKING", replace(S.RANKING, concept_slot=100))
+    assert "concepts" not in light.search(STORY, k=10, mode="bm25")[0].via
+    monkeypatch.setattr(S, "RANKING", replace(S.RANKING, concept_slot=1))
+    assert "concepts" in light.search(STORY, k=10, mode="bm25")[0].via
+
+
+def test_no_leg_for_a_search_box_question_or_at_weight_zero(ui_index, toy_lexicon):  # noqa: F811
+    import retrieval.searcher as S
+
+    s = S.Searcher(ui_index[1])
+    assert not any("concepts" in h.via for h in s.search("gazda pretio", k=10, mode="bm25"))
+    off = S.Searcher(ui_index[1], weights={**S.DEFAULT_WEIGHTS, "concepts": 0.0})
+    assert not any("concepts" in h.via for h in off.search(STORY, k=10, mode="bm25"))
+
+
+# -- the bundled lexicon on the bundled index ----------------------------------------------
+EXPECTED = {  # concept -> (source file ending, article) among its vocabulary's first three provisions
+    "contract_under_threat": ("zakon_o_obligacionim_odnosima.txt", "60"),
+    "usury": ("zakon_o_obligacionim_odnosima.txt", "141"),
+    "debtor_disposing_assets": ("zakon_o_obligacionim_odnosima.txt", "280"),
+    "limitation_of_judgment_debt": ("zakon_o_obligacionim_odnosima.txt", "379"),
+    "claim_inherited": ("zakon_o_obligacionim_odnosima.txt", "204"),
+    "contributory_fault": ("zakon_o_obligacionim_odnosima.txt", "192"),
+    "joint_offenders": ("zakon_o_obligacionim_odnosima.txt", "206"),
+    "dismissal": ("zakon_o_radu.txt", "194"),
+    "wage_claim_limitation": ("zakon_o_radu.txt", "196"),
+    "testimony_fear": ("zakon_o_krivicnom_postupku.txt", "104"),
+    "self_defence": ("krivicni_zakonik.txt", "19"),
+    "child_sold_adoption": ("krivicni_zakonik.txt", "389"),
+    "court_jurisdiction": ("zakon_o_parnicnom_postupku.txt", "44"),
+    "echr_admissibility": ("echr-convention-human-rights.md", "35"),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("concept", sorted(EXPECTED))
+def test_the_lexicons_vocabulary_reaches_the_provision_a_lawyer_would_name(concept):
+    from retrieval.searcher import get_searcher
+
+    index = Path(__file__).resolve().parents[2] / ".index"
+    if not (index / "CURRENT").exists():
+        pytest.skip("the bundled index is not built (python -m ingest)")
+    s = get_searcher(index)
+    entry = next(e for e in lexicon() if e.id == concept)
+    top = [s.by_id[cid] for cid, _ in s.bm25.query(C.Concept(entry.id, entry.terms, (), entry.terms_en).query(), 3)]
+    source, article = EXPECTED[concept]
+    assert any(c.source.endswith(source) and c.article == article for c in top), [(c.source, c.article) for c in top]
