@@ -58,14 +58,19 @@ class Decision:
 
 
 _LIMITATION = re.compile(r"\bzastar|\blimitation|time.barred|\bprescri")
+_RATE = re.compile(r"\b(stop[aeiu]|rate|procen\w*|percentage|koliko posto)\b")
+_PERCENT = re.compile(r"%|\bprocen\w*|\bpercent|\bposto\b")
 
 
 def _states(text: str, kind: str, question: str) -> bool:
     """states_type, and for a question about limitation ("rok zastarelosti") a quote that
     speaks of limitation: ZOO 379's "zastarevaju za deset godina", not ZOO 293's "u roku
-    koji mu je određen"."""
+    koji mu je određen"; for a question about a rate ("stopa poreza", "what percentage")
+    a quote that states a percentage, not any amount."""
     if not states_type(text, kind):
         return False
+    if kind == "amount" and _RATE.search(normalize(question)):
+        return bool(_PERCENT.search(normalize(text)))
     return kind != "deadline" or not _LIMITATION.search(normalize(question)) or bool(_LIMITATION.search(normalize(text)))
 
 
@@ -120,6 +125,8 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
         # provisions rarely are (ZPP čl. 13 on a civil court bound by the conviction).
         lead = direct.chosen[:1] if plan.story and direct.action == "answer" else []
         related = _related(question, hits, chosen, lead, plan) if plan.story else []
+        if plan.story and (concept := _concept_quote(question, hits, candidates, lead + related, plan)):
+            related.append(concept)
         return Decision("pathways", chosen=lead, confidence="high", asked=kind, related=related)
     return direct
 
@@ -143,6 +150,20 @@ def _related(question: str, hits: list[Hit], chosen: list, lead: list, plan) -> 
         taken.add(chunk.id)
         out.append(c)
     return out
+
+
+def _concept_quote(question: str, hits: list[Hit], candidates: list, quoted: list, plan):
+    """The best span of the first hit that search found for a legal concept the story's
+    everyday words describe (retrieval.concepts: "pretio … potpisala" -> ZOO čl. 60),
+    when no quote above comes from one: the story's words rarely meet that provision's,
+    so the answerer's own selection passes it by. None when there is no such hit."""
+    taken = {hits[c.hit_index].chunk.id for c in quoted} | {h.chunk.id for h in plan.hits.values()}
+    if any("concepts" in hits[c.hit_index].via for c in quoted):
+        return None
+    for i, h in enumerate(hits):
+        if "concepts" in h.via and h.chunk.id not in taken and regime_factor(question, h.chunk) >= 1.0:
+            return max((c for c in candidates if c.hit_index == i), key=lambda c: c.score, default=None)
+    return None
 
 
 def _beyond(ask: str) -> Decision | None:

@@ -3,7 +3,7 @@ contact details.
 
 Statutes, judgments and treaties set rules. "Koliki je danas kurs evra?", "minimalna cena
 rada za 2026. godinu", "How many victims were identified in 2024?", "broj telefona za
-hitan smeštaj" ask for facts of the day, counts or an office's details, which a lawyer
+hitan smeštaj", "Ko je trenutno direktor Centra …?" ask for facts of the day, counts or an office's details, which a lawyer
 finds elsewhere; quoting a provision that shares their words would answer a question
 nobody asked. Pure functions over the question's normalised text (core.text.normalize).
 Does not decide anything else (answer.decide) and does not read the sources.
@@ -25,6 +25,21 @@ _CONTACT = re.compile(r"\b(brojevi telefona|broj\w* telefona|(?:tele)?phone numb
                       r"|e-?mail adres\w*|e-?mail address|radno vreme|working hours|opening hours|website|web ?sajt\w*)\b")
 
 
+# Who holds an office now, or a person's name: statutes name offices, never their holders.
+_HOLDER = re.compile(r"\b(ko|who)\b.*\b(trenutno|sada|danas|currently|current|now|today)\b.*\b(direktor\w*|ministar\w*|"
+                     r"predsednik\w*|izvestilac|izvestioc\w*|upravnik\w*|nacelnik\w*|koordinator\w*|zastitnik gradjana|"
+                     r"director|minister|president|rapporteur|head|chair\w*|coordinator|ombudsman)\b"
+                     r"|\b(ime|imena|name|names|kako se zove|kako se zovu) (of the )?(\w+ )?(direktor\w*|ministar\w*|ministr\w*|predsednik\w*|sudij\w*|tuzio\w*|"
+                     r"director|minister|president|judge|prosecutor|rapporteur)\b")
+# How many of something there are, registered or working ("koliko advokata je upisano u
+# registar"): a count, whatever the year; "koliko dana/godina/dinara" asks a rule's figure.
+_COUNT = re.compile(r"\b(koliko|how many) (?!dana|godin|mesec|sat|casov|nedelj|minut|dinar|evr|procen|posto|puta|"
+                    r"days|years|months|hours|weeks|minutes|dinars|euros|percent|times)\w+ (\w+ ){0,3}?"
+                    r"(je upisan\w*|su upisan\w*|(?:ima|postoji|postoje|radi|rade) u (?:srbiji|beogradu|republici|gradu|zemlji)|"
+                    r"je registrovan\w*|su registrovan\w*|"
+                    r"je identifikovan\w*|su identifikovan\w*|are registered|are there|were identified|work in|operate)\b")
+
+
 def figure_of_the_day(question: str) -> bool:
     """Whether the question asks for a value now or for a given year ("za 2026")."""
     return bool(_CURRENT.search(normalize(question)))
@@ -32,12 +47,15 @@ def figure_of_the_day(question: str) -> bool:
 
 def never_stated(question: str, kind: str | None) -> str | None:
     """"amount" (a figure of the day, for a question asking an amount), "count" (a
-    statistic), "contact" (contact details), or None."""
+    statistic or a number of registered bodies or people), "person" (who holds an office
+    now), "contact" (contact details), or None."""
     norm = normalize(question)
     if kind == "amount" and _CURRENT.search(norm):
         return "amount"
-    if _STATISTIC.search(norm):
+    if _STATISTIC.search(norm) or _COUNT.search(norm):
         return "count"
+    if _HOLDER.search(norm):
+        return "person"
     if _CONTACT.search(norm):
         return "contact"
     return None

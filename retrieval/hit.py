@@ -17,7 +17,7 @@ class Hit:
     # The chunk's document (gazette list, court/date, HUDOC id, treaty short name):
     # what the answer layer needs for lawyer-style citation labels.
     document: Document | None = None
-    # What found it: the legs ("bm25", "dense", "named", "scope", "pathways") and "citation" when
+    # What found it: the legs ("bm25", "dense", "named", "scope", "pathways", "concepts") and "citation" when
     # the question cites it (ranked first; answer.extractive quotes such hits first).
     # Shown in debugging and evaluation.
     via: tuple[str, ...] = ()

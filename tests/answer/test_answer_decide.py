@@ -239,3 +239,36 @@ def test_figures_statistics_and_contact_details_are_never_stated(question, detai
 
     d = _figure(question, asked_type(question))
     assert (d.reason, d.detail) == ("type_not_stated", detail) if detail else d is None
+
+
+def test_a_rate_question_needs_a_percentage_not_any_amount():
+    from answer.decide import _states
+
+    rate = "Kolika je stopa poreza na prenos apsolutnih prava?"
+    assert not _states("Porez se plaća u iznosu od 10.000 dinara.", "amount", rate)
+    assert _states("Stopa poreza iznosi 2,5%.", "amount", rate)
+    assert _states("Stopa poreza iznosi deset procenata.", "amount", "What is the tax rate?")
+    assert _states("Porez se plaća u iznosu od 10.000 dinara.", "amount", "Koliko iznosi porez?")
+
+
+def test_a_story_quotes_the_provision_its_everyday_words_describe():
+    """A hit that search found for a legal concept of the story (retrieval.concepts) is
+    quoted with the story's own question when no quote above comes from one, not twice,
+    and never a route's provision (the route quotes it) or a hit no concept found."""
+    import dataclasses
+    from types import SimpleNamespace
+
+    from answer.candidates import Candidate
+    from answer.decide import _concept_quote
+
+    base = served("zkp252", "zkp254", "vs")
+    hits = [base[0], dataclasses.replace(base[1], via=("bm25", "concepts")), base[2]]
+    span = SimpleNamespace(text="x", lead="")
+    cands = [Candidate(1, span, 0.2, 0.1), Candidate(1, span, 0.4, 0.2), Candidate(0, span, 0.9, 0.8)]
+    no_route = SimpleNamespace(hits={})
+    q = "Klijentkinja je potpisala ugovor jer joj je pretio. Šta može?"
+    assert _concept_quote(q, hits, cands, [cands[2]], no_route) is cands[1]
+    assert _concept_quote(q, hits, cands, [cands[1]], no_route) is None  # already quoted
+    assert _concept_quote(q, hits, cands, [cands[2]], SimpleNamespace(hits={"ref": hits[1]})) is None
+    plain = [base[0], base[1], base[2]]
+    assert _concept_quote(q, plain, cands, [cands[2]], no_route) is None

@@ -1,5 +1,6 @@
 """What no provision states (answer.unstated), in four forms: a figure of the day, a
-statistic, contact details; and questions that only look like them."""
+statistic or a count of registered bodies, who holds an office now, contact details; and
+questions that only look like them."""
 import pytest
 
 from answer.unstated import figure_of_the_day, never_stated
@@ -11,6 +12,15 @@ ROWS = [
     ("Koji je broj telefona SOS linije za žrtve?", "contact", "What is the hotline phone number for victims?", "contact"),
     ("Kolika je kazna za trgovinu ljudima?", None, "What is the penalty for human trafficking?", None),
     ("Da li se svedok može pozvati telefonom?", None, "May a witness be summoned by telephone?", None),
+    ("Ko je trenutno direktor Centra za socijalni rad u Nišu?", "person",
+     "Who is currently the director of the social work centre in Niš?", "person"),
+    ("Koliko sigurnih kuća postoji u Srbiji?", "count", "How many safe houses are there in Serbia?", "count"),
+    ("Koliko advokata je upisano u registar pružalaca pravne pomoći?", "count",
+     "How many lawyers are registered as legal aid providers?", "count"),
+    # A rule's figure, a competent body or a panel's size is stated by the law.
+    ("Koliko dana godišnjeg odmora ima radnik?", None, "How many days of annual leave does a worker have?", None),
+    ("Ko je trenutno nadležan da odluči o zahtevu?", None, "Who is currently competent to decide on the request?", None),
+    ("Koliko sudija ima u veću?", None, "Who is the competent judge?", None),
 ]
 
 
