@@ -15,7 +15,8 @@ the provisions on that concept reach the hit list beside what the story's words 
 
 Words are compared after `core.text.normalize` (Cyrillic -> Latin, lowercase, diacritics
 folded), so all four forms of a question meet the same entries. An alternative is a
-word form ("brak"), a prefix ("pretn*") or a phrase of those ("bez ugovora").
+word form ("brak"), a prefix ("pretn*"), "#child" (a number 1-17) or a phrase of those
+("bez ugovora", "13-year-old").
 
 It deliberately does not decide anything: a concept only adds candidates to search; the
 answer still quotes and verifies the provisions, and still abstains when none answers.
@@ -34,6 +35,7 @@ from core.text import normalize
 
 DATA = Path(__file__).parent / "data" / "concepts.json"
 _WORD = re.compile(r"[^\W_]+")
+_ALT_WORD = re.compile(r"#child|[^\W_]+\*?")  # "13-year-old" is three words, as in a question
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ def _parse(raw: dict) -> tuple[_Entry, ...]:
         for group in groups:
             alts = []
             for alt in group:
-                words = tuple(normalize(w) for w in alt.split())
+                words = tuple(_ALT_WORD.findall(normalize(alt)))
                 if not words or any(not w.rstrip("*") for w in words):
                     raise ValueError(f"{DATA.name}: concept {cid!r}: bad alternative {alt!r}")
                 alts.append(words)
@@ -83,6 +85,8 @@ def lexicon() -> tuple[_Entry, ...]:
 
 
 def _meets(word: str, pattern: str) -> bool:
+    if pattern == "#child":  # a child's age: "ima 15 godina", "a 15-year-old"
+        return word.isdigit() and 1 <= int(word) <= 17
     return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 
 

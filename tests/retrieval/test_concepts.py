@@ -167,3 +167,15 @@ def test_the_lexicons_vocabulary_reaches_the_provision_a_lawyer_would_name(conce
     top = [s.by_id[cid] for cid, _ in s.bm25.query(C.Concept(entry.id, entry.terms, (), entry.terms_en).query(), 3)]
     source, article = EXPECTED[concept]
     assert any(c.source.endswith(source) and c.article == article for c in top), [(c.source, c.article) for c in top]
+
+
+@pytest.mark.parametrize("question", [
+    "A 13-year-old boy was caught picking pockets on the bus; he says a man makes him steal.",
+    "Dečak ima 13 godina i uhvaćen je u krađi, a čovek ga tera da krade.",
+])
+def test_a_hyphenated_age_and_a_childs_age_in_years(question):
+    assert "child_under_14_offender" in ids(question)
+
+
+def test_a_child_is_a_number_up_to_seventeen():
+    assert C._meets("15", "#child") and not C._meets("18", "#child") and not C._meets("dete", "#child")
