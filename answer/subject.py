@@ -36,6 +36,11 @@ _ASKING = frozenset(analyze("kom koji koja koje kojim kojoj kome čemu šta sta 
     analyze("which what when how who whom whose why where because whether one two three whole both", "english"))
 
 
+def _acronym(word: str) -> bool:
+    """"PDV", "ПДВ": two to six capital letters."""
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
+
+
 @dataclass(frozen=True)
 class Subject:
     terms: list[Term]
@@ -93,6 +98,11 @@ def missing(subject: Subject, hit_tokens: list[set[str]], same_language: bool = 
         return []
     everywhere = set().union(*hit_tokens) if hit_tokens else set()
     absent = [t for t in rare if not held(t, everywhere)]
+    # An abbreviation names its subject outright ("PDV", "APR"): none of the sources
+    # holding it is enough, however many common words the question has besides.
+    acronyms = [subject.words[t] for t in absent if _acronym(subject.words[t])]
+    if acronyms:
+        return acronyms
     if not absent or absent[0] != rare[0]:
         return []
     total = sum(subject.idf[t] for t in subject.terms if (same_language or len(t) > 1) and not set(t) & _ASKING)

@@ -1,7 +1,8 @@
 """Sources a question names that the corpus does not hold ("Zakon o zaštiti žrtava
 trgovine ljudima", "Rev 9999/2024", "V.C.L. and A.N. v. the United Kingdom",
 "Directive 2011/36/EU", "Albanian law", "Sporazum o readmisiji između Srbije i EU",
-"presuda ESLJP protiv Srbije"), so the answer says so instead of quoting a
+"presuda ESLJP protiv Srbije", and an article a held law or treaty does not have:
+"Article 52 of the Palermo Protocol"), so the answer says so instead of quoting a
 lookalike that retrieval found.
 
 `absent_references(question, citations, documents, texts)` gives them back as the
@@ -91,4 +92,7 @@ def absent_references(question: str, citations: CitationIndex, documents: Iterab
         name = " ".join(t.original(s, e).split()).strip(" ,;:–—-?!\"'„“”«»()")
         if name:
             out.setdefault(normalize(name), name)
+    for r in citations.missing_units(question) if citations is not None else ():  # by short name and unit
+        name = citations.unit_name(r)
+        out.setdefault(normalize(name), name)
     return list(out.values())

@@ -58,7 +58,9 @@ class CitationIndex:
         self._cases: dict[tuple[str, ...], list[str]] = {}
         self._decisions: dict[str, str] = {}
         self._bulletins: list[tuple[str, str, str]] = []  # (source, court, issue)
+        self._titles: dict[str, str] = {}
         for d in documents:
+            self._titles[d.source] = d.title
             if d.kind == "court_bulletin" and d.metadata.get("court"):
                 self._bulletins.append((d.source, str(d.metadata["court"]), str(d.metadata.get("issue") or "")))
             if d.kind == "echr_judgment":
@@ -127,6 +129,27 @@ class CitationIndex:
                 if cid not in ids:
                     ids.append(cid)
         return ids
+
+    def missing_units(self, question: str) -> list[CitationRef]:
+        """The units the question names in a document the index holds that has no such
+        unit ("Article 52 of the Palermo Protocol", which has 20): never answered with
+        another article of it."""
+        refs = [r for r in self.resolve(question) if r.source is not None and (r.article or r.paragraph)]
+        # One name may stand for several documents (a chamber and a Grand Chamber
+        # judgment of "S.M. v. Croatia"): the unit is missing only when none has it.
+        found = {(r.start, r.text) for r in refs if self._ids(r)}
+        out = [r for r in refs if (r.start, r.text) not in found]
+        return list({(r.start, r.text): r for r in out}.values())
+
+    def unit_name(self, r: CitationRef) -> str:
+        """"Palermo Protocol, Art. 52", "ZKP, čl. 999", "Rantsev, § 2840"."""
+        entry = self.aliases.entries.get(r.source or "", {})
+        title = re.sub(r"(?i)^case of\s+", "", self._titles.get(r.source or "", ""))
+        name = entry.get("short") or entry.get("name") or title or str(r.source)
+        if r.paragraph:
+            return f"{name}, § {r.paragraph}" + (f"–{r.paragraph_end}" if r.paragraph_end else "")
+        mark = "čl." if r.kind == "law" else "Art."
+        return f"{name}, {mark} {r.article}" + (f"–{r.article_end}" if r.article_end else "")
 
     def _ids(self, r: CitationRef) -> list[str]:
         if r.source is None:

@@ -35,3 +35,22 @@ def test_a_rare_second_key_term_must_be_met_too():
     assert meets(s, set(analyze("Upis u prvi razred osnovne škole vrši se na osnovu prijave roditelja.")))
     common = subject(q, {"razred": 7.2, "skol": 3.0, "upi": 2.8})  # a common second term is met by the topic
     assert meets(common, set(analyze("Razred se upisuje u evidenciju.")))
+
+
+@pytest.mark.parametrize("question, word", [("Kolika je opšta stopa PDV-a u Srbiji i koje usluge se oporezuju?", "PDV"),
+                                            ("Колика је општа стопа ПДВ-а у Србији и које услуге се опорезују?", "ПДВ")])
+def test_an_abbreviation_no_source_holds_is_a_missing_subject_whatever_its_share(question, word):
+    from answer.subject import subject_of
+
+    rarities = {"pdv": 7.7, "oporezuj": 7.6, "stop": 5.7, "uslug": 3.3, "opst": 3.0, "srbij": 2.2}
+
+    def subject(q, idf):  # the words as the question writes them, which say "abbreviation"
+        s0 = subject_of(q, [])
+        return Subject(s0.terms, {t: max(idf.get(a, 3.0) for a in t) for t in s0.terms}, s0.words)
+
+    s = subject(question, rarities)
+    income_tax = set(analyze("Zarada se oporezuje po stopi od 10%. Usluge se oporezuju."))
+    assert missing(s, [income_tax]) == [word]
+    assert missing(s, [income_tax | set(analyze("Obveznik PDV-a"))]) == []  # held somewhere: judged as before
+    plain = subject(question.replace(word, word.lower()), rarities)  # the same word, not written as an abbreviation
+    assert missing(plain, [income_tax]) == []

@@ -244,3 +244,33 @@ def test_known_sources_are_built_once_per_citation_index(monkeypatch):
     assert absent_references("Kž2 614/25 i Rev 9999/2024", citations, documents(), texts) == ["Rev 9999/2024"]
     assert absent_references("Tyrer v. the United Kingdom", citations) == ["Tyrer v. the United Kingdom"]
     assert len(calls) == 1
+
+
+# --- a unit a held document does not have ---------------------------------------------
+
+def _articles_index():
+    zkp, rantsev = "zakoni/zakon_o_krivicnom_postupku.txt", "echr/001-96549.json"
+    chunks = [Chunk(source=zkp, kind="law", title="ZAKONIK O KRIVIČNOM POSTUPKU", text="Oštećeni ...", article=a)
+              for a in ("252", "253", "254")]
+    chunks += [Chunk(source=rantsev, kind="echr_judgment", title="Rantsev v. Cyprus and Russia", text="The Court ...",
+                     paragraph=p) for p in ("284", "285")]
+    # Two judgments of one name ("S.M. v. Croatia", chamber and Grand Chamber): § 296 is in one.
+    chunks += [Chunk(source="echr/001-203503.json", kind="echr_judgment", title="S.M. v. Croatia", text="...",
+                     paragraph="296")]
+    docs = documents() + [Document("echr/001-184665.json", "echr_judgment", "CASE OF S.M. v. CROATIA", language="en")]
+    return CitationIndex(chunks, docs)
+
+
+@pytest.mark.parametrize("question, names", [
+    ("Šta propisuje član 999 ZKP?", ["ZKP, čl. 999"]),
+    ("Шта прописује члан 999 ЗКП?", ["ZKP, čl. 999"]),
+    ("Rantsev § 2840", ["Rantsev v. Cyprus and Russia, § 2840"]),
+    ("Šta kaže član 254 ZKP?", []),
+    ("čl. 252-254 ZKP", []),
+    ("Rantsev § 284", []),
+    ("S.M. v. Croatia § 296: does Article 4 cover purely national trafficking?", []),
+    ("S.M. v. Croatia § 2960", ["S.M. v. CROATIA, § 2960"]),
+    ("Šta kaže član 5?", []),  # no document named: nothing to hold it against
+])
+def test_a_unit_a_held_document_lacks_is_named(question, names):
+    assert absent_references(question, _articles_index()) == names
