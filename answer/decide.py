@@ -106,7 +106,7 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
         return _abstain("other_jurisdiction", place, kind)
     pathways = plan is not None and not named and (plan.story or kind in (None, "procedure"))
     ask = asked_sentence(question)
-    if pathways and kind == "amount" and not _states_amount(ask, hits, plan, context):
+    if pathways and kind == "amount" and not _states_amount(ask, hits, plan, context, chosen):
         return _abstain("type_not_stated", "amount", kind)
     if pathways and plan.story and ask != question:
         beyond = _beyond(ask)
@@ -181,12 +181,14 @@ def _beyond(ask: str) -> Decision | None:
     return None
 
 
-def _states_amount(ask: str, hits: list[Hit], plan, context: Callable[[Hit], list[str]]) -> bool:
-    """Whether a route's quote states an amount of what the story's own question (`ask`)
-    asks about: a penalty range (KZ 388) is no administrative fee for a new identity card."""
+def _states_amount(ask: str, hits: list[Hit], plan, context: Callable[[Hit], list[str]], chosen: list = ()) -> bool:
+    """Whether a route's quote, or a span the answerer chose for the story's own question
+    (`ask`), states an amount of what that question asks about: a penalty range (KZ 388)
+    is no administrative fee for a new identity card, but KZ 193's range answers "kolika
+    je kazna" for a parent who makes a child beg."""
     subject = subject_of(ask, hits)
-    return any(states_type(ref.quote, "amount") and meets(subject, set(analyze(ref.quote)) | set(context(h)))
-               for ref, h in plan.hits.items())
+    quotes = [(ref.quote, h) for ref, h in plan.hits.items()] + [(c.span.text, hits[c.hit_index]) for c in chosen]
+    return any(states_type(text, "amount") and meets(subject, set(analyze(text)) | set(context(h))) for text, h in quotes)
 
 
 def _figure(question: str, kind: str | None) -> Decision | None:

@@ -233,3 +233,22 @@ def test_a_penalty_range_is_not_the_amount_a_story_asks_for():
     ranged = replace(kz, quote=kz.quote + " kazniće se zatvorom od tri do dvanaest godina")
     assert not _states_amount(asked_sentence(penalty), hs, p, _context)
     assert _states_amount(asked_sentence(penalty), hs, replace(p, hits={ranged: p.hits[kz]}), _context)
+
+
+def test_a_span_the_answerer_chose_may_state_the_amount_a_story_asks_for():
+    """No route quotes the penalty, but the answerer chose a span that states it for the
+    story's own question (KZ 193 for a parent who makes a child beg): not 'not stated'."""
+    from types import SimpleNamespace
+
+    from answer.candidates import Candidate
+    from answer.decide import _states_amount
+    from answer.extractive import _context
+    from retrieval.intents import asked_sentence
+
+    hs = hits("zkp252", "kz388")
+    penalty = STORY.replace("Kako može da dobije naknadu štete?", "Kolika je kazna zatvora za trgovinu ljudima?")
+    p = plan(penalty)
+    assert not _states_amount(asked_sentence(penalty), hs, p, _context)
+    stated = Candidate(1, SimpleNamespace(text="Ko vrši trgovinu ljudima kazniće se zatvorom od tri do dvanaest godina.",
+                                          lead=""), 0.5, 0.4)
+    assert _states_amount(asked_sentence(penalty), hs, p, _context, [stated])
