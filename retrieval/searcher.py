@@ -149,10 +149,12 @@ class Searcher(DenseMixin, GuideMixin):
         ranked = boosted + [(cid, s) for cid, s in fused if cid not in seen]
         ranked = collapse(ranked, lambda cid: unit_of(self.by_id[cid]))
         ranked = cap_per_group(ranked, self._bulletin_of, RANKING.pages_per_bulletin)
-        if heads and RANKING.concept_slot:  # the best-supported concept's provision stays in view
+        if heads:  # the best-supported concepts' provisions stay in view, the best first
             score = dict(ranked)
-            best = max(heads, key=lambda cid: score.get(cid, 0.0))
-            ranked = reserve(ranked, best, RANKING.concept_slot, lambda cid: unit_of(self.by_id[cid]))
+            best = sorted(dict.fromkeys(heads), key=lambda cid: -score.get(cid, 0.0))[:RANKING.concept_heads]
+            for i, cid in enumerate(best):
+                ranked = reserve(ranked, cid, max(i + 1, RANKING.concept_slot - len(best) + 1 + i),
+                                 lambda c: unit_of(self.by_id[c]))
         if rankings.get("pathways"):  # and so does the guide's best provision for the story
             ranked = reserve(ranked, rankings["pathways"][0], RANKING.pathway_slot, lambda cid: unit_of(self.by_id[cid]))
         legs = {leg: set(ids) for leg, ids in rankings.items()}

@@ -151,6 +151,12 @@ EXPECTED = {  # concept -> (source file ending, article) among its vocabulary's 
     "child_sold_adoption": ("krivicni_zakonik.txt", "389"),
     "court_jurisdiction": ("zakon_o_parnicnom_postupku.txt", "44"),
     "echr_admissibility": ("echr-convention-human-rights.md", "35"),
+    "wage_deductions": ("zakon_o_radu.txt", "123"),
+    "compulsory_share": ("zakon_o_nasledjivanju.txt", "39"),
+    "spouse_witness_privilege": ("zakon_o_krivicnom_postupku.txt", "94"),
+    "limitation_must_be_raised": ("zakon_o_obligacionim_odnosima.txt", "360"),
+    "exempt_from_enforcement": ("zakon_o_izvrsenju_i_obezbedjenju.txt", "257"),
+    "threat_to_life": ("krivicni_zakonik.txt", "138"),
 }
 
 
@@ -179,3 +185,31 @@ def test_a_hyphenated_age_and_a_childs_age_in_years(question):
 
 def test_a_child_is_a_number_up_to_seventeen():
     assert C._meets("15", "#child") and not C._meets("18", "#child") and not C._meets("dete", "#child")
+
+
+def test_several_concept_heads_keep_their_places(ui_index, tmp_path, monkeypatch):  # noqa: F811
+    """Two concepts of one story: with two heads kept, each one's first provision is within
+    the reserved places, the better supported first; with one, only one of them is."""
+    import json
+
+    import retrieval.searcher as S
+
+    two = {"concepts": {
+        "legal_aid_need": {"when": [["gazd*"], ["pretio"]], "terms": "besplatna pravna pomoć pružalac besplatne pravne pomoći"},
+        "claim_need": {"when": [["gazd*"], ["pretio"]], "terms": "imovinskopravni zahtev oštećeni krivični postupak"}}}
+    path = tmp_path / "concepts.json"
+    path.write_text(json.dumps(two), encoding="utf-8")
+    monkeypatch.setattr(C, "DATA", path)
+    lexicon.cache_clear()
+    find_concepts.cache_clear()
+    try:
+        light = S.Searcher(ui_index[1], weights={**S.DEFAULT_WEIGHTS, "concepts": 1e-6})
+        heads = {row[0] for row in light._concept_rankings(STORY, None)}
+        assert len(heads) == 2
+        monkeypatch.setattr(S, "RANKING", replace(S.RANKING, concept_slot=2, concept_heads=2))
+        assert {h.chunk.id for h in light.search(STORY, k=10, mode="bm25")[:2]} == heads
+        monkeypatch.setattr(S, "RANKING", replace(S.RANKING, concept_slot=2, concept_heads=1))
+        assert len({h.chunk.id for h in light.search(STORY, k=10, mode="bm25")[:2]} & heads) == 1
+    finally:
+        lexicon.cache_clear()
+        find_concepts.cache_clear()
