@@ -125,8 +125,8 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
         # provisions rarely are (ZPP čl. 13 on a civil court bound by the conviction).
         lead = direct.chosen[:1] if plan.story and direct.action == "answer" else []
         related = _related(question, hits, chosen, lead, plan) if plan.story else []
-        if plan.story and (concept := _concept_quote(question, hits, candidates, lead + related, plan)):
-            related.append(concept)
+        if plan.story:
+            related += _concept_quotes(question, hits, candidates, lead + related, plan)
         return Decision("pathways", chosen=lead, confidence="high", asked=kind, related=related)
     return direct
 
@@ -152,18 +152,23 @@ def _related(question: str, hits: list[Hit], chosen: list, lead: list, plan) -> 
     return out
 
 
-def _concept_quote(question: str, hits: list[Hit], candidates: list, quoted: list, plan):
-    """The best span of the first hit that search found for a legal concept the story's
-    everyday words describe (retrieval.concepts: "pretio … potpisala" -> ZOO čl. 60),
-    when no quote above comes from one: the story's words rarely meet that provision's,
-    so the answerer's own selection passes it by. None when there is no such hit."""
+def _concept_quotes(question: str, hits: list[Hit], candidates: list, quoted: list, plan) -> list:
+    """The best span of each hit in the first places that search found for a legal concept
+    the story's everyday words describe (retrieval.concepts: "pretio … potpisala" -> ZOO
+    čl. 60; its heads keep places within RankingConfig.concept_slot), up to
+    ANSWER.concept_quotes, skipping what is quoted already: the story's words rarely meet
+    that provision's, so the answerer's own selection passes it by."""
     taken = {hits[c.hit_index].chunk.id for c in quoted} | {h.chunk.id for h in plan.hits.values()}
-    if any("concepts" in hits[c.hit_index].via for c in quoted):
-        return None
-    for i, h in enumerate(hits):
+    out = []
+    for i, h in enumerate(hits[:ANSWER.concept_places]):
+        if len(out) >= ANSWER.concept_quotes:
+            break
         if "concepts" in h.via and h.chunk.id not in taken and regime_factor(question, h.chunk) >= 1.0:
-            return max((c for c in candidates if c.hit_index == i), key=lambda c: c.score, default=None)
-    return None
+            best = max((c for c in candidates if c.hit_index == i), key=lambda c: c.score, default=None)
+            if best is not None:
+                taken.add(h.chunk.id)
+                out.append(best)
+    return out
 
 
 def _beyond(ask: str) -> Decision | None:

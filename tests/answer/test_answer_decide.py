@@ -251,24 +251,28 @@ def test_a_rate_question_needs_a_percentage_not_any_amount():
     assert _states("Porez se plaća u iznosu od 10.000 dinara.", "amount", "Koliko iznosi porez?")
 
 
-def test_a_story_quotes_the_provision_its_everyday_words_describe():
-    """A hit that search found for a legal concept of the story (retrieval.concepts) is
-    quoted with the story's own question when no quote above comes from one, not twice,
-    and never a route's provision (the route quotes it) or a hit no concept found."""
+def test_a_story_quotes_the_provisions_its_everyday_words_describe():
+    """Hits in the first places that search found for a legal concept of the story
+    (retrieval.concepts) are quoted with the story's own question, each its best span, up
+    to AnswerConfig.concept_quotes; never one already quoted, a route's provision (the
+    route quotes it) or a hit no concept found."""
     import dataclasses
     from types import SimpleNamespace
 
     from answer.candidates import Candidate
-    from answer.decide import _concept_quote
+    from answer.config import ANSWER
+    from answer.decide import _concept_quotes
 
     base = served("zkp252", "zkp254", "vs")
-    hits = [base[0], dataclasses.replace(base[1], via=("bm25", "concepts")), base[2]]
+    hits = [base[0], dataclasses.replace(base[1], via=("bm25", "concepts")), dataclasses.replace(base[2], via=("concepts",))]
     span = SimpleNamespace(text="x", lead="")
-    cands = [Candidate(1, span, 0.2, 0.1), Candidate(1, span, 0.4, 0.2), Candidate(0, span, 0.9, 0.8)]
+    cands = [Candidate(1, span, 0.2, 0.1), Candidate(1, span, 0.4, 0.2), Candidate(0, span, 0.9, 0.8),
+             Candidate(2, span, 0.3, 0.2)]
     no_route = SimpleNamespace(hits={})
     q = "Klijentkinja je potpisala ugovor jer joj je pretio. Šta može?"
-    assert _concept_quote(q, hits, cands, [cands[2]], no_route) is cands[1]
-    assert _concept_quote(q, hits, cands, [cands[1]], no_route) is None  # already quoted
-    assert _concept_quote(q, hits, cands, [cands[2]], SimpleNamespace(hits={"ref": hits[1]})) is None
+    assert ANSWER.concept_quotes >= 2
+    assert _concept_quotes(q, hits, cands, [cands[2]], no_route) == [cands[1], cands[3]]
+    assert _concept_quotes(q, hits, cands, [cands[1]], no_route) == [cands[3]]  # one already quoted
+    assert _concept_quotes(q, hits, cands, [cands[2]], SimpleNamespace(hits={"ref": hits[1]})) == [cands[3]]
     plain = [base[0], base[1], base[2]]
-    assert _concept_quote(q, plain, cands, [cands[2]], no_route) is None
+    assert _concept_quotes(q, plain, cands, [cands[2]], no_route) == []
