@@ -38,6 +38,7 @@ from answer.candidates import _text_language  # the one place a hit's language i
 from answer.config import ANSWER
 from answer.regime import regime_factor
 from answer.scope import home_places, is_small_talk, other_jurisdiction
+from answer.story_quotes import story_quotes
 from answer.subject import meets, missing, subject_of
 from answer.unstated import figure_of_the_day, never_stated
 
@@ -124,51 +125,9 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
         # and the closest provisions on that question, which the routes' general
         # provisions rarely are (ZPP čl. 13 on a civil court bound by the conviction).
         lead = direct.chosen[:1] if plan.story and direct.action == "answer" else []
-        related = _related(question, hits, chosen, lead, plan) if plan.story else []
-        if plan.story:
-            related += _concept_quotes(question, hits, candidates, lead + related, plan)
+        related = story_quotes(question, hits, chosen, candidates, lead, plan) if plan.story else []
         return Decision("pathways", chosen=lead, confidence="high", asked=kind, related=related)
     return direct
-
-
-def _related(question: str, hits: list[Hit], chosen: list, lead: list, plan) -> list:
-    """Up to ANSWER.story_quotes (with the lead) of the answerer's selection for a story:
-    not the lead's unit, not a provision of the routes (they quote it where it belongs),
-    not a regime the question does not ask about (misdemeanour procedure, wrongful
-    conviction), and beside a direct answer only one that scores near it (ZPP čl. 13
-    answers "is the civil court bound by the conviction?"; the suspended sentence's "sud
-    je vezan" would be noise under it)."""
-    taken = {hits[c.hit_index].chunk.id for c in lead} | {h.chunk.id for h in plan.hits.values()}
-    floor = lead[0].score * ANSWER.related_floor if lead else 0.0
-    out = []
-    for c in chosen:
-        chunk = hits[c.hit_index].chunk
-        if len(lead) + len(out) >= ANSWER.story_quotes:
-            break
-        if chunk.id in taken or regime_factor(question, chunk) < 1.0 or c.score < floor:
-            continue
-        taken.add(chunk.id)
-        out.append(c)
-    return out
-
-
-def _concept_quotes(question: str, hits: list[Hit], candidates: list, quoted: list, plan) -> list:
-    """The best span of each hit in the first places that search found for a legal concept
-    the story's everyday words describe (retrieval.concepts: "pretio … potpisala" -> ZOO
-    čl. 60; its heads keep places within RankingConfig.concept_slot), up to
-    ANSWER.concept_quotes, skipping what is quoted already: the story's words rarely meet
-    that provision's, so the answerer's own selection passes it by."""
-    taken = {hits[c.hit_index].chunk.id for c in quoted} | {h.chunk.id for h in plan.hits.values()}
-    out = []
-    for i, h in enumerate(hits[:ANSWER.concept_places]):
-        if len(out) >= ANSWER.concept_quotes:
-            break
-        if "concepts" in h.via and h.chunk.id not in taken and regime_factor(question, h.chunk) >= 1.0:
-            best = max((c for c in candidates if c.hit_index == i), key=lambda c: c.score, default=None)
-            if best is not None:
-                taken.add(h.chunk.id)
-                out.append(best)
-    return out
 
 
 def _beyond(ask: str) -> Decision | None:
@@ -193,7 +152,8 @@ def _states_amount(ask: str, hits: list[Hit], plan, context: Callable[[Hit], lis
     je kazna" for a parent who makes a child beg."""
     subject = subject_of(ask, hits)
     quotes = [(ref.quote, h) for ref, h in plan.hits.items()] + [(c.span.text, hits[c.hit_index]) for c in chosen]
-    return any(states_type(text, "amount") and meets(subject, set(analyze(text)) | set(context(h))) for text, h in quotes)
+    return any(states_type(text, "amount") and meets(subject, set(analyze(text)) | set(context(h)))
+               for text, h in quotes)
 
 
 def _figure(question: str, kind: str | None) -> Decision | None:

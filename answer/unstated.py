@@ -1,12 +1,13 @@
-"""What no provision states, whatever the corpus holds: a figure of the day, a statistic,
-contact details.
+"""What no provision states, whatever the corpus holds: a figure of the day, a statistic
+or count, who holds an office now, contact details.
 
 Statutes, judgments and treaties set rules. "Koliki je danas kurs evra?", "minimalna cena
 rada za 2026. godinu", "How many victims were identified in 2024?", "broj telefona za
-hitan smeštaj", "Ko je trenutno direktor Centra …?" ask for facts of the day, counts or an office's details, which a lawyer
-finds elsewhere; quoting a provision that shares their words would answer a question
-nobody asked. Pure functions over the question's normalised text (core.text.normalize).
-Does not decide anything else (answer.decide) and does not read the sources.
+hitan smeštaj", "Ko je trenutno direktor Centra …?" ask for facts of the day, counts, an
+office's holder or its details, which a lawyer finds elsewhere; quoting a provision that
+shares their words would answer a question nobody asked. Pure functions over the
+question's normalised text (core.text.normalize). Does not decide anything else
+(answer.decide) and does not read the sources.
 """
 from __future__ import annotations
 
@@ -26,18 +27,21 @@ _CONTACT = re.compile(r"\b(brojevi telefona|broj\w* telefona|(?:tele)?phone numb
 
 
 # Who holds an office now, or a person's name: statutes name offices, never their holders.
-_HOLDER = re.compile(r"\b(ko|who)\b.*\b(trenutno|sada|danas|currently|current|now|today)\b.*\b(direktor\w*|ministar\w*|"
-                     r"predsednik\w*|izvestilac|izvestioc\w*|upravnik\w*|nacelnik\w*|koordinator\w*|zastitnik gradjana|"
-                     r"director|minister|president|rapporteur|head|chair\w*|coordinator|ombudsman)\b"
-                     r"|\b(ime|imena|name|names|kako se zove|kako se zovu) (of the )?(\w+ )?(direktor\w*|ministar\w*|ministr\w*|predsednik\w*|sudij\w*|tuzio\w*|"
-                     r"director|minister|president|judge|prosecutor|rapporteur)\b")
+_ROLE = (r"direktor\w*|ministar\w*|ministr\w*|predsednik\w*|izvestilac|izvestioc\w*|upravnik\w*"
+         r"|nacelnik\w*|koordinator\w*|zastitnik gradjana|director|minister|president|rapporteur|head"
+         r"|chair\w*|coordinator|ombudsman")
+_HOLDER = re.compile(rf"\b(ko|who)\b.*\b(trenutno|sada|danas|currently|current|now|today)\b.*\b({_ROLE})\b"
+                     rf"|\b(ime|imena|name|names|kako se zove|kako se zovu) (of the )?(\w+ )?"
+                     rf"({_ROLE}|sudij\w*|tuzio\w*|judge|prosecutor)\b")
 # How many of something there are, registered or working ("koliko advokata je upisano u
 # registar"): a count, whatever the year; "koliko dana/godina/dinara" asks a rule's figure.
-_COUNT = re.compile(r"\b(koliko|how many) (?!dana|godin|mesec|sat|casov|nedelj|minut|dinar|evr|procen|posto|puta|"
-                    r"days|years|months|hours|weeks|minutes|dinars|euros|percent|times)\w+ (\w+ ){0,3}?"
-                    r"(je upisan\w*|su upisan\w*|(?:ima|postoji|postoje|radi|rade) u (?:srbiji|beogradu|republici|gradu|zemlji)|"
-                    r"je registrovan\w*|su registrovan\w*|"
-                    r"je identifikovan\w*|su identifikovan\w*|are registered|are there|were identified|work in|operate)\b")
+_NOT_COUNTED = (r"dana|godin|mesec|sat|casov|nedelj|minut|dinar|evr|procen|posto|puta"
+                r"|days|years|months|hours|weeks|minutes|dinars|euros|percent|times")
+_COUNT = re.compile(rf"\b(koliko|how many) (?!{_NOT_COUNTED})\w+ (\w+ ){{0,3}}?"
+                    r"(je upisan\w*|su upisan\w*"
+                    r"|(?:ima|postoji|postoje|radi|rade) u (?:srbiji|beogradu|republici|gradu|zemlji)"
+                    r"|je registrovan\w*|su registrovan\w*|je identifikovan\w*|su identifikovan\w*"
+                    r"|are registered|are there|were identified|work in|operate)\b")
 
 
 def figure_of_the_day(question: str) -> bool:

@@ -26,8 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     s = get_searcher(Path(args.index))
     for entry in lexicon():
         found = s.bm25.query(Concept(entry.id, entry.terms, (), entry.terms_en).query(), args.top)
-        units = [f"{s.by_id[cid].source.rsplit('/', 1)[-1][:40]} {s.by_id[cid].article or s.by_id[cid].paragraph or s.by_id[cid].page or ''}"
-                 for cid, _ in found]
+        chunks = [s.by_id[cid] for cid, _ in found]
+        units = [f"{c.source.rsplit('/', 1)[-1][:40]} {c.article or c.paragraph or c.page or ''}" for c in chunks]
         print(f"{entry.id}: " + " | ".join(units))
     return 0
 

@@ -24,6 +24,7 @@ from retrieval.hit import Hit
 from retrieval.intents import asks_definition, defines_terms
 from retrieval.config import RANKING
 from retrieval.priors import prior, unit_of
+from retrieval.searcher_concepts import ConceptsMixin
 from retrieval.searcher_dense import DenseMixin
 from retrieval.searcher_guide import GuideMixin
 from retrieval.sources.absent_text import ECTHR
@@ -41,10 +42,11 @@ _SERBIA = re.compile(r"\b(serbia|serbian)\b", re.I)
 _ECHR_CONVENTION = "echr-convention-human-rights"
 
 
-class Searcher(DenseMixin, GuideMixin):
+class Searcher(DenseMixin, GuideMixin, ConceptsMixin):
     """A loaded index. The dense leg's methods are `retrieval.searcher_dense.DenseMixin`'s,
     the remedy guide's (`remedies`, `guide`, `remedies_for_facts`, `hit_for`) are
-    `retrieval.searcher_guide.GuideMixin`'s."""
+    `retrieval.searcher_guide.GuideMixin`'s, the concepts leg's
+    `retrieval.searcher_concepts.ConceptsMixin`'s."""
 
     def __init__(self, index_dir: Path, weights: dict[str, float] | None = None,
                  embedder: str | None = None, chroma_host: str | None = None) -> None:
@@ -129,12 +131,9 @@ class Searcher(DenseMixin, GuideMixin):
 
         heads: list[str] = []
         if mode in ("hybrid", "bm25") and self.weights.get("concepts"):
-            per = self._concept_rankings(question, allowed)
-            if per:
-                from itertools import zip_longest
-
-                rankings["concepts"] = list(dict.fromkeys(cid for row in zip_longest(*per) for cid in row if cid))
-                heads = [row[0] for row in per if row]
+            concepts, heads = self._concept_leg(question, allowed)
+            if concepts:
+                rankings["concepts"] = concepts
 
         weights = {leg: self.weights.get("named" if leg == "scope" else leg, 1.0) for leg in rankings}
         fused = rrf(rankings, weights, RANKING.rrf_k) if rankings else []
@@ -149,12 +148,8 @@ class Searcher(DenseMixin, GuideMixin):
         ranked = boosted + [(cid, s) for cid, s in fused if cid not in seen]
         ranked = collapse(ranked, lambda cid: unit_of(self.by_id[cid]))
         ranked = cap_per_group(ranked, self._bulletin_of, RANKING.pages_per_bulletin)
-        if heads:  # the best-supported concepts' provisions stay in view, the best first
-            score = dict(ranked)
-            best = sorted(dict.fromkeys(heads), key=lambda cid: -score.get(cid, 0.0))[:RANKING.concept_heads]
-            for i, cid in enumerate(best):
-                ranked = reserve(ranked, cid, max(i + 1, RANKING.concept_slot - len(best) + 1 + i),
-                                 lambda c: unit_of(self.by_id[c]))
+        if heads:  # the best-supported concepts' provisions stay in view
+            ranked = self._keep_concept_heads(ranked, heads)
         if rankings.get("pathways"):  # and so does the guide's best provision for the story
             ranked = reserve(ranked, rankings["pathways"][0], RANKING.pathway_slot, lambda cid: unit_of(self.by_id[cid]))
         legs = {leg: set(ids) for leg, ids in rankings.items()}
@@ -186,18 +181,6 @@ class Searcher(DenseMixin, GuideMixin):
             sub["dense"] = [cid for cid, _ in self.dense.query(semantic, RANKING.candidates, ids=ids) if cid in self.by_id]
         weights = {leg: self.weights.get(leg, 1.0) for leg in sub}
         return [cid for cid, _ in rrf(sub, weights, RANKING.rrf_k)][:RANKING.candidates] if any(sub.values()) else []
-
-    def _concept_rankings(self, question: str, allowed: set[int] | None) -> list[list[str]]:
-        """For each legal concept a story's everyday words describe (retrieval.concepts),
-        the provisions its statute vocabulary finds on its own. A search-box question
-        gets none: it already speaks the statute's words."""
-        from pathways.facts import is_story
-        from retrieval.concepts import find_concepts
-
-        if not is_story(question):
-            return []
-        return [[cid for cid, _ in self.bm25.query(c.query(), RANKING.concept_depth, allowed=allowed)]
-                for c in find_concepts(question)]
 
     def _defines(self, cid: str) -> bool:
         if self._defining is None:

@@ -261,7 +261,7 @@ def test_a_story_quotes_the_provisions_its_everyday_words_describe():
 
     from answer.candidates import Candidate
     from answer.config import ANSWER
-    from answer.decide import _concept_quotes
+    from answer.story_quotes import concept_quotes as _concept_quotes
 
     base = served("zkp252", "zkp254", "vs")
     hits = [base[0], dataclasses.replace(base[1], via=("bm25", "concepts")), dataclasses.replace(base[2], via=("concepts",))]

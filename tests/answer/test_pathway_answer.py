@@ -198,7 +198,7 @@ def test_a_story_quotes_what_bears_on_its_own_question_but_not_a_route_provision
     from dataclasses import replace
 
     from answer.config import ANSWER
-    from answer.decide import _related
+    from answer.story_quotes import related as _related
     from answer.extractive import score_candidates
 
     hs = hits("zkp252", "rantsev", "kz388")

@@ -80,6 +80,15 @@ def test_a_bad_entry_is_refused_naming_the_file(bad):
 
 
 # -- the searcher --------------------------------------------------------------------------
+def ranking(monkeypatch, **changes):
+    """RankingConfig with `changes`, where the searcher and its concepts side read it."""
+    import retrieval.searcher as S
+    import retrieval.searcher_concepts as SC
+
+    for module in (S, SC):
+        monkeypatch.setattr(module, "RANKING", replace(module.RANKING, **changes))
+
+
 TOY = {"concepts": {"legal_aid_need": {"when": [["gazd*"], ["pretio", "pretila"]],
                                        "terms": "besplatna pravna pomoć pružalac besplatne pravne pomoći"}}}
 STORY = ("Moja klijentkinja je radila kod gazde koji joj je pretio. Pobegla je pre mesec dana "
@@ -120,9 +129,9 @@ def test_the_slot_keeps_a_light_legs_provision_in_the_first_places(ui_index, toy
     import retrieval.searcher as S
 
     light = S.Searcher(ui_index[1], weights={**S.DEFAULT_WEIGHTS, "concepts": 1e-6})
-    monkeypatch.setattr(S, "RANKING", replace(S.RANKING, concept_slot=100))
+    ranking(monkeypatch, concept_slot=100)
     assert "concepts" not in light.search(STORY, k=10, mode="bm25")[0].via
-    monkeypatch.setattr(S, "RANKING", replace(S.RANKING, concept_slot=1))
+    ranking(monkeypatch, concept_slot=1)
     assert "concepts" in light.search(STORY, k=10, mode="bm25")[0].via
 
 
@@ -204,11 +213,11 @@ def test_several_concept_heads_keep_their_places(ui_index, tmp_path, monkeypatch
     find_concepts.cache_clear()
     try:
         light = S.Searcher(ui_index[1], weights={**S.DEFAULT_WEIGHTS, "concepts": 1e-6})
-        heads = {row[0] for row in light._concept_rankings(STORY, None)}
+        heads = set(light._concept_leg(STORY, None)[1])
         assert len(heads) == 2
-        monkeypatch.setattr(S, "RANKING", replace(S.RANKING, concept_slot=2, concept_heads=2))
+        ranking(monkeypatch, concept_slot=2, concept_heads=2)
         assert {h.chunk.id for h in light.search(STORY, k=10, mode="bm25")[:2]} == heads
-        monkeypatch.setattr(S, "RANKING", replace(S.RANKING, concept_slot=2, concept_heads=1))
+        ranking(monkeypatch, concept_slot=2, concept_heads=1)
         assert len({h.chunk.id for h in light.search(STORY, k=10, mode="bm25")[:2]} & heads) == 1
     finally:
         lexicon.cache_clear()

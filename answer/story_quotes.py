@@ -1,0 +1,63 @@
+"""Which quotes a story's own question gets in a pathway answer, above the routes.
+
+    quoted = story_quotes(question, hits, chosen, candidates, lead, plan)
+
+`related`: the answerer's own selection, up to AnswerConfig.story_quotes with the lead
+(`answer.decide`'s direct answer, if any). `concept_quotes`: the provisions search found
+for the legal concepts the story's everyday words describe (`retrieval.concepts`), up to
+AnswerConfig.concept_quotes. Neither repeats the lead, a route's own provision (the route
+quotes it) or a regime the question does not ask about. Pure functions; deciding whether
+the story gets a pathway answer at all is `answer.decide`'s.
+"""
+from __future__ import annotations
+
+from retrieval.hit import Hit
+
+from answer.config import ANSWER
+from answer.regime import regime_factor
+
+
+def story_quotes(question: str, hits: list[Hit], chosen: list, candidates: list, lead: list, plan) -> list:
+    """The quotes under "Provisions bearing on your question", the lead not included."""
+    out = related(question, hits, chosen, lead, plan)
+    return out + concept_quotes(question, hits, candidates, lead + out, plan)
+
+
+def related(question: str, hits: list[Hit], chosen: list, lead: list, plan) -> list:
+    """Up to ANSWER.story_quotes (with the lead) of the answerer's selection for a story:
+    not the lead's unit, not a provision of the routes (they quote it where it belongs),
+    not a regime the question does not ask about (misdemeanour procedure, wrongful
+    conviction), and beside a direct answer only one that scores near it (ZPP čl. 13
+    answers "is the civil court bound by the conviction?"; the suspended sentence's "sud
+    je vezan" would be noise under it)."""
+    taken = {hits[c.hit_index].chunk.id for c in lead} | {h.chunk.id for h in plan.hits.values()}
+    floor = lead[0].score * ANSWER.related_floor if lead else 0.0
+    out = []
+    for c in chosen:
+        chunk = hits[c.hit_index].chunk
+        if len(lead) + len(out) >= ANSWER.story_quotes:
+            break
+        if chunk.id in taken or regime_factor(question, chunk) < 1.0 or c.score < floor:
+            continue
+        taken.add(chunk.id)
+        out.append(c)
+    return out
+
+
+def concept_quotes(question: str, hits: list[Hit], candidates: list, quoted: list, plan) -> list:
+    """The best span of each hit in the first places that search found for a legal concept
+    the story's everyday words describe (retrieval.concepts: "pretio … potpisala" -> ZOO
+    čl. 60; its heads keep places within RankingConfig.concept_slot), up to
+    ANSWER.concept_quotes, skipping what is quoted already: the story's words rarely meet
+    that provision's, so the answerer's own selection passes it by."""
+    taken = {hits[c.hit_index].chunk.id for c in quoted} | {h.chunk.id for h in plan.hits.values()}
+    out = []
+    for i, h in enumerate(hits[:ANSWER.concept_places]):
+        if len(out) >= ANSWER.concept_quotes:
+            break
+        if "concepts" in h.via and h.chunk.id not in taken and regime_factor(question, h.chunk) >= 1.0:
+            best = max((c for c in candidates if c.hit_index == i), key=lambda c: c.score, default=None)
+            if best is not None:
+                taken.add(h.chunk.id)
+                out.append(best)
+    return out
