@@ -133,14 +133,15 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
 def _beyond(ask: str) -> Decision | None:
     """A story whose own question the remedy routes cannot answer: another state's scheme
     ("What is the deadline under the UK scheme?", asked after a story told in Serbia), or
-    a figure of the day ("the wage under the collective agreement in force in 2025").
+    a figure of the day ("the wage under the collective agreement in force in 2025") or a
+    sum per month or per hour ("Koliko dinara mesečno iznosi ta pomoć?").
     Not a missing subject: a story's question is in the client's words ("tužimo",
     "preduzmemo"), whose rarity in statutes says nothing about the corpus."""
     kind = asked_type(ask)
     place = other_jurisdiction(ask)
     if place:
         return _abstain("other_jurisdiction", place, kind)
-    if kind == "amount" and figure_of_the_day(ask):
+    if kind == "amount" and figure_of_the_day(ask) or never_stated(ask, kind) == "amount":
         return _abstain("type_not_stated", "amount", kind)
     return None
 

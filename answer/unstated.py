@@ -20,15 +20,17 @@ _CURRENT = re.compile(r"\b(danas|trenutn\w*|sada|sad|ove godine|today|currently|
                       r"|(?:za|u|in|for)(?: \w+)? 20[2-3]\d)\b")  # "za 2026", "za januar 2026", "in May 2025"
 # A count or an average for a year is a statistic.
 _STATISTIC = re.compile(r"\b(how many|koliko|broj\w*|number of|average|prosecn\w*)\b.*\b(19[5-9]\d|20[0-3]\d)\b")
-# A phone number, a hotline, an e-mail address, an office's hours or website: never in a
-# statute, a judgment or a treaty ("pozvati telefonom" is a rule of procedure, not this).
-_CONTACT = re.compile(r"\b(brojevi telefona|broj\w* telefona|(?:tele)?phone numbers?|hotline|sos linij\w*"
+# A bank account to pay into, a phone number, a hotline, an e-mail address, an office's
+# hours or website: never in a statute, a judgment or a treaty ("pozvati telefonom" is a
+# rule of procedure, not this).
+_CONTACT = re.compile(r"\b(broj\w* racuna|ziro racun\w*|poziv\w* na broj|account number|iban|swift"
+                      r"|brojevi telefona|broj\w* telefona|(?:tele)?phone numbers?|hotline|sos linij\w*"
                       r"|e-?mail adres\w*|e-?mail address|radno vreme|working hours|opening hours|website|web ?sajt\w*)\b")
 
 
 # Who holds an office now, or a person's name: statutes name offices, never their holders.
 _ROLE = (r"direktor\w*|ministar\w*|ministr\w*|predsednik\w*|izvestilac|izvestioc\w*|upravnik\w*"
-         r"|nacelnik\w*|koordinator\w*|zastitnik gradjana|director|minister|president|rapporteur|head"
+         r"|nacelnik\w*|koordinator\w*|zamenik\w*|zastitni\w* gradjana|director|deputy|minister|president|rapporteur|head"
          r"|chair\w*|coordinator|ombudsman")
 _HOLDER = re.compile(rf"\b(ko|who)\b.*\b(trenutno|sada|danas|currently|current|now|today)\b.*\b({_ROLE})\b"
                      rf"|\b(ime|imena|name|names|kako se zove|kako se zovu) (of the )?(\w+ )?"
@@ -44,17 +46,25 @@ _COUNT = re.compile(rf"\b(koliko|how many) (?!{_NOT_COUNTED})\w+ (\w+ ){{0,3}}?"
                     r"|are registered|are there|were identified|work in|operate)\b")
 
 
+# A sum of money per month or per hour (a benefit, an allowance, a fee by the hour): set by
+# by-laws, decisions and tariffs that the corpus does not hold, never by its statutes.
+_PERIODIC = re.compile(r"\b(dinar\w*|din|evr\w*|eur\w*|rsd)\b.*\b(mesecn\w*|na mesec|po satu|sat\w* rada|na sat|per month"
+                       r"|a month|monthly|per hour|an hour|hourly)\b|\b(mesecn\w*|monthly|hourly)\b.*\b(dinar\w*|evr\w*|rsd)\b")
+_HOW_MUCH = re.compile(r"\b(koliko|kolik\w*|how much|what is the|iznos\w*|amount)\b")
+
+
 def figure_of_the_day(question: str) -> bool:
     """Whether the question asks for a value now or for a given year ("za 2026")."""
     return bool(_CURRENT.search(normalize(question)))
 
 
 def never_stated(question: str, kind: str | None) -> str | None:
-    """"amount" (a figure of the day, for a question asking an amount), "count" (a
+    """"amount" (a figure of the day, for a question asking an amount; a sum per month or
+    per hour, "koliko dinara mesečno iznosi ta pomoć"), "count" (a
     statistic or a number of registered bodies or people), "person" (who holds an office
     now), "contact" (contact details), or None."""
     norm = normalize(question)
-    if kind == "amount" and _CURRENT.search(norm):
+    if kind == "amount" and _CURRENT.search(norm) or _PERIODIC.search(norm) and _HOW_MUCH.search(norm):
         return "amount"
     if _STATISTIC.search(norm) or _COUNT.search(norm):
         return "count"

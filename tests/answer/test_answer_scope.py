@@ -54,6 +54,11 @@ FIRES = [
      "britanski fond",
      "Our client, a Serbian man, escaped back to Serbia in 2023. How much would the UK Criminal Injuries "
      "Compensation scheme pay him?", "UK Criminal Injuries Compensation scheme"),
+    # States beyond the Council of Europe, and adjectives of states anywhere.
+    ("Kako se podnosi tužba za neisplaćenu zaradu u Singapuru?", "u Singapuru",
+     "How does one file a claim for unpaid wages in Singapore?", "in Singapore"),
+    ("Može li da traži naknadu od litvanske države kao žrtva krivičnog dela?", "litvanske države",
+     "Can she apply to the Irish Criminal Injuries Compensation Tribunal?", "Irish Criminal Injuries Compensation Tribunal"),
 ]
 
 # In scope: ECtHR cases, treaties, the victim's origin or story, Serbia named, "sad" = "now".
@@ -83,6 +88,8 @@ STAYS = [
     ("Radila je u Austriji bez plate. Koji je rok za tužbu?", "She worked in Austria without pay. What is the deadline to sue?"),
     ("Šta sad da radim, poslodavac mi ne plaća?", "What do I do now, my employer does not pay me?"),
     ("Palermo protokol: naknada štete žrtvama trgovine ljudima", "Palermo Protocol: compensation of trafficking victims"),
+    ("Pakistanski državljanin radio je bez plate u Subotici. Kako da dobije naknadu?",
+     "A Pakistani man worked without pay in Subotica. How does he get compensated?"),
     # A nationality beside a court word says who, not where.
     ("Hrvatska državljanka pred sudom traži naknadu: koji je rok?",
      "A Croatian woman before the court claims damages: what is the deadline?"),

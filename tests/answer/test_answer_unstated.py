@@ -21,6 +21,14 @@ ROWS = [
     ("Koliko dana godišnjeg odmora ima radnik?", None, "How many days of annual leave does a worker have?", None),
     ("Ko je trenutno nadležan da odluči o zahtevu?", None, "Who is currently competent to decide on the request?", None),
     ("Koliko sudija ima u veću?", None, "Who is the competent judge?", None),
+    ("Koliko dinara mesečno iznosi novčana socijalna pomoć?", "amount",
+     "What is the monthly amount in dinars of social assistance?", "amount"),
+    ("Kolika je novčana kazna u dinarima za vožnju bez dozvole?", None,
+     "What is the fine in dinars for driving without a licence?", None),
+    ("Na koji broj računa i sa kojim pozivom na broj da uplatim kaznu?", "contact",
+     "To which account number do I pay the fine?", "contact"),
+    ("Ko je trenutno zamenik Zaštitnika građana za prava deteta?", "person",
+     "Who is currently the deputy ombudsman for children's rights?", "person"),
 ]
 
 
