@@ -13,8 +13,8 @@ which a question must hold, and the statute vocabulary of the legal concept they
 to. The searcher runs each concept's vocabulary as a query of its own (a fusion leg), so
 the provisions on that concept reach the hit list beside what the story's words find.
 
-Words are compared after `core.text.normalize` (Cyrillic -> Latin, lowercase, diacritics
-folded), so all four forms of a question meet the same entries. An alternative is a
+Words are compared as `retrieval.analyzer.words` gives them (normalised: Cyrillic ->
+Latin, lowercase, diacritics folded), so all four forms of a question meet the same entries. An alternative is a
 word form ("brak"), a prefix ("pretn*"), "#child" (a number 1-17) or a phrase of those
 ("bez ugovora", "13-year-old").
 
@@ -32,9 +32,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from core.text import normalize
+from retrieval.analyzer import analyze, words as analyzer_words
 
 DATA = Path(__file__).parent / "data" / "concepts.json"
-_WORD = re.compile(r"[^\W_]+")
 _ALT_WORD = re.compile(r"#child|[^\W_]+\*?")  # "13-year-old" is three words, as in a question
 
 
@@ -46,10 +46,12 @@ class Concept:
     terms_en: str = ""        # the same for the English texts (treaties, ECtHR)
 
     def query(self) -> list[str]:
-        """The concept's search tokens: its terms stemmed as Serbian, terms_en as English."""
-        from retrieval.analyzer import analyze
+        return vocabulary(self.terms, self.terms_en)
 
-        return analyze(self.terms, "serbian") + (analyze(self.terms_en, "english") if self.terms_en else [])
+
+def vocabulary(terms: str, terms_en: str = "") -> list[str]:
+    """A concept's search tokens: its terms stemmed as Serbian, terms_en as English."""
+    return analyze(terms, "serbian") + (analyze(terms_en, "english") if terms_en else [])
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,7 @@ def _find(words: list[str], alt: tuple[str, ...]) -> str | None:
 def find_concepts(question: str) -> tuple[Concept, ...]:
     """The lexicon's concepts whose every group of words the question holds, in the
     lexicon's order, each with the words that met its groups."""
-    words = [normalize(w) for w in _WORD.findall(question)]
+    words = analyzer_words(question)
     out = []
     for entry in lexicon():
         met = []

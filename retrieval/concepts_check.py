@@ -20,12 +20,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--index", default=str(resolve_index(None, os.environ)))
     p.add_argument("--top", type=int, default=3)
     args = p.parse_args(argv)
-    from retrieval.concepts import Concept, lexicon
+    from retrieval.concepts import lexicon, vocabulary
     from retrieval.searcher import get_searcher
 
     s = get_searcher(Path(args.index))
     for entry in lexicon():
-        found = s.bm25.query(Concept(entry.id, entry.terms, (), entry.terms_en).query(), args.top)
+        found = s.bm25.query(vocabulary(entry.terms, entry.terms_en), args.top)
         chunks = [s.by_id[cid] for cid, _ in found]
         units = [f"{c.source.rsplit('/', 1)[-1][:40]} {c.article or c.paragraph or c.page or ''}" for c in chunks]
         print(f"{entry.id}: " + " | ".join(units))
