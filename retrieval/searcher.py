@@ -27,6 +27,7 @@ from retrieval.priors import prior, unit_of
 from retrieval.searcher_concepts import ConceptsMixin
 from retrieval.searcher_dense import DenseMixin
 from retrieval.searcher_guide import GuideMixin
+from retrieval.searcher_words import WordsMixin
 from retrieval.sources.absent_text import ECTHR
 
 MODES = ("hybrid", "bm25", "dense")
@@ -42,11 +43,12 @@ _SERBIA = re.compile(r"\b(serbia|serbian)\b", re.I)
 _ECHR_CONVENTION = "echr-convention-human-rights"
 
 
-class Searcher(DenseMixin, GuideMixin, ConceptsMixin):
+class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin):
     """A loaded index. The dense leg's methods are `retrieval.searcher_dense.DenseMixin`'s,
     the remedy guide's (`remedies`, `guide`, `remedies_for_facts`, `hit_for`) are
     `retrieval.searcher_guide.GuideMixin`'s, the concepts leg's
-    `retrieval.searcher_concepts.ConceptsMixin`'s."""
+    `retrieval.searcher_concepts.ConceptsMixin`'s, the synonyms and ask legs'
+    `retrieval.searcher_words.WordsMixin`'s."""
 
     def __init__(self, index_dir: Path, weights: dict[str, float] | None = None,
                  embedder: str | None = None, chroma_host: str | None = None) -> None:
@@ -134,6 +136,9 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin):
             concepts, heads = self._concept_leg(question, allowed)
             if concepts:
                 rankings["concepts"] = concepts
+
+        if mode in ("hybrid", "bm25"):  # the statute's words for everyday ones; a story's own question
+            rankings.update(self._word_legs(question, keywords, allowed))
 
         weights = {leg: self.weights.get("named" if leg == "scope" else leg, 1.0) for leg in rankings}
         fused = rrf(rankings, weights, RANKING.rrf_k) if rankings else []
