@@ -116,6 +116,28 @@ def test_ambiguous_words_are_not_places(question):
     assert other_jurisdiction(question.lower()) is None
 
 
+@pytest.mark.parametrize("question", [
+    "Postupak je još u toku pred sudom.", "Advokatska komora je odbila upis.", "Tog dana sud je odlučio.",
+    "Mali broj žrtava pred sudom dobije naknadu.", "A man from Niš asked the court.", "Presuda Vrhovnog Suda je doneta.",
+])
+def test_common_words_that_look_like_far_places_are_not_places(question):
+    """"u toku" is not Tokyo, "komora" not the Comoros, "Tog" not Togo, "Mali" (small) not
+    Mali, "man" not Manama, "Suda" (court's) not Sudan: such names are left out of the table."""
+    assert other_jurisdiction(question) is None
+
+
+@pytest.mark.parametrize("question,words", [
+    ("Koliko dana godišnjeg odmora ima kućna pomoćnica u Omanu?", "u Omanu"),
+    ("Kome se žali radnik u Kambodži kad mu ne plate?", "u Kambodži"),
+    ("letonija drzavna naknada zrtvama, koliko iznosi?", "letonija drzavna"),
+    ("What does Hong Kong law say about domestic workers?", "Hong Kong law"),
+    ("Šta kaže jordanski zakon o radu za kućne pomoćnice?", "jordanski zakon"),
+    ("Može li da tuži poslodavca na Bahamima?", "na Bahamima"),
+])
+def test_every_state_of_the_world_is_a_jurisdiction(question, words):
+    assert other_jurisdiction(question) == words
+
+
 SMALL_TALK = [
     ("Kakvo je vreme sutra?", "What's the weather tomorrow?", True),
     ("Zdravo!", "Hello!", True),
