@@ -9,6 +9,8 @@ a message is chit-chat with no legal word in it.
 A foreign place fires when it is where the rule asked about applies:
   - after a locative preposition ("u Hrvatskoj", "na Kipru", "in Croatia");
   - beside a law word ("hrvatski zakon", "austrijskom pravu", "law of Croatia", "sud Hrvatske");
+  - owning a body, whatever stands before it ("apply to Ireland's Tribunal", "to the New
+    York State Office of Victim Services");
   - a foreign city, a US state or a BiH entity anywhere (each is itself a place of
     courts, offices and registration; a bare country name is not: "Hrvatska je
     ratifikovala Konvenciju").
@@ -32,7 +34,7 @@ import re
 from functools import lru_cache
 
 from retrieval.sources.absent_text import ECTHR, QuestionText, jurisdictions
-from retrieval.analyzer import token_spans
+from retrieval.analyzer import stem, token_spans
 
 from answer.places import Mention, Places, mentions, place_table
 from answer.scope_words import norm, phrase_pattern, scope_data
@@ -49,6 +51,11 @@ def _context(t: QuestionText, toks: list, m: Mention, p: Places) -> tuple[str, i
     nxt = toks[m.i + m.n: m.i + m.n + 4]
     if p.case.search(before):
         return "case", m.start, m.end
+    # "apply to Ireland's Tribunal", "to the New York State Office of Victim Services":
+    # a place that owns what follows names that place's body, whatever preposition
+    # stands before it ("to" is otherwise where a victim was taken).
+    if _POSSESSIVE.match(t.norm, m.end) or (nxt and nxt[0][0] in _institutions()):
+        return "law", m.start, m.end
     # An adjective describes what follows it: "apply to the Swedish Authority" is no origin.
     origin = p.origin.search(before) if m.kind != "adjective" else None
     if origin or p.story.search(before) or p.nationality.search(before):
@@ -72,6 +79,14 @@ def _context(t: QuestionText, toks: list, m: Mention, p: Places) -> tuple[str, i
     if p.after.match(t.norm, m.end):
         return "origin", m.start, m.end
     return "bare", m.start, m.end
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+@lru_cache(maxsize=1)
+def _institutions() -> frozenset[str]:
+    return frozenset(stem(norm(w)) for w in scope_data()["jurisdiction"]["institutions"])  # as the tokens are stemmed
 
 
 _FIRES = {"country": ("law", "located"), "adjective": ("law",), **{k: ("law", "located", "bare") for k in _NAMED}}

@@ -138,6 +138,22 @@ def test_every_state_of_the_world_is_a_jurisdiction(question, words):
     assert other_jurisdiction(question) == words
 
 
+@pytest.mark.parametrize("question,words", [
+    ("She was trafficked to Dublin. Can she apply to Ireland's Criminal Injuries Compensation Tribunal?", "Ireland"),
+    ("A woman from Kragujevac was trafficked to New York. How does she apply to the New York State Office "
+     "of Victim Services?", "New York State"),
+    ("Can she claim compensation from Quebec’s IVAC programme?", "Quebec"),
+])
+def test_a_place_that_owns_a_body_is_where_the_question_is_asked(question, words):
+    """"to" before a place is where a victim was taken, unless the place owns what follows."""
+    assert other_jurisdiction(question) == words
+
+
+def test_where_a_victim_was_taken_is_still_not_where_the_question_is_asked():
+    assert other_jurisdiction("She was trafficked to Ireland. Can she claim damages in Serbia?") is None
+    assert other_jurisdiction("Trafficked to Germany, she now lives in Niš. How does she claim compensation?") is None
+
+
 SMALL_TALK = [
     ("Kakvo je vreme sutra?", "What's the weather tomorrow?", True),
     ("Zdravo!", "Hello!", True),
