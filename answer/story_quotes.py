@@ -3,10 +3,12 @@
     quoted = story_quotes(question, hits, chosen, candidates, lead, plan)
 
 `related`: the answerer's own selection, up to AnswerConfig.story_quotes with the lead
-(`answer.decide`'s direct answer, if any). `concept_quotes`: the provisions search found
-for the legal concepts the story's everyday words describe (`retrieval.concepts`), up to
-AnswerConfig.concept_quotes. Neither repeats the lead, a route's own provision (the route
-quotes it) or a regime the question does not ask about. Pure functions; deciding whether
+(`answer.decide`'s direct answer, if any). `leg_quotes`: the first places that one search
+leg found: the "concepts" leg (the legal concepts the story's everyday words describe,
+`retrieval.concepts`; AnswerConfig.concept_quotes) and the "ask" leg (the story's own
+question searched on its own, `retrieval.searcher_words`; AnswerConfig.ask_quotes). None
+repeats the lead, a route's own provision (the route quotes it) or a regime the question
+does not ask about. Pure functions; deciding whether
 the story gets a pathway answer at all is `answer.decide`'s.
 """
 from __future__ import annotations
@@ -20,7 +22,9 @@ from answer.regime import regime_factor
 def story_quotes(question: str, hits: list[Hit], chosen: list, candidates: list, lead: list, plan) -> list:
     """The quotes under "Provisions bearing on your question", the lead not included."""
     out = related(question, hits, chosen, lead, plan)
-    return out + concept_quotes(question, hits, candidates, lead + out, plan)
+    out += leg_quotes(question, hits, candidates, lead + out, plan, "concepts", ANSWER.concept_places,
+                      ANSWER.concept_quotes)
+    return out + leg_quotes(question, hits, candidates, lead + out, plan, "ask", ANSWER.ask_places, ANSWER.ask_quotes)
 
 
 def related(question: str, hits: list[Hit], chosen: list, lead: list, plan) -> list:
@@ -44,18 +48,20 @@ def related(question: str, hits: list[Hit], chosen: list, lead: list, plan) -> l
     return out
 
 
-def concept_quotes(question: str, hits: list[Hit], candidates: list, quoted: list, plan) -> list:
-    """The best span of each hit in the first places that search found for a legal concept
-    the story's everyday words describe (retrieval.concepts: "pretio … potpisala" -> ZOO
-    čl. 60; its heads keep places within RankingConfig.concept_slot), up to
-    ANSWER.concept_quotes, skipping what is quoted already: the story's words rarely meet
-    that provision's, so the answerer's own selection passes it by."""
+def leg_quotes(question: str, hits: list[Hit], candidates: list, quoted: list, plan, leg: str, places: int,
+               most: int) -> list:
+    """The best span of each hit in the first `places` that search `leg` found, up to
+    `most`, skipping what is quoted already. "concepts": "pretio … potpisala" -> ZOO čl.
+    60 (its heads keep places within RankingConfig.concept_slot); "ask": what the story's
+    closing question finds on its own ("Sme li advokat da odbije?" -> ZBPP čl. 21). The
+    story's many other words rarely meet those provisions', so the answerer's own
+    selection passes them by."""
     taken = {hits[c.hit_index].chunk.id for c in quoted} | {h.chunk.id for h in plan.hits.values()}
     out = []
-    for i, h in enumerate(hits[:ANSWER.concept_places]):
-        if len(out) >= ANSWER.concept_quotes:
+    for i, h in enumerate(hits[:places]):
+        if len(out) >= most:
             break
-        if "concepts" in h.via and h.chunk.id not in taken and regime_factor(question, h.chunk) >= 1.0:
+        if leg in h.via and h.chunk.id not in taken and regime_factor(question, h.chunk) >= 1.0:
             best = max((c for c in candidates if c.hit_index == i), key=lambda c: c.score, default=None)
             if best is not None:
                 taken.add(h.chunk.id)

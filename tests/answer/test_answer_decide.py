@@ -251,20 +251,24 @@ def test_a_rate_question_needs_a_percentage_not_any_amount():
     assert _states("Porez se plaća u iznosu od 10.000 dinara.", "amount", "Koliko iznosi porez?")
 
 
-def test_a_story_quotes_the_provisions_its_everyday_words_describe():
+@pytest.mark.parametrize("leg", ["concepts", "ask"])
+def test_a_story_quotes_what_one_search_leg_found_in_the_first_places(leg):
     """Hits in the first places that search found for a legal concept of the story
-    (retrieval.concepts) are quoted with the story's own question, each its best span, up
-    to AnswerConfig.concept_quotes; never one already quoted, a route's provision (the
-    route quotes it) or a hit no concept found."""
+    (retrieval.concepts), or for the story's own question alone (the ask leg), are quoted
+    with the story's own question, each its best span, up to the leg's budget; never one
+    already quoted, a route's provision (the route quotes it) or a hit the leg did not find."""
     import dataclasses
     from types import SimpleNamespace
 
     from answer.candidates import Candidate
     from answer.config import ANSWER
-    from answer.story_quotes import concept_quotes as _concept_quotes
+    from answer.story_quotes import leg_quotes
+
+    def _concept_quotes(q, hits, cands, quoted, plan):
+        return leg_quotes(q, hits, cands, quoted, plan, leg, 5, 2)
 
     base = served("zkp252", "zkp254", "vs")
-    hits = [base[0], dataclasses.replace(base[1], via=("bm25", "concepts")), dataclasses.replace(base[2], via=("concepts",))]
+    hits = [base[0], dataclasses.replace(base[1], via=("bm25", leg)), dataclasses.replace(base[2], via=(leg,))]
     span = SimpleNamespace(text="x", lead="")
     cands = [Candidate(1, span, 0.2, 0.1), Candidate(1, span, 0.4, 0.2), Candidate(0, span, 0.9, 0.8),
              Candidate(2, span, 0.3, 0.2)]
