@@ -61,6 +61,9 @@ class Decision:
 _LIMITATION = re.compile(r"\bzastar|\blimitation|time.barred|\bprescri")
 _RATE = re.compile(r"\b(stop[aeiu]|rate|procen\w*|percentage|koliko posto)\b")
 _PERCENT = re.compile(r"%|\bprocen\w*|\bpercent|\bposto\b")
+# The action a procedure question asks how to do: "kako se registruje vozilo",
+# "kako da podnesem", "how do I register".
+_ACTION = re.compile(r"\b(?:kako\s+(?:se|da)|how\s+(?:to|do\s+(?:i|you|we)|can\s+(?:i|you|we)))\s+([^\W\d_]{4,})")
 
 
 def _states(text: str, kind: str, question: str) -> bool:
@@ -72,7 +75,20 @@ def _states(text: str, kind: str, question: str) -> bool:
         return False
     if kind == "amount" and _RATE.search(normalize(question)):
         return bool(_PERCENT.search(normalize(text)))
+    if kind == "procedure":
+        return _does(text, question)
     return kind != "deadline" or not _LIMITATION.search(normalize(question)) or bool(_LIMITATION.search(normalize(text)))
+
+
+def _does(text: str, question: str) -> bool:
+    """A procedure's quote names the action asked about ("kako se registruje vozilo":
+    a step of registering, not a condition of entrusting a seized car, "na zahtev" though
+    it says); True when the question names no action this way."""
+    m = _ACTION.search(normalize(asked_sentence(question)))
+    if not m:
+        return True
+    stems = set(analyze(m.group(1)))
+    return bool(stems & set(analyze(text)))
 
 
 def same_language(question: str, hits: list[Hit]) -> bool:

@@ -280,3 +280,16 @@ def test_a_story_quotes_what_one_search_leg_found_in_the_first_places(leg):
     assert _concept_quotes(q, hits, cands, [cands[2]], SimpleNamespace(hits={"ref": hits[1]})) == [cands[3]]
     plain = [base[0], base[1], base[2]]
     assert _concept_quotes(q, plain, cands, [cands[2]], no_route) == []
+
+
+@pytest.mark.parametrize("text,question,expected", [
+    ("da postoji odluka Direkcije kojom se vozilo poverava podnosiocu zahteva;", "Kako se registruje vozilo u Novom Sadu?", False),
+    ("Vozilo se registruje na ime vlasnika, na zahtev koji se podnosi organu.", "Kako se registruje vozilo?", True),
+    ("Imovinskopravni zahtev podnosi se organu kome se podnosi krivična prijava.", "Kako se podnosi imovinskopravni zahtev?", True),
+    ("The application is filed with the court.", "How do I register a company?", False),
+    ("Zahtev se podnosi sudu.", "Šta treba da uradi oštećeni?", True),  # names no action: any step
+])
+def test_a_procedures_quote_names_the_action_asked_about(text, question, expected):
+    from answer.decide import _does
+
+    assert _does(text, question) is expected
