@@ -149,17 +149,20 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
 def _beyond(ask: str) -> Decision | None:
     """A story whose own question the remedy routes cannot answer: another state's scheme
     ("What is the deadline under the UK scheme?", asked after a story told in Serbia), or
-    a figure of the day ("the wage under the collective agreement in force in 2025") or a
-    sum per month or per hour ("Koliko dinara mesečno iznosi ta pomoć?").
+    a figure of the day ("the wage under the collective agreement in force in 2025"), or
+    what no provision states (answer.unstated): a sum per month or per hour ("Koliko
+    dinara mesečno iznosi ta pomoć?"), a count, an office's holder, contact details ("Na
+    kojoj adresi je prihvatilište i kada advokat može da ga poseti?").
     Not a missing subject: a story's question is in the client's words ("tužimo",
     "preduzmemo"), whose rarity in statutes says nothing about the corpus."""
     kind = asked_type(ask)
     place = other_jurisdiction(ask)
     if place:
         return _abstain("other_jurisdiction", place, kind)
-    if kind == "amount" and figure_of_the_day(ask) or never_stated(ask, kind) == "amount":
+    if kind == "amount" and figure_of_the_day(ask):
         return _abstain("type_not_stated", "amount", kind)
-    return None
+    what = never_stated(ask, kind)  # a sum per month, a count, an office's holder, contact details
+    return _abstain("type_not_stated", what, kind) if what else None
 
 
 def _states_amount(ask: str, hits: list[Hit], plan, context: Callable[[Hit], list[str]], chosen: list = ()) -> bool:

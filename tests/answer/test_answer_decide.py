@@ -203,6 +203,9 @@ BEYOND = [
     ("Možemo li da tužimo sinove i do kog iznosa odgovaraju za očev dug?", None,
      "Can we sue the sons, and up to what amount are they liable for their father's debt?", None),
     ("Šta možemo odmah da preduzmemo?", None, "What can we do right away?", None),
+    ("Na kojoj adresi je prihvatilište i koji mu je broj telefona?", "type_not_stated",
+     "What is the address of the shelter and its phone number?", "type_not_stated"),
+    ("Da li ona mora da prijavi promenu adrese sudu?", None, "Must she report her change of address to the court?", None),
 ]
 
 

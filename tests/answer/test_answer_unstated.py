@@ -27,6 +27,9 @@ ROWS = [
      "What is the fine in dinars for driving without a licence?", None),
     ("Na koji broj računa i sa kojim pozivom na broj da uplatim kaznu?", "contact",
      "To which account number do I pay the fine?", "contact"),
+    ("Na kojoj adresi se nalazi prihvatilište za strance?", "contact",
+     "What is the address of the shelter for foreigners?", "contact"),
+    ("Da li oštećeni mora da javi promenu adrese?", None, "Must the injured party report a change of address?", None),
     ("Ko je trenutno zamenik Zaštitnika građana za prava deteta?", "person",
      "Who is currently the deputy ombudsman for children's rights?", "person"),
 ]
