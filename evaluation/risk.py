@@ -5,10 +5,9 @@ For each abstention threshold (answer.abstain's evidence threshold; every other 
 answer.decide as shipped): the share of answerable questions answered with a right
 citation (coverage that counts) against the share of unanswerable questions answered
 (risk), over the search-box sets (dev split, hold-out 1), the story-shaped sets
-(hold-outs 2 and 3, the first and second blind story sets) and the unanswerable sets
-(dev, the first and second blind sets). The first and second blind sets were each scored
-once before and once after their round and have been development sets since; the third
-and fourth are left out on purpose: they measure, they are not tuned on.
+(hold-outs 2 and 3, blind story sets 1-7) and the unanswerable sets (dev, blind sets
+1-7). Every blind set here was scored once before and once after its round and has been
+a development set since; a new round's fresh blind pair joins only after its "after".
 Prints a Markdown table.
 """
 from __future__ import annotations
@@ -21,8 +20,10 @@ from pathlib import Path
 from core.paths import resolve_index
 from evaluation.sets import run_sets
 
-GROUPS = {"search-box": ("dev", "holdout1"), "story": ("holdout2", "holdout3", "stories_blind", "stories_blind2"),
-          "unanswerable": ("unanswerable_dev", "unanswerable_blind", "unanswerable_blind2")}
+_BLIND = ("", "2", "3", "4", "5", "6", "7")
+GROUPS = {"search-box": ("dev", "holdout1"),
+          "story": ("holdout2", "holdout3") + tuple(f"stories_blind{n}" for n in _BLIND),
+          "unanswerable": ("unanswerable_dev",) + tuple(f"unanswerable_blind{n}" for n in _BLIND)}
 DEFAULT_THRESHOLDS = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 
 

@@ -32,10 +32,17 @@ DATA = Path(__file__).parent / "data" / "synonyms_sr.json"
 
 @lru_cache(maxsize=2)
 def _table(path: str) -> tuple[tuple[tuple[tuple[str, ...], ...], tuple[str, ...]], ...]:
-    """(everyday forms as stem tuples, statute stems) per entry."""
-    entries = json.loads(Path(path).read_text(encoding="utf-8"))["entries"]
+    """(everyday forms as stem tuples, statute stems) per entry; a malformed entry is
+    refused naming the file and the entry."""
+    try:
+        entries = json.loads(Path(path).read_text(encoding="utf-8"))["entries"]
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise ValueError(f"{path}: not a thesaurus file with an 'entries' list ({e})") from e
     out = []
     for i, e in enumerate(entries):
+        if not (isinstance(e, dict) and isinstance(e.get("lay"), list) and isinstance(e.get("law"), str)
+                and all(isinstance(f, str) for f in e["lay"])):
+            raise ValueError(f"{path}: entry {i} ({e!r}) needs 'lay', a list of words or phrases, and 'law', a string")
         # A form of function words only ("i", "ili") would meet every question: dropped.
         forms = tuple(_keys(f) for f in e["lay"] if analyze(f, "serbian"))
         law = tuple(dict.fromkeys(analyze(e["law"], "serbian")))
@@ -45,30 +52,35 @@ def _table(path: str) -> tuple[tuple[tuple[tuple[str, ...], ...], tuple[str, ...
     return tuple(out)
 
 
+@lru_cache(maxsize=2)
+def _by_first(path: str) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+    """First stem of a form -> (entry, form): a question is scanned once, not per form."""
+    out: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for i, (forms, _) in enumerate(_table(path)):
+        for form in forms:
+            out.setdefault(form[0], []).append((i, form))
+    return out
+
+
 def _keys(text: str) -> tuple[str, ...]:
     """Every word's Serbian stem, function words included: "na crno" must stay a phrase
     ("crno na belo" is not undeclared work), which analyze's stopword list would undo."""
     return tuple(stem(w, "serbian") for w in words(text))
 
 
-def _at(stems: list[str], form: tuple[str, ...]) -> list[int]:
-    """Positions where `form`'s stems occur in order in `stems`."""
-    n = len(form)
-    return [i for i in range(len(stems) - n + 1) if tuple(stems[i:i + n]) == form]
-
-
 def matches(question: str, path: Path = DATA) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-    """(the question's everyday stems, their statute stems) for each entry it meets."""
+    """(the question's everyday stems, their statute stems) for each entry it meets, in
+    the thesaurus's order."""
     if language(words(question)) == "english":
         return []
-    stems = list(_keys(question))
-    found = []
-    for forms, law in _table(str(path)):
-        for form in forms:
-            if _at(stems, form):
-                found.append((form, law))
-                break
-    return found
+    stems = _keys(question)
+    table, first = _table(str(path)), _by_first(str(path))
+    met: dict[int, tuple[str, ...]] = {}
+    for pos, s in enumerate(stems):
+        for i, form in first.get(s, ()):
+            if i not in met and stems[pos:pos + len(form)] == form:
+                met[i] = form
+    return [(met[i], table[i][1]) for i in sorted(met)]
 
 
 def statute_query(question: str, keywords: list[str], path: Path = DATA) -> list[str] | None:

@@ -55,6 +55,9 @@ def test_the_rewritten_query_replaces_the_everyday_words_and_keeps_the_rest():
 
 @pytest.mark.parametrize("bad", [
     {"entries": [{"lay": [], "law": "zarada"}]},
+    {"entries": [{"lay": "plata", "law": "zarada"}]},  # a string, not a list
+    {"entries": [{"law": "zarada"}]},
+    {"words": []},
     {"entries": [{"lay": ["plata"], "law": ""}]},
     {"entries": [{"lay": ["i", "ili"], "law": "zarada"}]},  # stopwords only: nothing to meet
 ])
