@@ -8,8 +8,8 @@ leg found: the "concepts" leg (the legal concepts the story's everyday words des
 `retrieval.concepts`; AnswerConfig.concept_quotes) and the "ask" leg (the story's own
 question searched on its own, `retrieval.searcher_words`; AnswerConfig.ask_quotes). None
 repeats the lead, a route's own provision (the route quotes it) or a regime the question
-does not ask about. Pure functions; deciding whether
-the story gets a pathway answer at all is `answer.decide`'s.
+does not ask about. Pure functions; deciding whether the story gets a pathway answer at
+all is `answer.decide`'s.
 """
 from __future__ import annotations
 

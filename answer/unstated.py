@@ -21,8 +21,8 @@ _CURRENT = re.compile(r"\b(danas|trenutn\w*|sada|sad|ove godine|today|currently|
 # A count or an average for a year is a statistic.
 _STATISTIC = re.compile(r"\b(how many|koliko|broj\w*|number of|average|prosecn\w*)\b.*\b(19[5-9]\d|20[0-3]\d)\b")
 # A bank account to pay into, a phone number, a hotline, an e-mail address, a street
-# address, an office's hours or website, its visiting hours: never in a statute, a judgment or a treaty ("pozvati telefonom" is a
-# rule of procedure, not this).
+# address, an office's hours or website, its visiting hours: never in a statute, a
+# judgment or a treaty ("pozvati telefonom" is a rule of procedure, not this).
 _CONTACT = re.compile(r"\b(broj\w* racuna|ziro racun\w*|poziv\w* na broj|account number|iban|swift"
                       r"|brojevi telefona|broj\w* telefona|(?:tele)?phone numbers?|hotline|sos linij\w*"
                       r"|e-?mail adres\w*|e-?mail address|radno vreme|working hours|opening hours|website|web ?sajt\w*"

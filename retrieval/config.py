@@ -51,6 +51,8 @@ class RankingConfig:
     # blind set and hold-out 3), 3 heads at slot 5: 120. Dev, test and hold-out 1 unchanged.
     concepts: float = 0.7
     concept_depth: int = 20  # hits per concept in that leg
+    concept_slot: int = 4
+    concept_heads: int = 3
     # A Serbian question's everyday words with a statute equivalent ("javi" -> "obavesti",
     # "plata" -> "zarada", "saslušan" -> "ispitan", retrieval.synonyms) get a sixth leg: the
     # question with those words replaced, searched by BM25; any question that meets the
@@ -65,8 +67,6 @@ class RankingConfig:
     # leg at every weight; dev, test and hold-out 1 keep their recall.
     synonyms: float = 0.15
     ask: float = 1.0
-    concept_slot: int = 4
-    concept_heads: int = 3
     candidates: int = 100  # per leg, before fusion
     named_dense_max: int = 3000  # the named leg's dense part runs on at most this many chunks
     rrf_k: int = 60  # reciprocal-rank fusion: weight / (k + rank)
