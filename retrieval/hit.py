@@ -17,9 +17,9 @@ class Hit:
     # The chunk's document (gazette list, court/date, HUDOC id, treaty short name):
     # what the answer layer needs for lawyer-style citation labels.
     document: Document | None = None
-    # What found it: the legs ("bm25", "dense", "named", "scope", "pathways", "concepts") and "citation" when
-    # the question cites it (ranked first; answer.extractive quotes such hits first).
-    # Shown in debugging and evaluation.
+    # What found it: the legs ("bm25", "dense", "named", "scope", "pathways", "concepts",
+    # "synonyms", "ask") and "citation" when the question cites it (ranked first;
+    # answer.extractive quotes such hits first). Shown in debugging and evaluation.
     via: tuple[str, ...] = ()
     # The index's term rarities (the same object on every hit of a search), for weighing
     # a question's words when the answer layer judges the evidence; not part of the JSON.
