@@ -4,6 +4,8 @@ In order, a question gets:
   1. small talk ("Kakvo je vreme sutra?")            -> abstain, reason small_talk
   2. a named source the index lacks (retrieval.sources.absent) -> abstain, absent_source
   3. another jurisdiction's law ("u Hrvatskoj")      -> abstain, other_jurisdiction
+  3a. a subject governed by a law the corpus lacks ("stekne državljanstvo")
+                                                     -> abstain, subject_missing (answer.governing)
   4. a client's story, or "how does she get compensated?", that triggers pathways of
      the remedy guide (retrieval.remedies)           -> answer by pathway, with the
      story's own question's answer and closest provisions above the routes; unless it
@@ -36,6 +38,7 @@ from retrieval.intents import asked_sentence
 from answer.answer_type import asked_type, states_type
 from answer.candidates import _text_language  # the one place a hit's language is judged
 from answer.config import ANSWER
+from answer.governing import governing_law, held
 from answer.regime import regime_factor
 from answer.scope import home_places, is_small_talk, other_jurisdiction
 from answer.story_quotes import story_quotes
@@ -121,6 +124,9 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
     place = other_jurisdiction(question)
     if place and not named:
         return _abstain("other_jurisdiction", place, kind)
+    governed = governing_law(question)  # "da stekne srpsko državljanstvo": a law the corpus lacks
+    if governed and not named and not held(governed, hits):
+        return _abstain("subject_missing", governed.detail, kind)
     pathways = plan is not None and not named and (plan.story or kind in (None, "procedure"))
     ask = asked_sentence(question)
     if pathways and kind == "amount" and not _states_amount(ask, hits, plan, context, chosen):

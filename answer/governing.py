@@ -1,0 +1,94 @@
+"""The law that governs what a question asks about, when the corpus does not hold it:
+`governing_law`.
+
+    governing_law("Kako moja klijentkinja može da stekne srpsko državljanstvo?")
+    -> Governed("citizenship", "sticanje državljanstva", "Zakon o državljanstvu Republike Srbije", …)
+
+Some subjects a victim's lawyer asks about are governed by one Serbian law that the
+bundled corpus does not contain (citizenship, unemployment benefit, a place in a
+kindergarten, recognising a foreign school certificate, an identity card, …). Quoting
+whatever shares the question's words ("lice bez državljanstva" in the Law on
+Foreigners) would answer a question nobody asked; the answer says which law governs it
+instead (`answer.decide`: `subject_missing`). The subjects are data
+(`answer/data/governing_laws.json`): groups of alternatives, all of which the question's
+own closing question must meet (a story's background may mention citizenship without
+asking about it), and words that undo the match ("bez državljanstva").
+
+`held` says whether a retrieved document is that law (an index built from the full
+snapshot of Serbian legislation holds it, and then nothing is missing). Pure functions;
+words compare as `retrieval.analyzer.words` gives them (Cyrillic, Latin and
+no-diacritics forms alike). Does not decide anything.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from core.text import normalize
+from retrieval.analyzer import words
+from retrieval.hit import Hit
+from retrieval.intents import asked_sentence
+
+DATA = Path(__file__).parent / "data" / "governing_laws.json"
+
+
+@dataclass(frozen=True)
+class Governed:
+    id: str
+    subject: str   # as shown: "sticanje državljanstva"
+    law: str       # the law's name, or "" when the subject spans several
+    title: str     # words of the law's title, folded, that a document holding it carries
+
+    @property
+    def detail(self) -> str:
+        return f"{self.subject} — {self.law}" if self.law else self.subject
+
+
+_Alt = tuple[str, ...]  # a word, a prefix ("drzavljanstv*") or a phrase of those
+
+
+@lru_cache(maxsize=2)
+def _entries(path: str) -> tuple[tuple[Governed, tuple[tuple[_Alt, ...], ...], tuple[tuple[_Alt, ...], ...]], ...]:
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))["subjects"]
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise ValueError(f"{path}: not a governing-laws file with a 'subjects' list ({e})") from e
+    out = []
+    for i, e in enumerate(raw):
+        try:
+            g = Governed(e["id"], e["subject"], e["law"], normalize(e["title"]))
+            groups = tuple(tuple(tuple(normalize(a).split()) for a in group) for group in e["when"])
+            unless = tuple(tuple(tuple(normalize(a).split()) for a in group) for group in e.get("unless", []))
+        except (KeyError, TypeError, AttributeError) as err:
+            raise ValueError(f"{path}: subject {i} needs id, subject, law, title and 'when' groups ({err!r})") from err
+        if not groups or not all(groups) or not all(all(alt) for group in groups for alt in group) or not g.title:
+            raise ValueError(f"{path}: subject {i} ({e.get('id')!r}) has an empty group, alternative or title")
+        out.append((g, groups, unless))
+    return tuple(out)
+
+
+def _word_meets(word: str, pattern: str) -> bool:
+    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+
+
+def _meets(toks: list[str], alt: _Alt) -> bool:
+    n = len(alt)
+    return any(all(_word_meets(toks[i + j], alt[j]) for j in range(n)) for i in range(len(toks) - n + 1))
+
+
+def governing_law(question: str, path: Path = DATA) -> Governed | None:
+    """The first subject of the table whose every group the question's own question
+    meets (and none of its 'unless' groups), or None."""
+    toks = words(asked_sentence(question))
+    for g, groups, unless in _entries(str(path)):
+        if all(any(_meets(toks, a) for a in group) for group in groups) and \
+                not any(any(_meets(toks, a) for a in group) for group in unless):
+            return g
+    return None
+
+
+def held(g: Governed, hits: list[Hit]) -> bool:
+    """Whether a retrieved document is the law that governs the subject."""
+    return any(g.title in normalize(h.document.title if h.document else h.chunk.title) for h in hits)
