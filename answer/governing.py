@@ -21,11 +21,11 @@ no-diacritics forms alike). Does not decide anything.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from core.store import read_data_list
 from core.text import normalize
 from retrieval.analyzer import words
 from retrieval.hit import Hit
@@ -51,10 +51,7 @@ _Alt = tuple[str, ...]  # a word, a prefix ("drzavljanstv*") or a phrase of thos
 
 @lru_cache(maxsize=2)
 def _entries(path: str) -> tuple[tuple[Governed, tuple[tuple[_Alt, ...], ...], tuple[tuple[_Alt, ...], ...]], ...]:
-    try:
-        raw = json.loads(Path(path).read_text(encoding="utf-8"))["subjects"]
-    except (OSError, ValueError, KeyError, TypeError) as e:
-        raise ValueError(f"{path}: not a governing-laws file with a 'subjects' list ({e})") from e
+    raw = read_data_list(path, "subjects", "governing-laws")
     out = []
     for i, e in enumerate(raw):
         try:

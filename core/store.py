@@ -129,3 +129,15 @@ def write_json(path: Path, obj: dict) -> None:
 
 def read_json(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def read_data_list(path: str | Path, key: str, what: str) -> list:
+    """The list under `key` of a JSON data file the product ships (a thesaurus, a table of
+    subjects); a file that cannot be read or has no such list is refused naming it."""
+    try:
+        value = json.loads(Path(path).read_text(encoding="utf-8"))[key]
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise ValueError(f"{path}: not a {what} file with a {key!r} list ({e})") from e
+    if not isinstance(value, list):
+        raise ValueError(f"{path}: not a {what} file: {key!r} is not a list")
+    return value

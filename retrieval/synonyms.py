@@ -21,10 +21,10 @@ have the glossary (`retrieval.glossary`). Pure; the table is compiled once.
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 
+from core.store import read_data_list
 from retrieval.analyzer import analyze, language, stem, words
 
 DATA = Path(__file__).parent / "data" / "synonyms_sr.json"
@@ -34,10 +34,7 @@ DATA = Path(__file__).parent / "data" / "synonyms_sr.json"
 def _table(path: str) -> tuple[tuple[tuple[tuple[str, ...], ...], tuple[str, ...]], ...]:
     """(everyday forms as stem tuples, statute stems) per entry; a malformed entry is
     refused naming the file and the entry."""
-    try:
-        entries = json.loads(Path(path).read_text(encoding="utf-8"))["entries"]
-    except (OSError, ValueError, KeyError, TypeError) as e:
-        raise ValueError(f"{path}: not a thesaurus file with an 'entries' list ({e})") from e
+    entries = read_data_list(path, "entries", "thesaurus")
     out = []
     for i, e in enumerate(entries):
         if not (isinstance(e, dict) and isinstance(e.get("lay"), list) and isinstance(e.get("law"), str)
