@@ -25,7 +25,9 @@ fine range), a time expression ("15 dana", "tri godine", "najkasnije", "u roku o
 ("sud", "tužilaštvo", "centar za socijalni rad", "court", "nadležni") or the person who
 acts ("lice", "oštećeni", "punomoćnik": "ko može da podnese" asks who), or a procedural
 step ("podnosi se", "zahtev", "tužba", "files", "submit"). Any rule answers a yes/no
-question, so permission is always stated.
+question, so permission is always stated. `names_action(text, question)`: a procedure
+question that names its action ("kako se registruje vozilo", "kako da podnesem", "how do
+I register") is answered only by a step of that action.
 
 Pure functions over normalised text (Serbian Latin or Cyrillic, with or without
 diacritics, and English); cue words live in data/scope.json. Does not decide whether a
@@ -39,7 +41,9 @@ from typing import NamedTuple
 
 from answer.scope_words import norm, phrase_pattern, scope_data
 from core.errors import ConfigError
-from retrieval.intents import asks_definition
+from core.text import normalize
+from retrieval.analyzer import analyze
+from retrieval.intents import asked_sentence, asks_definition
 
 ANSWER_TYPES = ("amount", "deadline", "body", "procedure", "permission")
 _CLAUSE = re.compile(r"[.?!;:,]|\s(?:i|and|ili|or)\s")  # where a bare interrogative may start a clause
@@ -138,3 +142,24 @@ def states_type(text: str, kind: str) -> bool:
     if kind == "deadline":  # an age limit is not a time limit
         t = c.age.sub(" ", t)
     return bool(c.states[kind].search(t))
+
+
+# The action a procedure question asks how to do: "kako se registruje vozilo",
+# "kako da podnesem", "how do I register".
+_ACTION = re.compile(r"\b(?:kako\s+(?:se|da)|how\s+(?:to|do\s+(?:i|you|we)|can\s+(?:i|you|we)))\s+([^\W\d_]{4,})")
+
+
+def names_action(text: str, question: str) -> bool:
+    """A procedure's quote names the action asked about ("kako se registruje vozilo":
+    a step of registering, not a condition of entrusting a seized car, "na zahtev" though
+    it says); True when the question names no action this way."""
+    stems = _action(question)
+    return not stems or bool(stems & set(analyze(text)))
+
+
+@lru_cache(maxsize=64)
+def _action(question: str) -> frozenset[str]:
+    """The stems of the action a procedure question names (empty: it names none); once
+    per question, not once per candidate quote."""
+    m = _ACTION.search(normalize(asked_sentence(question)))
+    return frozenset(analyze(m.group(1))) if m else frozenset()

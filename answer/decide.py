@@ -35,7 +35,7 @@ from core.text import normalize
 from retrieval.hit import Hit
 from retrieval.intents import asked_sentence
 
-from answer.answer_type import asked_type, states_type
+from answer.answer_type import asked_type, names_action, states_type
 from answer.candidates import _text_language  # the one place a hit's language is judged
 from answer.config import ANSWER
 from answer.governing import governing_law, held
@@ -43,7 +43,7 @@ from answer.regime import regime_factor
 from answer.scope import home_places, is_small_talk, other_jurisdiction
 from answer.story_quotes import story_quotes
 from answer.subject import meets, missing, subject_of
-from answer.unstated import figure_of_the_day, never_stated
+from answer.unstated import never_stated
 
 # The decision's levels and where they were tuned: answer.config.AnswerConfig.
 
@@ -64,9 +64,6 @@ class Decision:
 _LIMITATION = re.compile(r"\bzastar|\blimitation|time.barred|\bprescri")
 _RATE = re.compile(r"\b(stop[aeiu]|rate|procen\w*|percentage|koliko posto)\b")
 _PERCENT = re.compile(r"%|\bprocen\w*|\bpercent|\bposto\b")
-# The action a procedure question asks how to do: "kako se registruje vozilo",
-# "kako da podnesem", "how do I register".
-_ACTION = re.compile(r"\b(?:kako\s+(?:se|da)|how\s+(?:to|do\s+(?:i|you|we)|can\s+(?:i|you|we)))\s+([^\W\d_]{4,})")
 
 
 def _states(text: str, kind: str, question: str) -> bool:
@@ -79,19 +76,8 @@ def _states(text: str, kind: str, question: str) -> bool:
     if kind == "amount" and _RATE.search(normalize(question)):
         return bool(_PERCENT.search(normalize(text)))
     if kind == "procedure":
-        return _does(text, question)
+        return names_action(text, question)
     return kind != "deadline" or not _LIMITATION.search(normalize(question)) or bool(_LIMITATION.search(normalize(text)))
-
-
-def _does(text: str, question: str) -> bool:
-    """A procedure's quote names the action asked about ("kako se registruje vozilo":
-    a step of registering, not a condition of entrusting a seized car, "na zahtev" though
-    it says); True when the question names no action this way."""
-    m = _ACTION.search(normalize(asked_sentence(question)))
-    if not m:
-        return True
-    stems = set(analyze(m.group(1)))
-    return bool(stems & set(analyze(text)))
 
 
 def same_language(question: str, hits: list[Hit]) -> bool:
@@ -165,10 +151,7 @@ def _beyond(ask: str) -> Decision | None:
     place = other_jurisdiction(ask)
     if place:
         return _abstain("other_jurisdiction", place, kind)
-    if kind == "amount" and figure_of_the_day(ask):
-        return _abstain("type_not_stated", "amount", kind)
-    what = never_stated(ask, kind)  # a sum per month, a count, an office's holder, contact details
-    return _abstain("type_not_stated", what, kind) if what else None
+    return _figure(ask, kind)  # a figure of the day, a sum per month, a count, a holder, contact details
 
 
 def _states_amount(ask: str, hits: list[Hit], plan, context: Callable[[Hit], list[str]], chosen: list = ()) -> bool:

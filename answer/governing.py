@@ -30,6 +30,7 @@ from core.text import normalize
 from retrieval.analyzer import words
 from retrieval.hit import Hit
 from retrieval.intents import asked_sentence
+from retrieval.word_groups import alternative, find
 
 DATA = Path(__file__).parent / "data" / "governing_laws.json"
 
@@ -46,7 +47,7 @@ class Governed:
         return f"{self.subject} — {self.law}" if self.law else self.subject
 
 
-_Alt = tuple[str, ...]  # a word, a prefix ("drzavljanstv*") or a phrase of those
+_Alt = tuple[str, ...]  # a word, a prefix ("drzavljanstv*") or a phrase: retrieval.word_groups
 
 
 @lru_cache(maxsize=2)
@@ -56,8 +57,8 @@ def _entries(path: str) -> tuple[tuple[Governed, tuple[tuple[_Alt, ...], ...], t
     for i, e in enumerate(raw):
         try:
             g = Governed(e["id"], e["subject"], e["law"], normalize(e["title"]))
-            groups = tuple(tuple(tuple(normalize(a).split()) for a in group) for group in e["when"])
-            unless = tuple(tuple(tuple(normalize(a).split()) for a in group) for group in e.get("unless", []))
+            groups = tuple(tuple(alternative(a) for a in group) for group in e["when"])
+            unless = tuple(tuple(alternative(a) for a in group) for group in e.get("unless", []))
         except (KeyError, TypeError, AttributeError) as err:
             raise ValueError(f"{path}: subject {i} needs id, subject, law, title and 'when' groups ({err!r})") from err
         if not groups or not all(groups) or not all(all(alt) for group in groups for alt in group) or not g.title:
@@ -66,22 +67,13 @@ def _entries(path: str) -> tuple[tuple[Governed, tuple[tuple[_Alt, ...], ...], t
     return tuple(out)
 
 
-def _word_meets(word: str, pattern: str) -> bool:
-    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
-
-
-def _meets(toks: list[str], alt: _Alt) -> bool:
-    n = len(alt)
-    return any(all(_word_meets(toks[i + j], alt[j]) for j in range(n)) for i in range(len(toks) - n + 1))
-
-
 def governing_law(question: str, path: Path = DATA) -> Governed | None:
     """The first subject of the table whose every group the question's own question
     meets (and none of its 'unless' groups), or None."""
     toks = words(asked_sentence(question))
     for g, groups, unless in _entries(str(path)):
-        if all(any(_meets(toks, a) for a in group) for group in groups) and \
-                not any(any(_meets(toks, a) for a in group) for group in unless):
+        if all(any(find(toks, a) for a in group) for group in groups) and \
+                not any(any(find(toks, a) for a in group) for group in unless):
             return g
     return None
 

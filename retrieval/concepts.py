@@ -14,9 +14,9 @@ to. The searcher runs each concept's vocabulary as a query of its own (a fusion 
 the provisions on that concept reach the hit list beside what the story's words find.
 
 Words are compared as `retrieval.analyzer.words` gives them (normalised: Cyrillic ->
-Latin, lowercase, diacritics folded), so all four forms of a question meet the same entries. An alternative is a
-word form ("brak"), a prefix ("pretn*"), "#child" (a number 1-17) or a phrase of those
-("bez ugovora", "13-year-old").
+Latin, lowercase, diacritics folded), so all four forms of a question meet the same
+entries. An alternative is a word form ("brak"), a prefix ("pretn*"), "#child" (a number
+1-17) or a phrase of those ("bez ugovora", "13-year-old"): `retrieval.word_groups`.
 
 It deliberately does not decide anything: a concept only adds candidates to search; the
 answer still quotes and verifies the provisions, and still abstains when none answers.
@@ -26,16 +26,14 @@ a claim). Pure and deterministic; compiled once.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from core.text import normalize
 from retrieval.analyzer import analyze, words as analyzer_words
+from retrieval.word_groups import alternative, find as _find, meets as _meets  # noqa: F401 (_meets: tests)
 
 DATA = Path(__file__).parent / "data" / "concepts.json"
-_ALT_WORD = re.compile(r"#child|[^\W_]+\*?")  # "13-year-old" is three words, as in a question
 
 
 @dataclass(frozen=True)
@@ -72,8 +70,8 @@ def _parse(raw: dict) -> tuple[_Entry, ...]:
         for group in groups:
             alts = []
             for alt in group:
-                words = tuple(_ALT_WORD.findall(normalize(alt)))
-                if not words or any(not w.rstrip("*") for w in words):
+                words = alternative(alt)
+                if not words:
                     raise ValueError(f"{DATA.name}: concept {cid!r}: bad alternative {alt!r}")
                 alts.append(words)
             parsed.append(tuple(alts))
@@ -84,21 +82,6 @@ def _parse(raw: dict) -> tuple[_Entry, ...]:
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[_Entry, ...]:
     return _parse(json.loads(DATA.read_text(encoding="utf-8")))
-
-
-def _meets(word: str, pattern: str) -> bool:
-    if pattern == "#child":  # a child's age: "ima 15 godina", "a 15-year-old"
-        return word.isdigit() and 1 <= int(word) <= 17
-    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
-
-
-def _find(words: list[str], alt: tuple[str, ...]) -> str | None:
-    """The question's words that hold the alternative (a phrase: consecutive words)."""
-    n = len(alt)
-    for i in range(len(words) - n + 1):
-        if all(_meets(words[i + j], alt[j]) for j in range(n)):
-            return " ".join(words[i:i + n])
-    return None
 
 
 @lru_cache(maxsize=256)

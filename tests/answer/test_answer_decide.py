@@ -293,6 +293,6 @@ def test_a_story_quotes_what_one_search_leg_found_in_the_first_places(leg):
     ("Zahtev se podnosi sudu.", "Šta treba da uradi oštećeni?", True),  # names no action: any step
 ])
 def test_a_procedures_quote_names_the_action_asked_about(text, question, expected):
-    from answer.decide import _does
+    from answer.answer_type import names_action
 
-    assert _does(text, question) is expected
+    assert names_action(text, question) is expected
