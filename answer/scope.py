@@ -127,9 +127,16 @@ def _small_talk() -> tuple[re.Pattern, re.Pattern, re.Pattern, int]:
             re.compile(phrase_pattern(d["legal"])), d["short_words"])
 
 
+# Sums to work out ("koliko je 17 puta 23", "what is 12 times 7"): no source states them.
+_ARITHMETIC = re.compile(r"\b(koliko je|sta je|what is|what's|how much is|izracunaj\w*|calculate|compute)\s+"
+                         r"\d+(?:[.,]\d+)?\s*(puta|x|\*|×|plus|\+|minus|podeljeno sa|deljeno sa|times|multiplied by"
+                         r"|divided by|over)\s*\d+")
+
+
 def is_small_talk(question: str) -> bool:
     """A greeting, thanks, weather, sport, recipe, joke, poem, "who are you", time or date,
-    or other chit-chat, with no legal word in it ("Zdravo, koji je rok …" is a question).
+    sum to work out ("koliko je 17 puta 23") or other chit-chat, with no legal word in it
+    ("Zdravo, koji je rok …" is a question).
     Fillers such as "ok" or "test" count only in a message of a few words, so "Is it ok
     to …" stays a question. A non-legal question with no chit-chat cue ("Koliko je visok
     Avalski toranj?") is not small talk here: retrieval finds nothing for it."""
@@ -137,4 +144,4 @@ def is_small_talk(question: str) -> bool:
     q = norm(question)
     if legal.search(q):
         return False
-    return bool(cue.search(q) or (len(q.split()) <= most and short.search(q)))
+    return bool(cue.search(q) or (len(q.split()) <= most and short.search(q)) or _ARITHMETIC.search(q))

@@ -1,10 +1,12 @@
 """What no provision states, whatever the corpus holds: a figure of the day, a statistic
-or count, who holds an office now, contact details.
+or count, who holds an office now, contact details, an event in a body's or a case's
+history.
 
 Statutes, judgments and treaties set rules. "Koliki je danas kurs evra?", "minimalna cena
 rada za 2026. godinu", "How many victims were identified in 2024?", "broj telefona za
-hitan smeštaj", "Ko je trenutno direktor Centra …?" ask for facts of the day, counts, an
-office's holder or its details, which a lawyer finds elsewhere; quoting a provision that
+hitan smeštaj", "Ko je trenutno direktor Centra …?", "Kada je doneta prva presuda za
+trgovinu ljudima?" ask for facts of the day, counts, an office's holder or its details,
+what happened when, which a lawyer finds elsewhere; quoting a provision that
 shares their words would answer a question nobody asked. Pure functions over the
 question's normalised text (core.text.normalize). Does not decide anything else
 (answer.decide) and does not read the sources.
@@ -30,10 +32,12 @@ _CONTACT = re.compile(r"\b(broj\w* racuna|ziro racun\w*|poziv\w* na broj|account
 
 
 # Who holds an office now, or a person's name: statutes name offices, never their holders.
-_ROLE = (r"direktor\w*|ministar\w*|ministr\w*|predsednik\w*|izvestilac|izvestioc\w*|upravnik\w*"
+_ROLE = (r"direktor\w*|ministar\w*|ministr\w*|predsednik\w*|predsedav\w*|izvestilac|izvestioc\w*|upravnik\w*"
          r"|nacelnik\w*|koordinator\w*|zamenik\w*|zastitni\w* gradjana|director|deputy|minister|president|rapporteur|head"
          r"|chair\w*|coordinator|ombudsman")
-_HOLDER = re.compile(rf"\b(ko|who)\b.*\b(trenutno|sada|danas|currently|current|now|today)\b.*\b({_ROLE})\b"
+_NOW = r"trenutno|sada|danas|currently|current|now|today"
+_HOLDER = re.compile(rf"\b(ko|who)\b.*\b({_NOW})\b.*\b({_ROLE})\b"
+                     rf"|\b({_NOW})\b.*\b(ko|who)\b (\w+ ){{0,2}}({_ROLE})\b"  # "… today, and who chairs it?"
                      rf"|\b(ime|imena|name|names|kako se zove|kako se zovu) (of the )?(\w+ )?"
                      rf"({_ROLE}|sudij\w*|tuzio\w*|judge|prosecutor)\b")
 # How many of something there are, registered or working ("koliko advokata je upisano u
@@ -44,7 +48,23 @@ _COUNT = re.compile(rf"\b(koliko|how many) (?!{_NOT_COUNTED})\w+ (\w+ ){{0,3}}?"
                     r"(je upisan\w*|su upisan\w*"
                     r"|(?:ima|postoji|postoje|radi|rade) u (?:srbiji|beogradu|republici|gradu|zemlji)"
                     r"|je registrovan\w*|su registrovan\w*|je identifikovan\w*|su identifikovan\w*"
-                    r"|are registered|are there|were identified|work in|operate)\b")
+                    r"|are registered|are there|were identified|work in|operate)\b"
+                    rf"|\b(koliko|how many) (?!{_NOT_COUNTED})\w+ .*\b({_NOW})\b")  # "how many members … today"
+
+# What happened, or will, to a body or a case: when it was founded, the first judgment
+# of its kind, whether an award was actually paid, the next monitoring visit. Statutes
+# say what must happen, judgments what was decided; neither is a chronicle.
+_WHEN = r"kada|when|koje godine|which year|what year|od kada|since when"
+_FIRST = (r"(prv[aeiou]m?|first) (\w+ ){0,3}(presud\w*|osud\w*|naknad\w*|odstet\w*|conviction|judgment|verdict"
+          r"|award|compensation)\b")
+_EVENT = re.compile(
+    rf"\b({_WHEN})\b.{{0,80}}\b(osnovan\w*|founded|established|set up|formiran\w*|poce\w* (sa )?rad\w*|began work\w*)\b"
+    rf"|\b({_WHEN}) (je|su|was|were|did|has|have)\b.{{0,60}}\b{_FIRST}"  # past: "kada je doneta prva presuda"
+    rf"|\b{_FIRST}.*\b(19[5-9]\d|20[0-3]\d|{_WHEN}|ikada|ever|zaista|actually|doneta|donesena|izrecena"
+    r"|dosudjena|handed down|was)\b"
+    r"|\b(did|has|have|da li (je|su)|je li)\b.{0,60}\b(actually|zaista|stvarno|ikada|ever)\b.{0,30}"
+    r"\b(paid|pay|isplati\w*|platil\w*|naplati\w*|executed|complied|izvrsil\w*)\b"
+    r"|\b(next|sledec\w*|naredn\w*)\b (\w+ ){0,2}(visit|poset\w*|evaluation|evaluacij\w*|monitoring|round|krug\w*)\b")
 
 
 # A sum of money per month or per hour (a benefit, an allowance, a fee by the hour): set by
@@ -63,7 +83,7 @@ def never_stated(question: str, kind: str | None) -> str | None:
     """"amount" (a figure of the day, for a question asking an amount; a sum per month or
     per hour, "koliko dinara mesečno iznosi ta pomoć"), "count" (a
     statistic or a number of registered bodies or people), "person" (who holds an office
-    now), "contact" (contact details), or None."""
+    now), "contact" (contact details), "event" (what happened when), or None."""
     norm = normalize(question)
     if kind == "amount" and _CURRENT.search(norm) or _PERIODIC.search(norm) and _HOW_MUCH.search(norm):
         return "amount"
@@ -73,4 +93,6 @@ def never_stated(question: str, kind: str | None) -> str | None:
         return "person"
     if _CONTACT.search(norm):
         return "contact"
+    if _EVENT.search(norm):
+        return "event"
     return None

@@ -39,7 +39,8 @@ _ARTICLE = re.compile(
 _BARE = re.compile(rf"\s*,?\s*(?P<nums>{_NUMS}){_STAV}{_TACKA}(?![\d/])")
 _ONE = re.compile(rf"(?P<a>\d+[a-z]?)\.?(?:\s*(?:{_DASH}|do|to)\s*(?P<b>\d+[a-z]?))?")
 _PARA = re.compile(rf"(?:§§?|\bparas?\b\.?|\bparagraphs?\b|\bpar\.)\s*(?P<a>\d+)(?:\s*{_DASH}\s*(?P<b>\d+))?")
-DECISION = re.compile(r"\b(?P<reg>[a-z]{1,5}(?:\s?\d)?(?:\s(?:u|g|k|pr|p|ok))?)\s+(?P<n>\d{1,6})\s*/\s*(?P<y>\d{2,4})\b")
+# The Constitutional Court writes its register with a hyphen ("IUz-313/2009").
+DECISION = re.compile(r"\b(?P<reg>[a-z]{1,5}(?:\s?\d)?(?:\s(?:u|g|k|pr|p|ok))?)(?:\s+|\s*-\s*)(?P<n>\d{1,6})\s*/\s*(?P<y>\d{2,4})\b")
 # What may stand between "član 388" and the law it belongs to ("of the", "iz").
 _GAP_AFTER = re.compile(r"^[\s,.;:]*(?:(?:of|the|od|iz|u|na)[\s,.]+)*$")
 _GAP_BEFORE = re.compile(r"^[\s,.;:]*$")

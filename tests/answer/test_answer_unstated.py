@@ -1,6 +1,6 @@
 """What no provision states (answer.unstated), in four forms: a figure of the day, a
-statistic or a count of registered bodies, who holds an office now, contact details; and
-questions that only look like them."""
+statistic or a count of registered bodies, who holds an office now, contact details, an
+event in a body's or a case's history; and questions that only look like them."""
 import pytest
 
 from answer.unstated import figure_of_the_day, never_stated
@@ -32,6 +32,23 @@ ROWS = [
     ("Da li oštećeni mora da javi promenu adrese?", None, "Must the injured party report a change of address?", None),
     ("Ko je trenutno zamenik Zaštitnika građana za prava deteta?", "person",
      "Who is currently the deputy ombudsman for children's rights?", "person"),
+    ("Koliko članova danas ima Savet za borbu protiv trgovine ljudima i ko njime predsedava?", "count",
+     "How many members does the Council against trafficking have today, and who chairs it?", "count"),
+    ("Danas, ko predsedava Savetom za borbu protiv trgovine ljudima?", "person",
+     "Today, who chairs the Council against trafficking?", "person"),
+    # Events: a founding, a first judgment, an award actually paid, the next visit.
+    ("Koje godine je osnovan Centar za zaštitu žrtava trgovine ljudima?", "event",
+     "In what year was the Centre for the Protection of Trafficking Victims founded?", "event"),
+    ("Kada je doneta prva presuda za trgovinu ljudima u Srbiji?", "event",
+     "When was the first conviction for human trafficking in Serbia handed down?", "event"),
+    ("Da li je država zaista isplatila dosuđenu naknadu u predmetu Rantsev?", "event",
+     "Did Cyprus actually pay the damages awarded in Rantsev?", "event"),
+    ("Kada je sledeća poseta GRETA Srbiji?", "event", "When is GRETA's next evaluation visit to Serbia?", "event"),
+    # A rule about a first-instance judgment, a body's founding or a payment is stated by law.
+    ("Kada se donosi prvostepena presuda?", None, "When is a first-instance judgment delivered?", None),
+    ("Ko osniva centar za socijalni rad?", None, "Who establishes a social work centre?", None),
+    ("Da li je država dužna da isplati naknadu žrtvi?", None, "Must the state pay compensation to the victim?", None),
+    ("U kom roku se isplaćuje naknada za prvu presudu?", None, "When is compensation for the first judgment paid?", None),
 ]
 
 

@@ -82,6 +82,9 @@ def found(question, known):
     ("Врховни суд Rev2 1788/24", []),
     ("Kzz 192/2026 protiv presude Kž2 614/25", []),  # quoted by a corpus decision
     ("Sl. glasnik RS br. 85/2005 i Bilten 2/2011", []),  # not a court register
+    ("odluka Ustavnog suda IUz-313/2032 o članu 390", ["IUz-313/2032"]),  # the Constitutional Court's hyphen
+    ("Ustavni sud, IUz 313/2032", ["IUz 313/2032"]),
+    ("član 252-258 ZKP i čl. 13/2", []),          # a range is no register
 ])
 def test_decision_numbers(question, names, known):
     assert found(question, known) == names
