@@ -111,7 +111,9 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
     if place and not named:
         return _abstain("other_jurisdiction", place, kind)
     governed = governing_law(question)  # "da stekne srpsko državljanstvo": a law the corpus lacks
-    if governed and not named and not held(governed, hits):
+    # A question that names its source ("Stummer v. Austria: … pension system …") is about
+    # that source, whatever subject it also names.
+    if governed and not named and not held(governed, hits) and not any("named" in h.via for h in hits):
         return _abstain("subject_missing", governed.detail, kind)
     pathways = plan is not None and not named and (plan.story or kind in (None, "procedure"))
     ask = asked_sentence(question)
