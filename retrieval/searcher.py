@@ -117,6 +117,7 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin):
         semantic = restore(question, self.diacritics) if use_dense and needs_restoring(question) else question
         if use_dense:
             rankings["dense"] = self._dense_ranking(semantic, allowed)
+            rankings.update(self._ask_dense_leg(question, allowed))  # a story's own question
         from retrieval.fusion import cap_per_group, collapse, reserve, reweight, rrf
 
         named_sources = set(self.citations.named_sources(question))

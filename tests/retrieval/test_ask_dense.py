@@ -1,0 +1,47 @@
+"""The ask_dense leg (retrieval.searcher_words): a story's closing question embedded on
+its own, when the dense leg is on; never for a search-box question, never without the
+dense leg, and off at weight 0."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexing.build import sync_dense
+from indexing.pipeline import build_index
+from retrieval.searcher import DEFAULT_WEIGHTS, Searcher
+from tests.corpus_factory import make_corpus
+
+pytestmark = pytest.mark.integration  # a whole build with a (fake) dense store
+
+STORY = ("Moja klijentkinja je godinu dana radila u kafani bez plate. Gazda joj je uzeo pasoš. "
+         "Kako može da dobije naknadu štete?")
+SEARCH_BOX = "naknada štete žrtvi trgovine ljudima"
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("askdense")
+    corpus = make_corpus(root / "corpus")
+    build_index(corpus, root / "idx", workers=1)
+    sync_dense(root / "idx", embedder="fake", show_progress=False)
+    return root / "idx"
+
+
+def _legs(searcher: Searcher, question: str, mode: str = "hybrid") -> set[str]:
+    return set().union(*(h.via for h in searcher.search(question, k=10, mode=mode)))
+
+
+def test_a_story_gets_its_question_embedded_on_its_own(index):
+    assert "ask_dense" in _legs(Searcher(index), STORY)
+    assert "ask_dense" in _legs(Searcher(index), STORY, mode="dense")
+
+
+def test_a_search_box_question_or_a_lexical_search_gets_no_such_leg(index):
+    assert "ask_dense" not in _legs(Searcher(index), SEARCH_BOX)
+    assert "ask_dense" not in _legs(Searcher(index), STORY, mode="bm25")
+
+
+def test_weight_zero_turns_it_off(index):
+    off = Searcher(index, weights={**DEFAULT_WEIGHTS, "ask_dense": 0.0})
+    assert "ask_dense" not in _legs(off, STORY)
