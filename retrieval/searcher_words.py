@@ -44,11 +44,14 @@ class WordsMixin:
 
     def _ask_dense_leg(self, question: str, allowed: set[int] | None) -> dict[str, list[str]]:
         """{"ask_dense": chunk ids} for a story's closing question, embedded on its own
-        (its diacritics restored, as for the dense leg); {} for a search-box question.
+        (its diacritics restored, as for the dense leg); {} for a search-box question or
+        a story of a sentence or two (RankingConfig.ask_dense_background).
         The caller runs it only when the dense leg is on."""
         ask = asked_sentence(question)
         if not self.weights.get("ask_dense") or ask == question:
             return {}
+        if len(question.split()) - len(ask.split()) < RANKING.ask_dense_background:
+            return {}  # a short background names the subject: the whole question embeds it
         semantic = restore(ask, self.diacritics) if needs_restoring(ask) else ask
         return {"ask_dense": self._dense_ranking(semantic, allowed)}
 

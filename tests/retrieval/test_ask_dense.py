@@ -1,6 +1,6 @@
 """The ask_dense leg (retrieval.searcher_words): a story's closing question embedded on
-its own, when the dense leg is on; never for a search-box question, never without the
-dense leg, and off at weight 0."""
+its own, when the dense leg is on; never for a search-box question or a story of a
+sentence or two, never without the dense leg, and off at weight 0."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,8 +14,10 @@ from tests.corpus_factory import make_corpus
 
 pytestmark = pytest.mark.integration  # a whole build with a (fake) dense store
 
-STORY = ("Moja klijentkinja je godinu dana radila u kafani bez plate. Gazda joj je uzeo pasoš. "
+STORY = ("Moja klijentkinja je godinu dana radila u kafani u malom mestu kod Kraljeva, bez ugovora i bez plate, "
+         "po dvanaest sati dnevno. Gazda joj je uzeo pasoš i pretio joj da će je prijaviti policiji. "
          "Kako može da dobije naknadu štete?")
+SHORT = "Gazda joj je uzeo pasoš. Kako može da dobije naknadu štete?"
 SEARCH_BOX = "naknada štete žrtvi trgovine ljudima"
 
 
@@ -37,8 +39,9 @@ def test_a_story_gets_its_question_embedded_on_its_own(index):
     assert "ask_dense" in _legs(Searcher(index), STORY, mode="dense")
 
 
-def test_a_search_box_question_or_a_lexical_search_gets_no_such_leg(index):
+def test_a_search_box_question_a_short_story_or_a_lexical_search_gets_no_such_leg(index):
     assert "ask_dense" not in _legs(Searcher(index), SEARCH_BOX)
+    assert "ask_dense" not in _legs(Searcher(index), SHORT)  # its one sentence of background names the subject
     assert "ask_dense" not in _legs(Searcher(index), STORY, mode="bm25")
 
 
