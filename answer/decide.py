@@ -107,7 +107,7 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
     names = [n for n in absent if n]
     if names:
         return _abstain("absent_source", "; ".join(names), kind)
-    place = other_jurisdiction(question)
+    place = other_jurisdiction(question, asked_sentence(question))  # a story's own question decides
     if place and not named:
         return _abstain("other_jurisdiction", place, kind)
     governed = governing_law(question)  # "da stekne srpsko državljanstvo": a law the corpus lacks

@@ -92,22 +92,55 @@ def _institutions() -> frozenset[str]:
 _FIRES = {"country": ("law", "located"), "adjective": ("law",), **{k: ("law", "located", "bare") for k in _NAMED}}
 
 
-def other_jurisdiction(question: str) -> str | None:
+def other_jurisdiction(question: str, ask: str | None = None) -> str | None:
     """The words naming another jurisdiction whose law, courts or procedure the question
     asks about, as the user wrote them; None when there is none, when the question
-    names the ECtHR or one of its cases, or when it also places the matter in Serbia."""
+    names the ECtHR or one of its cases, or when it also places the matter in Serbia.
+
+    For a story, `ask` is its closing question (retrieval.intents.asked_sentence). A
+    place in the story's background ("prodao ju je u Italiju", "držali su je u Bosni")
+    is where the victim was taken or held, and the question is then about Serbian
+    remedies; it counts only beside a law word or a body ("Swedish Crime Victim
+    Authority"), or when the closing question points back to it ("tamo", "there", "in
+    that country", "French CIVI")."""
+    fired = _fired(question)
+    if not fired:
+        return None
+    if ask is None or ask == question or _BACK.search(norm(ask)) or _foreign_adjective(ask):
+        return fired[0][1]
+    asked = _fired(ask)
+    if asked:
+        return asked[0][1]
+    return next((text for ctx, text in fired if ctx == "law"), None)
+
+
+# A closing question that points back to a place of the story: "Kako se tamo podnosi zahtev?"
+_BACK = re.compile(r"\b(tamo\w*|tamosnj\w*|onde|ondje|there|u toj (zemlji|drzavi)|in that (country|state)"
+                   r"|that country\W?s|te (zemlje|drzave))\b")
+
+
+def _foreign_adjective(text: str) -> bool:
+    """Whether `text` holds a foreign state's adjective ("French CIVI", "belgijskoj komisiji")."""
+    t = QuestionText(text)
+    return any(m.kind == "adjective" for m in mentions(t, token_spans(t.norm, "serbian"), place_table()))
+
+
+def _fired(question: str) -> list[tuple[str, str]]:
+    """(context, words as written) of each mention that places the question in another
+    jurisdiction (see `_context`), in order; [] when none does or when the question names
+    the ECtHR, one of its cases or a place in Serbia."""
     p = place_table()
     t = QuestionText(question)
     if ECTHR.search(t.norm):
-        return None
+        return []
     toks = token_spans(t.norm, "serbian")
-    found = None
+    found = []
     for m in mentions(t, toks, p):
         ctx, start, end = _context(t, toks, m, p)
         if ctx == "case" or (m.kind == "home" and ctx != "origin"):
-            return None
-        if found is None and ctx in _FIRES.get(m.kind, ()):
-            found = t.original(start, end).strip()
+            return []
+        if ctx in _FIRES.get(m.kind, ()):
+            found.append((ctx, t.original(start, end).strip()))
     return found
 
 

@@ -206,3 +206,24 @@ def test_known_unanswerable_examples():
 ])
 def test_home_places_are_where_a_question_is_asked(question, expected):
     assert home_places(question) == expected
+
+
+# A story's background place is where the victim was taken or held; its closing question decides.
+STORY_PLACES = [
+    ("Čovek ju je 2014. prodao u Italiju. Može li da traži naknadu štete od tužilaštva?", None),
+    ("Držali su je dve godine u Bosni i radila je bez plate. Da li ima pravo da ide u školu?", None),
+    ("Radila je dve godine u Litvaniji bez plate. Kako se tamo podnosi zahtev za naknadu?", "u Litvaniji"),
+    ("She has a lawyer in Paris. Can she apply to the French CIVI for compensation?", "in Paris"),
+    ("She has a lawyer in Paris. Can she claim compensation from the trafficker?", None),
+    ("Radila je u Srbiji, a sada živi u Beču. Da li po austrijskom zakonu ima pravo na naknadu?", "austrijskom zakonu"),
+    ("She was exploited in Sweden and wrote to the Swedish Crime Victim Authority. What is the deadline?",
+     "Swedish Crime Victim Authority"),
+]
+
+
+@pytest.mark.parametrize("question,expected", STORY_PLACES)
+def test_a_storys_background_place_counts_only_when_its_question_points_there(question, expected):
+    from retrieval.intents import asked_sentence
+
+    assert other_jurisdiction(question, asked_sentence(question)) == expected
+    assert other_jurisdiction(question) is not None or expected is None  # asked in one go, any place counts
