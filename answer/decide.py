@@ -181,6 +181,10 @@ def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, t
     # missing subject is judged only for a question asked in one go.
     ask = asked_sentence(question)
     subject = subject_of(question, hits)
+    # A story's own question has a subject of its own ("Da li je takav ugovor punovažan
+    # … i u kom roku?"), which its rare facts ("posredniku", "Bangladeša") outweigh in
+    # the whole question's: a quote may meet either.
+    own = subject_of(ask, hits) if ask != question else None
     # A question that names its source ("Rancev", "ETS 116", "Vrhovni sud") is about it,
     # whatever its rarest word: the named leg found that source.
     names_source = any("named" in h.via for h in hits)
@@ -205,7 +209,8 @@ def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, t
     everywhere = set().union(*units) if units else set()
     # The lead holds one of the key terms itself, or most of the question's words (not
     # for an amount: "stopa poreza na prenos apsolutnih prava" is not any tax rate).
-    meeting = [c for c in pool if meets(subject, _tokens(c, hits, context), same, everywhere)]
+    meeting = [c for c in pool if meets(subject, _tokens(c, hits, context), same, everywhere)
+               or (own is not None and meets(own, _tokens(c, hits, context), same, everywhere))]
     covering = [c for c in pool if c.coverage >= ANSWER.key_coverage and kind != "amount" and c not in meeting]
     # A search-box phrase ("zastarelost potraživanja kućne pomoćnice") names a topic; only
     # a question ("…?") asks for a deadline or an amount that the quote must state.

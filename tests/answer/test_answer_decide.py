@@ -296,3 +296,15 @@ def test_a_procedures_quote_names_the_action_asked_about(text, question, expecte
     from answer.answer_type import names_action
 
     assert names_action(text, question) is expected
+
+
+# A story's own question has a subject its rare facts outweigh in the whole question's.
+STORY_ASK = ("Posrednik joj je zadržao lične isprave i godinama je prodavao. "
+             "Do kada može da podnese imovinskopravni zahtev?")
+
+
+def test_a_storys_lead_may_meet_its_own_questions_subject():
+    """"posrednik", "isprave": the story's rarest words (KZ 388 holds them) are not what
+    the deadline quote must hold; the closing question's subject is."""
+    a = ExtractiveAnswerer().run(STORY_ASK, served("zkp252", "zkp254", "kz388"))
+    assert not a.abstained and a.citations[0].chunk_id == SAMPLE["zkp254"].id
