@@ -67,11 +67,14 @@ _EVENT = re.compile(
     r"|\b(next|sledec\w*|naredn\w*)\b (\w+ ){0,2}(visit|poset\w*|evaluation|evaluacij\w*|monitoring|round|krug\w*)\b")
 
 
-# A sum of money per month or per hour (a benefit, an allowance, a fee by the hour): set by
-# by-laws, decisions and tariffs that the corpus does not hold, never by its statutes.
+# A sum of money per month, per hour, per kilometre, per day's allowance or per night (a
+# benefit, a fee by the hour, a witness's travel costs): set by by-laws, decisions and
+# tariffs that the corpus does not hold, never by its statutes.
 _PERIODIC = re.compile(r"\b(dinar\w*|din|evr\w*|eur\w*|rsd)\b.*\b(mesecn\w*|na mesec|po satu|sat\w* rada|na sat|per month"
-                       r"|a month|monthly|per hour|an hour|hourly)\b|\b(mesecn\w*|monthly|hourly)\b.*\b(dinar\w*|evr\w*|rsd)\b")
-_HOW_MUCH = re.compile(r"\b(koliko|kolik\w*|how much|what is the|iznos\w*|amount)\b")
+                       r"|a month|monthly|per hour|an hour|hourly|po (predjenom )?kilometru|po km|per (kilomet\w+|km|mile)"
+                       r"|dnevnic\w*|per diem|daily allowance|po nocenju|per night)\b"
+                       r"|\b(mesecn\w*|monthly|hourly)\b.*\b(dinar\w*|evr\w*|rsd)\b")
+_HOW_MUCH = re.compile(r"\b(koliko|kolik\w*|how much|how many|what is the|iznos\w*|amount)\b")
 
 
 def figure_of_the_day(question: str) -> bool:

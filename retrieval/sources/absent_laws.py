@@ -2,8 +2,10 @@
 numbers, law titles and EU instruments the question gives that the corpus lacks.
 
   decision_numbers  a number in a known court register no document is or quotes;
-  law_titles        "Zakon(ik) o …" / "Закон о …" / "Law on …" / "… Act|Code" whose first
-                    content words no law or treaty title or alias (aliases.json) holds;
+  law_titles        "Zakon(ik) o …" / "Закон о …" / "Law on …" / "… Act|Code", or a policy
+                    document or by-law ("Strategija …", "Akcioni plan …", "Pravilnik o …",
+                    "Strategy for …"), whose first content words no law or treaty title or
+                    alias (aliases.json) holds;
   eu_instruments    a directive / regulation / framework decision number no title holds.
 
 Each gives spans of the normalised question (`QuestionText.norm`). Does not read ECtHR
@@ -30,6 +32,15 @@ _SR_HEAD = re.compile(r"\bzakon(?:ik)?(?:a|u|om|e|i|ima)?\s+o\s+"
                       r"|\bsporazum(?:a|u|om)?\s+o\s+(?=[^.?!;]{0,60}\bizmedju\s+(?:republik\w*\s+)?"
                       r"(?:srbij|vlad|evropsk|eu\b|ez\b))")
 _EN_HEAD = re.compile(r"\b(?:law|act|code)\s+(?:on|of)\s+(?:the\s+)?")
+# Policy documents and by-laws a question names ("Strategija prevencije i suzbijanja
+# trgovine ljudima", "Akcioni plan za …", "Pravilnik o …", "Strategy for Preventing …"):
+# the corpus holds statutes, never these. Each counts when written with a capital, as a
+# name, or as "nacionalna strategija": "pravilnik o radu poslodavca" is an employer's
+# rules and "strategija odbrane" a lawyer's plan, not titles.
+_SR_DOC = re.compile(r"\b(?:(?P<national>nacionaln\w+\s+(?:strategij\w*|akcion\w*\s+plan\w*))|strategij\w*"
+                     r"|akcion\w*\s+plan\w*|pravilnik\w*|uredb\w*)"
+                     r"\s+(?:(?:o|za)\s+)?")
+_EN_DOC = re.compile(r"\b(?:(?:national\s+)?strategy|action\s+plan|rulebook|decree|by-?law)\s+(?:on|for|of)\s+(?:the\s+)?")
 _TREATY_STEMS = ("konvencij", "protokol", "sporazum", "ugovor", "potvrdjivanj", "ratifikacij")
 _EN_TAIL = re.compile(r"\b(?:act|code|agreement(?=\s+between\s+(?:the\s+)?(?:republic|serbia|government|eu\b|european)))")
 _EU = re.compile(
@@ -92,6 +103,10 @@ def law_phrases(t: QuestionText) -> list[Phrase]:
            for m in _SR_HEAD.finditer(t.norm)]
     out += [_phrase(t, m.start(), m.end(), _phrase_end(t, m.end(), True))
             for m in _EN_HEAD.finditer(t.norm) if t.upper(m.start())]
+    out += [_phrase(t, m.start(), m.end(), _phrase_end(t, m.end(), False))
+            for m in _SR_DOC.finditer(t.norm) if m["national"] or t.upper(m.start())]
+    out += [_phrase(t, m.start(), m.end(), _phrase_end(t, m.end(), True))
+            for m in _EN_DOC.finditer(t.norm) if t.upper(m.start())]
     for m in (m for m in _EN_TAIL.finditer(t.norm) if t.upper(m.start())):
         kept = words_before(t, m.start(), lambda w: t.upper(w.start()) or w.group() in _EN_CONNECT, 6)
         while kept and kept[-1].group().rstrip(".") in jurisdictions().words["not_title"] | _EN_CONNECT:

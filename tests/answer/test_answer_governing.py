@@ -158,6 +158,11 @@ ROWS = [
     ("Kako se upisuje hipoteka u katastar?", None, "How is a mortgage entered in the land registry?", None),
     ("Kako da proverim da li sam upisan u birački spisak?", "voter_register",
      "How do I check whether I am on the electoral roll?", "voter_register"),
+    # No Serbian law sets up a state fund for crime victims: the corpus holds none to quote.
+    ("Kako da podnese zahtev državnom fondu za obeštećenje žrtava, u kom roku?", "state_compensation_fund",
+     "How does she apply to the state compensation fund, and by when?", "state_compensation_fund"),
+    ("Da li u Srbiji postoji državni fond za naknadu žrtvama?", None,
+     "Is there a state compensation fund for victims in Serbia?", None),
 ]
 
 

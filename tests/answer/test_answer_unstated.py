@@ -36,6 +36,10 @@ ROWS = [
      "How many members does the Council against trafficking have today, and who chairs it?", "count"),
     ("Danas, ko predsedava Savetom za borbu protiv trgovine ljudima?", "person",
      "Today, who chairs the Council against trafficking?", "person"),
+    ("Koliko dinara sud daje svedoku po pređenom kilometru?", "amount",
+     "How many dinars per kilometre does the court pay a witness?", "amount"),
+    ("Koliko dinara iznosi dnevnica svedoka?", "amount", "How many euros is a witness's daily allowance?", "amount"),
+    ("Ko snosi troškove dolaska svedoka na sud?", None, "Who bears a witness's travel costs?", None),
     # Events: a founding, a first judgment, an award actually paid, the next visit.
     ("Koje godine je osnovan Centar za zaštitu žrtava trgovine ljudima?", "event",
      "In what year was the Centre for the Protection of Trafficking Victims founded?", "event"),
