@@ -59,6 +59,13 @@ FIRES = [
      "How does one file a claim for unpaid wages in Singapore?", "in Singapore"),
     ("Može li da traži naknadu od litvanske države kao žrtva krivičnog dela?", "litvanske države",
      "Can she apply to the Irish Criminal Injuries Compensation Tribunal?", "Irish Criminal Injuries Compensation Tribunal"),
+    ("Koji je rok za tužbu po mongolskom zakonu o radu?", "mongolskom zakonu",
+     "What is the deadline under Mongolian labour law?", "Mongolian labour law"),
+    ("Da li po zambijskom zakonu radnik ima pravo na otpremninu?", "zambijskom zakonu",
+     "Is there a minimum wage under the Zambian Employment Act?", "Zambian Employment Act"),
+    ("Šta predviđa salvadorski krivični zakonik za trgovinu ljudima?", "salvadorski krivični zakonik",
+     "What does Guatemalan law say about trafficking?", "Guatemalan law"),
+    ("Šta propisuje andorski zakon o radu?", "andorski zakon", "What does Andorran law say about overtime?", "Andorran law"),
 ]
 
 # In scope: ECtHR cases, treaties, the victim's origin or story, Serbia named, "sad" = "now".
