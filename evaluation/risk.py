@@ -5,8 +5,8 @@ For each abstention threshold (answer.abstain's evidence threshold; every other 
 answer.decide as shipped): the share of answerable questions answered with a right
 citation (coverage that counts) against the share of unanswerable questions answered
 (risk), over the search-box sets (dev split, hold-out 1), the story-shaped sets
-(hold-outs 2 and 3, blind story sets 1-7) and the unanswerable sets (dev, blind sets
-1-7). Every blind set here was scored once before and once after its round and has been
+(hold-outs 2 and 3, blind story sets 1-8) and the unanswerable sets (dev, blind sets
+1-8). Every blind set here was scored once before and once after its round and has been
 a development set since; a new round's fresh blind pair joins only after its "after".
 Prints a Markdown table.
 """
@@ -20,7 +20,7 @@ from pathlib import Path
 from core.paths import resolve_index
 from evaluation.sets import run_sets
 
-_BLIND = ("", "2", "3", "4", "5", "6", "7")
+_BLIND = ("", "2", "3", "4", "5", "6", "7", "8")
 GROUPS = {"search-box": ("dev", "holdout1"),
           "story": ("holdout2", "holdout3") + tuple(f"stories_blind{n}" for n in _BLIND),
           "unanswerable": ("unanswerable_dev",) + tuple(f"unanswerable_blind{n}" for n in _BLIND)}
