@@ -43,6 +43,18 @@ def make_corpus(root: Path) -> Path:
     return root
 
 
+def make_dense_index(root: Path) -> tuple[Path, Path]:
+    """(corpus, index) under `root`: the small corpus built, with its dense leg filled by
+    the fake embedder (tests.fakes.embedder), as a module fixture's one call."""
+    from indexing.build import sync_dense
+    from indexing.pipeline import build_index
+
+    corpus = make_corpus(root / "corpus")
+    build_index(corpus, root / "index", workers=1)
+    sync_dense(root / "index", embedder="fake", show_progress=False)
+    return corpus, root / "index"
+
+
 def add_bad_inputs(root: Path) -> dict[str, str]:
     """Bad files and a word their skip reason must contain."""
     (root / "user" / "prazno.txt").write_bytes(b"")

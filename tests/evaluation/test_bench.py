@@ -9,7 +9,7 @@ import pytest
 
 from evaluation import bench
 from evaluation import bench_measure as B
-from tests.corpus_factory import make_corpus
+from tests.corpus_factory import make_dense_index
 from tests.fakes.embedder import fake_env
 
 pytestmark = pytest.mark.integration  # real Chroma / AppTest / subprocess / whole builds
@@ -17,14 +17,7 @@ pytestmark = pytest.mark.integration  # real Chroma / AppTest / subprocess / who
 
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory) -> tuple[Path, Path]:
-    from indexing.pipeline import build_index
-    from indexing.build import sync_dense
-
-    root = tmp_path_factory.mktemp("bench")
-    corpus = make_corpus(root / "corpus")
-    build_index(corpus, root / "index", workers=1)
-    sync_dense(root / "index", embedder="fake", show_progress=False)
-    return corpus, root / "index"
+    return make_dense_index(tmp_path_factory.mktemp("bench"))
 
 
 def _numbers(d: dict, keys: set[str]) -> None:

@@ -12,7 +12,7 @@ from evaluation.runner import evaluate, select
 from evaluation.subcorpus import choose, gold_sources, make_subcorpus
 from core.records import Chunk
 from retrieval.hit import Hit
-from tests.corpus_factory import make_corpus
+from tests.corpus_factory import make_corpus, make_dense_index
 
 pytestmark = pytest.mark.integration  # real Chroma / AppTest / subprocess / whole builds
 
@@ -82,14 +82,7 @@ def test_triplets_and_bad_inputs():
 
 @pytest.fixture(scope="module")
 def tiny_index(tmp_path_factory) -> Path:
-    from indexing.pipeline import build_index
-    from indexing.build import sync_dense
-
-    root = tmp_path_factory.mktemp("evalidx")
-    corpus = make_corpus(root / "corpus")
-    build_index(corpus, root / "index", workers=1)
-    sync_dense(root / "index", embedder="fake", show_progress=False)
-    return root / "index"
+    return make_dense_index(tmp_path_factory.mktemp("evalidx"))[1]
 
 
 def test_cli_json_lines_match_the_public_search(tiny_index: Path, tmp_path: Path, capsys):

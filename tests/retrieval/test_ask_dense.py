@@ -7,10 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from indexing.build import sync_dense
-from indexing.pipeline import build_index
 from retrieval.searcher import DEFAULT_WEIGHTS, Searcher
-from tests.corpus_factory import make_corpus
+from tests.corpus_factory import make_dense_index
 
 pytestmark = pytest.mark.integration  # a whole build with a (fake) dense store
 
@@ -23,11 +21,7 @@ SEARCH_BOX = "naknada štete žrtvi trgovine ljudima"
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("askdense")
-    corpus = make_corpus(root / "corpus")
-    build_index(corpus, root / "idx", workers=1)
-    sync_dense(root / "idx", embedder="fake", show_progress=False)
-    return root / "idx"
+    return make_dense_index(tmp_path_factory.mktemp("askdense"))[1]
 
 
 def _legs(searcher: Searcher, question: str, mode: str = "hybrid") -> set[str]:
