@@ -83,8 +83,8 @@ def figure_of_the_day(question: str) -> bool:
 
 
 def never_stated(question: str, kind: str | None) -> str | None:
-    """"amount" (a figure of the day, for a question asking an amount; a sum per month or
-    per hour, "koliko dinara mesečno iznosi ta pomoć"), "count" (a
+    """"amount" (a figure of the day, for a question asking an amount; a sum per month,
+    hour, kilometre, day's allowance or night, "koliko dinara mesečno iznosi ta pomoć"), "count" (a
     statistic or a number of registered bodies or people), "person" (who holds an office
     now), "contact" (contact details), "event" (what happened when), or None."""
     norm = normalize(question)

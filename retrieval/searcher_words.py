@@ -15,7 +15,8 @@ story's own question searched on its own.
   the dense leg is on: a whole story's embedding averages its facts.
 
 A mixin of `retrieval.searcher.Searcher`, whose loaded index it reads (`bm25`,
-`weights`, and the dense leg's `_dense_ranking` and `diacritics`). Fusing the legs is the searcher's; it decides nothing about the answer.
+`weights`, and the dense leg's `_dense_ranking` and `diacritics`). Fusing the legs is the
+searcher's; it decides nothing about the answer.
 """
 from __future__ import annotations
 
