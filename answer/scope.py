@@ -51,6 +51,11 @@ def _context(t: QuestionText, toks: list, m: Mention, p: Places) -> tuple[str, i
     nxt = toks[m.i + m.n: m.i + m.n + 4]
     if p.case.search(before):
         return "case", m.start, m.end
+    # A language, not a place: "prevedena na nemački (jezik)", "na engleskom", "in German".
+    window = t.norm[max(0, m.start - 5): m.end]
+    if (_LANGUAGE.search(window) or m.kind == "adjective" and _INTO.search(window)) and not (nxt and nxt[0][0] in p.laws) \
+            or (nxt and nxt[0][0].startswith(("jezik", "languag"))):
+        return "origin", m.start, m.end
     # "apply to Ireland's Tribunal", "to the New York State Office of Victim Services":
     # a place that owns what follows names that place's body, whatever preposition
     # stands before it ("to" is otherwise where a victim was taken).
@@ -82,6 +87,8 @@ def _context(t: QuestionText, toks: list, m: Mention, p: Places) -> tuple[str, i
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
+_LANGUAGE = re.compile(r"\bna\s+\w+(ski|cki|sk[aiu]|ck[aiu]|skom|ckom)$")  # "na nemački", "na engleskom"
+_INTO = re.compile(r"\binto?\s+\w+$")  # "into German": an adjective only ("in Iran" is a place)
 
 
 @lru_cache(maxsize=1)

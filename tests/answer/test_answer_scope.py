@@ -234,3 +234,17 @@ def test_a_storys_background_place_counts_only_when_its_question_points_there(qu
 
     assert other_jurisdiction(question, asked_sentence(question)) == expected
     assert other_jurisdiction(question) is not None or expected is None  # asked in one go, any place counts
+
+
+# A language is not a place: translation and interpretation questions stay Serbian.
+@pytest.mark.parametrize("question,expected", [
+    ("Da li presuda mora biti prevedena na nemački jezik?", None),
+    ("Kako se kaže naknada štete na engleskom?", None),
+    ("Može li da svedoči na albanskom?", None),
+    ("Does the judgment have to be translated into German?", None),
+    ("Koji je rok za žalbu u Engleskoj?", "u Engleskoj"),
+    ("Is there compensation in Iran?", "in Iran"),
+    ("Koji je rok na Kipru?", "na Kipru"),
+])
+def test_a_language_is_not_a_place(question, expected):
+    assert other_jurisdiction(question) == expected
