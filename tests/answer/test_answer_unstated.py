@@ -48,6 +48,9 @@ ROWS = [
     ("Da li je država zaista isplatila dosuđenu naknadu u predmetu Rantsev?", "event",
      "Did Cyprus actually pay the damages awarded in Rantsev?", "event"),
     ("Kada je sledeća poseta GRETA Srbiji?", "event", "When is GRETA's next evaluation visit to Serbia?", "event"),
+    ("Koja država je prva ratifikovala Varšavsku konvenciju?", "event",
+     "Which country was the first to withdraw from the Istanbul Convention?", "event"),
+    ("Koja država je dužna da prva obavesti žrtvu?", None, "Which state must first inform the victim?", None),
     # A rule about a first-instance judgment, a body's founding or a payment is stated by law.
     ("Kada se donosi prvostepena presuda?", None, "When is a first-instance judgment delivered?", None),
     ("Ko osniva centar za socijalni rad?", None, "Who establishes a social work centre?", None),
