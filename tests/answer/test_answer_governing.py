@@ -158,6 +158,9 @@ ROWS = [
     ("Kako se upisuje hipoteka u katastar?", None, "How is a mortgage entered in the land registry?", None),
     ("Kako da proverim da li sam upisan u birački spisak?", "voter_register",
      "How do I check whether I am on the electoral roll?", "voter_register"),
+    ("Koliko iznosi porez na dobit preduzeća u Srbiji?", "corporate_income_tax",
+     "What is the corporate income tax rate in Serbia?", "corporate_income_tax"),
+    ("Koliko iznosi porez na dohodak od zarade?", None, "How much is the income tax on wages?", None),
     # No Serbian law sets up a state fund for crime victims: the corpus holds none to quote.
     ("Kako da podnese zahtev državnom fondu za obeštećenje žrtava, u kom roku?", "state_compensation_fund",
      "How does she apply to the state compensation fund, and by when?", "state_compensation_fund"),
