@@ -107,7 +107,8 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
     names = [n for n in absent if n]
     if names:
         return _abstain("absent_source", "; ".join(names), kind)
-    place = other_jurisdiction(question, asked_sentence(question))  # a story's own question decides
+    ask = asked_sentence(question)
+    place = other_jurisdiction(question, ask)  # a story's own question decides
     if place and not named:
         return _abstain("other_jurisdiction", place, kind)
     governed = governing_law(question)  # "da stekne srpsko državljanstvo": a law the corpus lacks
@@ -116,7 +117,6 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
     if governed and not named and not held(governed, hits) and not any("named" in h.via for h in hits):
         return _abstain("subject_missing", governed.detail, kind)
     pathways = plan is not None and not named and (plan.story or kind in (None, "procedure"))
-    ask = asked_sentence(question)
     if pathways and kind == "amount" and not _states_amount(ask, hits, plan, context, chosen):
         return _abstain("type_not_stated", "amount", kind)
     if pathways and plan.story and ask != question:
@@ -209,8 +209,13 @@ def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, t
     everywhere = set().union(*units) if units else set()
     # The lead holds one of the key terms itself, or most of the question's words (not
     # for an amount: "stopa poreza na prenos apsolutnih prava" is not any tax rate).
-    meeting = [c for c in pool if meets(subject, _tokens(c, hits, context), same, everywhere)
-               or (own is not None and meets(own, _tokens(c, hits, context), same, everywhere))]
+    subjects = [subject] if own is None else [subject, own]
+
+    def meets_a_subject(c) -> bool:
+        toks = _tokens(c, hits, context)  # once per candidate, for either subject
+        return any(meets(sub, toks, same, everywhere) for sub in subjects)
+
+    meeting = [c for c in pool if meets_a_subject(c)]
     covering = [c for c in pool if c.coverage >= ANSWER.key_coverage and kind != "amount" and c not in meeting]
     # A search-box phrase ("zastarelost potraživanja kućne pomoćnice") names a topic; only
     # a question ("…?") asks for a deadline or an amount that the quote must state.

@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from retrieval.analyzer import analyze, words as analyzer_words
-from retrieval.word_groups import alternative, find as _find, meets as _meets  # noqa: F401 (_meets: tests)
+from retrieval.word_groups import alternative, find as _find
 
 DATA = Path(__file__).parent / "data" / "concepts.json"
 

@@ -15,6 +15,7 @@ import pytest
 
 from retrieval import concepts as C
 from retrieval.concepts import find_concepts, lexicon
+from retrieval.word_groups import meets
 from tests.four_forms import serbian_forms
 from tests.ui_fixtures import ui_index  # noqa: F401 (fixture)
 
@@ -193,7 +194,7 @@ def test_a_hyphenated_age_and_a_childs_age_in_years(question):
 
 
 def test_a_child_is_a_number_up_to_seventeen():
-    assert C._meets("15", "#child") and not C._meets("18", "#child") and not C._meets("dete", "#child")
+    assert meets("15", "#child") and not meets("18", "#child") and not meets("dete", "#child")
 
 
 def test_several_concept_heads_keep_their_places(ui_index, tmp_path, monkeypatch):  # noqa: F811
