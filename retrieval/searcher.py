@@ -41,6 +41,9 @@ _SERBIA = re.compile(r"\b(serbia|serbian)\b", re.I)
 # "under ECtHR case law") without naming a case names that court's judgments (and the
 # Convention they apply), whatever country it also mentions (retrieval.sources ECTHR).
 _ECHR_CONVENTION = "echr-convention-human-rights"
+# Legs fused with another leg's weight: a body of law the question names weighs as a
+# named document; a story's closing question in the subject index as the whole story.
+_WEIGHT_OF = {"scope": "named", "subjects_ask": "subjects"}
 
 
 class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin):
@@ -140,8 +143,9 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin):
 
         if mode in ("hybrid", "bm25"):  # the statute's words for everyday ones; a story's own question
             rankings.update(self._word_legs(question, keywords, allowed))
+            rankings.update(self._subjects_legs(question, keywords, allowed))  # the subject index
 
-        weights = {leg: self.weights.get("named" if leg == "scope" else leg, 1.0) for leg in rankings}
+        weights = {leg: self.weights.get(_WEIGHT_OF.get(leg, leg), 1.0) for leg in rankings}
         fused = rrf(rankings, weights, RANKING.rrf_k) if rankings else []
         definition = asks_definition(question)
         fused = reweight(fused, lambda cid: prior(self.by_id[cid], named_sources, definition, self._defines(cid)))
@@ -158,6 +162,8 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin):
             ranked = self._keep_concept_heads(ranked, heads)
         if rankings.get("pathways"):  # and so does the guide's best provision for the story
             ranked = reserve(ranked, rankings["pathways"][0], RANKING.pathway_slot, lambda cid: unit_of(self.by_id[cid]))
+        if rankings.get("subjects_ask"):  # and the article both subject legs agree on
+            ranked = self._keep_agreed_subject(ranked, rankings)
         legs = {leg: set(ids) for leg, ids in rankings.items()}
         hits = []
         for rank, (cid, score) in enumerate(ranked[:k], start=1):

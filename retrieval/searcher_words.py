@@ -56,5 +56,43 @@ class WordsMixin:
         semantic = restore(ask, self.diacritics) if needs_restoring(ask) else ask
         return {"ask_dense": self._dense_ranking(semantic, allowed)}
 
+    def _subjects_legs(self, question: str, keywords: list[str], allowed: set[int] | None) -> dict[str, list[str]]:
+        """For a story: {"subjects": the articles whose everyday-words entry in the subject
+        index (`retrieval.subject_index`) best meets the whole story, "subjects_ask": the
+        same for its closing question alone}; {} for a search-box question (it already
+        speaks the statute's words) or when the weight is 0."""
+        from pathways.facts import is_story
+
+        if not self.weights.get("subjects") or not is_story(question):
+            return {}
+        legs = {"subjects": self.subject_index.query(keywords, RANKING.candidates, allowed)}
+        ask = asked_sentence(question)
+        if ask != question:
+            legs["subjects_ask"] = self.subject_index.query(keyword_tokens(ask), RANKING.candidates, allowed)
+        return {leg: ids for leg, ids in legs.items() if ids}
+
+    def _keep_agreed_subject(self, ranked: list[tuple[str, float]], rankings: dict[str, list[str]]):
+        """The first article both subject legs put within their first
+        RankingConfig.subjects_agree, kept within the first RankingConfig.subjects_slot:
+        the story and its question describe the same article's situation."""
+        from retrieval.fusion import reserve
+        from retrieval.priors import unit_of
+
+        n = RANKING.subjects_agree
+        asked = set(rankings.get("subjects_ask", [])[:n])
+        both = [cid for cid in rankings.get("subjects", [])[:n] if cid in asked]
+        if not both:
+            return ranked
+        return reserve(ranked, both[0], RANKING.subjects_slot, lambda cid: unit_of(self.by_id[cid]))
+
+    @property
+    def subject_index(self):
+        """The subject index over this index's articles, built on first use (about a second)."""
+        if getattr(self, "_subject_index", None) is None:
+            from retrieval.subject_index import SubjectIndex, load_entries
+
+            self._subject_index = SubjectIndex(load_entries(), self.chunks)
+        return self._subject_index
+
     def _bm25_ids(self, tokens: list[str], allowed: set[int] | None) -> list[str]:
         return [cid for cid, _ in self.bm25.query(tokens, RANKING.candidates, allowed=allowed)]

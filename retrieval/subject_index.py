@@ -1,0 +1,123 @@
+"""A subject index in everyday words ("registar pojmova"): each article of the bundled
+statutes and treaties, described the way a client's story describes its situation.
+
+    entries = load_entries()                     # from retrieval/data/subject_index/*.jsonl
+    index = SubjectIndex(entries, chunks)        # entries whose article the index holds
+    index.query(keyword_tokens(story), k=100)    # chunk ids, the best-described first
+
+A story says "gazda mi je uzeo pasoš i ne plaća mi platu"; the article says "poslodavac
+… isprave … zarada". A printed law book bridges that with its subject index; this is the
+same thing as data a lawyer can review: one line per article, `sr` (everyday Serbian)
+and `en` (everyday English) phrases naming the people, events and questions the article
+decides. The entries were written article by article from the article's own text by
+reviewers who saw no evaluation set (`retrieval/data/subject_index/README.md`).
+
+Each file is JSON lines: a header {"source": corpus path, "title": …}, then one
+{"article", "sr", "en"} per article (empty phrases for a technical article). The phrases
+are never shown to a user and never quoted: they only bring an article into the
+candidates; the answer quotes and verifies the article's own words.
+
+Deliberately not here: fusing the leg (`retrieval.searcher`), the thesaurus of single
+words (`retrieval.synonyms`) and the situation → concept lexicon (`retrieval.concepts`).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Collection, Iterable
+
+import bm25s
+import numpy as np
+
+from core.errors import ConfigError
+from retrieval.analyzer import analyze
+
+DATA_DIR = Path(__file__).parent / "data" / "subject_index"
+
+
+@dataclass(frozen=True)
+class Entry:
+    source: str   # the corpus path of the law or treaty, as chunks name it
+    article: str  # the article as chunks name it ("254", "4a")
+    sr: str       # everyday Serbian phrases
+    en: str       # everyday English phrases
+
+    def tokens(self) -> list[str]:
+        """Index terms: the Serbian phrases stemmed as Serbian, the English as English."""
+        return analyze(self.sr, "serbian") + analyze(self.en, "english")
+
+
+def _entry(path: Path, n: int, source: str, raw: object) -> Entry:
+    if not isinstance(raw, dict) or set(raw) != {"article", "sr", "en"}:
+        raise ConfigError(f"{path}:{n}: an entry needs exactly the keys article, sr, en; got {raw!r}")
+    if not all(isinstance(raw[k], str) for k in ("article", "sr", "en")) or not raw["article"].strip():
+        raise ConfigError(f"{path}:{n}: article, sr and en must be strings, article non-empty; got {raw!r}")
+    return Entry(source, raw["article"].strip(), raw["sr"].strip(), raw["en"].strip())
+
+
+def read_file(path: Path) -> list[Entry]:
+    """One law's entries; a ConfigError names the file, the line and the reason."""
+    lines = [(n, line) for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.strip()]
+    if not lines:
+        raise ConfigError(f"{path}: empty subject-index file")
+    records = []
+    for n, line in lines:
+        try:
+            records.append((n, json.loads(line)))
+        except json.JSONDecodeError as e:
+            raise ConfigError(f"{path}:{n}: not valid JSON ({e.msg})") from e
+    n, header = records[0]
+    if not isinstance(header, dict) or not isinstance(header.get("source"), str) or not header["source"]:
+        raise ConfigError(f"{path}:{n}: the first line must be a header with the corpus 'source'")
+    return [_entry(path, m, header["source"], raw) for m, raw in records[1:]]
+
+
+@lru_cache(maxsize=4)
+def load_entries(directory: Path = DATA_DIR) -> tuple[Entry, ...]:
+    """Every entry with phrases, in file and line order (an empty entry indexes nothing)."""
+    if not Path(directory).is_dir():
+        return ()
+    return tuple(e for p in sorted(Path(directory).glob("*.jsonl")) for e in read_file(p) if e.sr or e.en)
+
+
+class SubjectIndex:
+    """BM25 over the entries whose article the loaded index holds. A row stands for its
+    article's first chunk; the searcher's collapse step joins the article's pieces."""
+
+    def __init__(self, entries: Iterable[Entry], chunks: Iterable) -> None:
+        first: dict[tuple[str, str], tuple[int, str]] = {}
+        for pos, c in enumerate(chunks):
+            if c.article is not None:
+                first.setdefault((c.source, str(c.article)), (pos, c.id))
+        rows: dict[tuple[int, str], list[str]] = {}
+        for e in entries:
+            at = first.get((e.source, e.article))
+            if at is not None:  # an article this index does not hold is skipped
+                rows.setdefault(at, []).extend(e.tokens())
+        self.positions = np.array([pos for pos, _ in rows], dtype=np.int64)
+        self.chunk_ids = [cid for _, cid in rows]
+        self._bm25 = None
+        if rows:
+            self._bm25 = bm25s.BM25()
+            self._bm25.index(list(rows.values()), show_progress=False)
+
+    def __len__(self) -> int:
+        return len(self.chunk_ids)
+
+    def query(self, tokens: list[str], k: int, allowed: Collection[int] | None = None) -> list[str]:
+        """Chunk ids of the best-described articles, best first; only articles whose first
+        chunk is in `allowed` (row positions of the searcher) when given."""
+        if self._bm25 is None or k <= 0:
+            return []
+        ids = self._bm25.get_tokens_ids(tokens)
+        if not ids:
+            return []
+        scores = self._bm25.get_scores_from_ids(ids)
+        if allowed is not None:
+            scores = np.where(np.isin(self.positions, np.fromiter(allowed, dtype=np.int64, count=len(allowed))),
+                              scores, 0.0)
+        hits = np.flatnonzero(scores > 0)
+        order = sorted(hits.tolist(), key=lambda r: (-float(scores[r]), r))[:k]
+        return [self.chunk_ids[r] for r in order]

@@ -1,0 +1,122 @@
+"""The subject index in everyday words: its files load or fail naming the line, an entry
+reaches its article's chunk, in every form a user types, and only articles the index
+holds and the filter allows come back."""
+import json
+from types import SimpleNamespace
+
+import pytest
+
+from core.errors import ConfigError
+from retrieval.glossary import keyword_tokens
+from retrieval.subject_index import DATA_DIR, Entry, SubjectIndex, load_entries, read_file
+from tests.four_forms import four_forms
+
+LAW = "zakoni/zakon_o_probi.txt"
+
+
+def chunk(cid, article, source=LAW):
+    return SimpleNamespace(id=cid, source=source, article=article)
+
+
+CHUNKS = [chunk("c1a", "1"), chunk("c1b", "1"), chunk("c2", "2"), chunk("c3", "3"), chunk("e1", None, "echr/x.json")]
+ENTRIES = [
+    Entry(LAW, "1", "gazda mi ne plaća platu, radio sam bez plate", "the boss does not pay my wages"),
+    Entry(LAW, "2", "uzeli su mi pasoš i lične papire", "they took my passport and papers"),
+    Entry(LAW, "3", "komšija mi je oštetio auto", "the neighbour damaged my car"),
+    Entry(LAW, "9", "plata plata plata", "wages wages"),  # an article the index lacks
+]
+
+
+def test_an_entry_stands_for_its_articles_first_chunk_and_a_missing_article_is_skipped():
+    index = SubjectIndex(ENTRIES, CHUNKS)
+    assert len(index) == 3
+    assert index.query(keyword_tokens("Radila je bez plate mesecima."), 10)[0] == "c1a"
+
+
+@pytest.mark.parametrize("question,expected", four_forms([
+    ("Gazda joj je uzeo pasoš.", "Her boss took her passport.", "c2"),
+    ("Radila je u kafani, gazda joj nije platio platu.", "She worked in a café and the boss never paid her wages.",
+     "c1a"),
+]))
+def test_every_form_a_user_types_meets_the_same_entry(question, expected):
+    assert SubjectIndex(ENTRIES, CHUNKS).query(keyword_tokens(question), 10)[0] == expected
+
+
+def test_the_filter_keeps_only_allowed_rows_and_no_shared_word_gives_nothing():
+    index = SubjectIndex(ENTRIES, CHUNKS)
+    assert index.query(keyword_tokens("pasoš"), 10, allowed={0, 3}) == []
+    assert index.query(keyword_tokens("pasoš"), 10, allowed={2}) == ["c2"]
+    assert index.query(keyword_tokens("vremenska prognoza za sutra"), 10) == []
+    assert SubjectIndex([], CHUNKS).query(keyword_tokens("pasoš"), 10) == []
+
+
+def write(tmp_path, lines):
+    p = tmp_path / "law.jsonl"
+    p.write_text("\n".join(json.dumps(x) if not isinstance(x, str) else x for x in lines), encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize("lines,reason", [
+    ([], "empty"),
+    (["{not json"], ":1: not valid JSON"),
+    ([{"title": "x"}], "header"),
+    ([{"source": LAW}, {"article": "1", "sr": "x"}], ":2: an entry needs exactly"),
+    ([{"source": LAW}, {"article": "", "sr": "x", "en": "y"}], ":2: article, sr and en"),
+    ([{"source": LAW}, {"article": 1, "sr": "x", "en": "y"}], ":2: article, sr and en"),
+])
+def test_a_bad_file_is_refused_naming_the_file_line_and_reason(tmp_path, lines, reason):
+    with pytest.raises(ConfigError) as e:
+        read_file(write(tmp_path, lines))
+    assert "law.jsonl" in str(e.value) and reason in str(e.value)
+
+
+def test_empty_entries_index_nothing_and_a_missing_directory_is_no_entries(tmp_path):
+    write(tmp_path, [{"source": LAW}, {"article": "1", "sr": "", "en": ""}, {"article": "2", "sr": "pasoš", "en": ""}])
+    assert [e.article for e in load_entries(tmp_path)] == ["2"]
+    assert load_entries(tmp_path / "none") == ()
+
+
+def test_the_bundled_index_parses_and_names_only_corpus_laws_and_treaties():
+    entries = load_entries(DATA_DIR)
+    assert len(entries) > 1000
+    assert {e.source.split("/")[0] for e in entries} <= {"zakoni", "medjunarodni"}
+    keys = [(e.source, e.article) for e in entries]
+    assert len(keys) == len(set(keys)), "one entry per article"
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory):
+    from indexing.pipeline import build_index
+    from retrieval.searcher import Searcher
+    from tests.corpus_factory import make_corpus
+
+    root = tmp_path_factory.mktemp("subjects")
+    build_index(make_corpus(root / "corpus"), root / "index", workers=1)
+    s = Searcher(root / "index")
+    # The bundled entries name laws this small corpus lacks: give it its own.
+    s._subject_index = SubjectIndex([Entry("zakoni/zakon_o_probnoj_naknadi.txt", "2",
+                                           "gazda me tukao i nije platio, kako da dobijem pare za to što sam pretrpela",
+                                           "the boss beat me and never paid, how do I get money for what I suffered")],
+                                    s.chunks)
+    return s
+
+
+STORY = ("Moja klijentkinja je godinu dana radila kod gazde na selu. Tukao ju je i nije joj platio ništa. "
+         "Kako da dobije pare za to što je pretrpela?")
+
+
+def test_a_story_meets_the_article_its_situation_describes_through_both_legs(searcher):
+    hits = searcher.search(STORY, k=5)
+    top = [h for h in hits if h.chunk.article == "2"]
+    assert top and {"subjects", "subjects_ask"} <= set(top[0].via)
+    assert hits.index(top[0]) < 5  # the agreed article keeps a place in the first five
+
+
+def test_a_search_box_question_and_a_zero_weight_get_no_subject_legs(searcher):
+    from retrieval.searcher import Searcher
+
+    legs = set().union(*(h.via for h in searcher.search("pare za pretrpljeno", k=10)))
+    assert not legs & {"subjects", "subjects_ask"}
+    off = Searcher(searcher.index_dir, weights={**searcher.weights, "subjects": 0.0})
+    off._subject_index = searcher._subject_index
+    assert not set().union(*(h.via for h in off.search(STORY, k=10))) & {"subjects", "subjects_ask"}
