@@ -24,7 +24,9 @@ def story_quotes(question: str, hits: list[Hit], chosen: list, candidates: list,
     out = related(question, hits, chosen, lead, plan)
     out += leg_quotes(question, hits, candidates, lead + out, plan, "concepts", ANSWER.concept_places,
                       ANSWER.concept_quotes)
-    return out + leg_quotes(question, hits, candidates, lead + out, plan, "ask", ANSWER.ask_places, ANSWER.ask_quotes)
+    out += leg_quotes(question, hits, candidates, lead + out, plan, "ask", ANSWER.ask_places, ANSWER.ask_quotes)
+    return out + leg_quotes(question, hits, candidates, lead + out, plan, ("subjects", "subjects_ask"),
+                            ANSWER.subject_places, ANSWER.subject_quotes)
 
 
 def related(question: str, hits: list[Hit], chosen: list, lead: list, plan) -> list:
@@ -48,20 +50,23 @@ def related(question: str, hits: list[Hit], chosen: list, lead: list, plan) -> l
     return out
 
 
-def leg_quotes(question: str, hits: list[Hit], candidates: list, quoted: list, plan, leg: str, places: int,
-               most: int) -> list:
-    """The best span of each hit in the first `places` that search `leg` found, up to
+def leg_quotes(question: str, hits: list[Hit], candidates: list, quoted: list, plan, leg: str | tuple[str, ...],
+               places: int, most: int) -> list:
+    """The best span of each hit in the first `places` that search `leg` (every one of
+    the legs, given several) found, up to
     `most`, skipping what is quoted already. "concepts": "pretio … potpisala" -> ZOO čl.
     60 (its heads keep places within RankingConfig.concept_slot); "ask": what the story's
-    closing question finds on its own ("Sme li advokat da odbije?" -> ZBPP čl. 21). The
-    story's many other words rarely meet those provisions', so the answerer's own
+    closing question finds on its own ("Sme li advokat da odbije?" -> ZBPP čl. 21);
+    ("subjects", "subjects_ask"): the article whose everyday-words entry both the story and
+    its question meet (retrieval.subject_index). The story's many other words rarely meet those provisions', so the answerer's own
     selection passes them by."""
+    legs = (leg,) if isinstance(leg, str) else leg
     taken = {hits[c.hit_index].chunk.id for c in quoted} | {h.chunk.id for h in plan.hits.values()}
     out = []
     for i, h in enumerate(hits[:places]):
         if len(out) >= most:
             break
-        if leg in h.via and h.chunk.id not in taken and regime_factor(question, h.chunk) >= 1.0:
+        if all(one in h.via for one in legs) and h.chunk.id not in taken and regime_factor(question, h.chunk) >= 1.0:
             best = max((c for c in candidates if c.hit_index == i), key=lambda c: c.score, default=None)
             if best is not None:
                 taken.add(h.chunk.id)

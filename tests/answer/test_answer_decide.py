@@ -285,6 +285,28 @@ def test_a_story_quotes_what_one_search_leg_found_in_the_first_places(leg):
     assert _concept_quotes(q, plain, cands, [cands[2]], no_route) == []
 
 
+def test_a_story_quotes_the_article_both_subject_legs_found_and_not_one_leg_alone():
+    """The subject index's article is quoted only where the whole story and its closing
+    question both met its entry (retrieval.subject_index): one leg alone is a guess."""
+    import dataclasses
+    from types import SimpleNamespace
+
+    from answer.candidates import Candidate
+    from answer.story_quotes import leg_quotes
+
+    base = served("zkp252", "zkp254", "vs")
+    hits = [base[0], dataclasses.replace(base[1], via=("bm25", "subjects")),
+            dataclasses.replace(base[2], via=("subjects", "subjects_ask"))]
+    span = SimpleNamespace(text="x", lead="")
+    cands = [Candidate(0, span, 0.9, 0.8), Candidate(1, span, 0.4, 0.2), Candidate(2, span, 0.3, 0.2)]
+    legs = ("subjects", "subjects_ask")
+    no_route = SimpleNamespace(hits={})
+    q = "Gazda joj je uzeo pasoš i nije joj platio. Šta može?"
+    assert leg_quotes(q, hits, cands, [cands[0]], no_route, legs, 5, 2) == [cands[2]]
+    assert leg_quotes(q, hits, cands, [cands[0]], no_route, "subjects", 5, 2) == [cands[1], cands[2]]
+    assert leg_quotes(q, hits, cands, [cands[0]], no_route, legs, 2, 2) == []  # beyond the places
+
+
 @pytest.mark.parametrize("text,question,expected", [
     ("da postoji odluka Direkcije kojom se vozilo poverava podnosiocu zahteva;", "Kako se registruje vozilo u Novom Sadu?", False),
     ("Vozilo se registruje na ime vlasnika, na zahtev koji se podnosi organu.", "Kako se registruje vozilo?", True),

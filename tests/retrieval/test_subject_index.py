@@ -120,3 +120,46 @@ def test_a_search_box_question_and_a_zero_weight_get_no_subject_legs(searcher):
     off = Searcher(searcher.index_dir, weights={**searcher.weights, "subjects": 0.0})
     off._subject_index = searcher._subject_index
     assert not set().union(*(h.via for h in off.search(STORY, k=10))) & {"subjects", "subjects_ask"}
+
+
+def _bundled():
+    from pathlib import Path
+
+    from retrieval.searcher import get_searcher
+
+    index = Path(__file__).resolve().parents[2] / ".index"
+    if not (index / "CURRENT").exists():
+        pytest.skip("the bundled index is not built (python -m ingest)")
+    return get_searcher(index)
+
+
+@pytest.mark.slow
+def test_every_entry_names_an_article_the_bundled_index_holds():
+    s = _bundled()
+    held = {(c.source, str(c.article)) for c in s.chunks if c.article is not None}
+    missing = [(e.source, e.article) for e in load_entries(DATA_DIR) if (e.source, e.article) not in held]
+    assert not missing, missing[:20]
+    assert len(s.subject_index) == len({(e.source, e.article) for e in load_entries(DATA_DIR)})
+
+
+# Situations told in a client's words -> the article a lawyer names (none of these words is
+# the article's own): the entries, not the statute text, carry the bridge.
+SITUATIONS = [
+    ("Gazda mi je uzeo pasoš i ne da mi ga.",
+     {("medjunarodni/cets197-convention-action-against-trafficking.md", "20"),
+      ("medjunarodni/ilo-c189-domestic-workers.md", "9")}),
+    ("Radila sam mesecima a poslodavac mi nije isplatio platu.", {("zakoni/zakon_o_radu.txt", "186")}),
+    ("Муж ме туче пред децом, могу ли да га избацим из стана?",
+     {("zakoni/porodicni_zakon.txt", "10"), ("zakoni/krivicni_zakonik.txt", "194")}),
+    ("Komsija mi je udario auto na parkingu i pobegao, ko placa stetu?",
+     {("zakoni/zakon_o_obligacionim_odnosima.txt", "154")}),
+    ("I was dismissed last month and my employer still owes me my wages.", {("zakoni/zakon_o_radu.txt", "186")}),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question,articles", SITUATIONS)
+def test_a_situation_in_everyday_words_reaches_its_article_through_the_entries(question, articles):
+    s = _bundled()
+    top = {(s.by_id[cid].source, str(s.by_id[cid].article)) for cid in s.subject_index.query(keyword_tokens(question), 5)}
+    assert top & articles, top
