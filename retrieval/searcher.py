@@ -50,8 +50,8 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin):
     """A loaded index. The dense leg's methods are `retrieval.searcher_dense.DenseMixin`'s,
     the remedy guide's (`remedies`, `guide`, `remedies_for_facts`, `hit_for`) are
     `retrieval.searcher_guide.GuideMixin`'s, the concepts leg's
-    `retrieval.searcher_concepts.ConceptsMixin`'s, the synonyms and ask legs'
-    `retrieval.searcher_words.WordsMixin`'s."""
+    `retrieval.searcher_concepts.ConceptsMixin`'s, the synonyms, ask and subject-index
+    legs' `retrieval.searcher_words.WordsMixin`'s."""
 
     def __init__(self, index_dir: Path, weights: dict[str, float] | None = None,
                  embedder: str | None = None, chroma_host: str | None = None) -> None:

@@ -1,5 +1,5 @@
-"""The Searcher's word legs (`WordsMixin`): the question in the statute's words, and a
-story's own question searched on its own.
+"""The Searcher's word legs (`WordsMixin`): the question in the statute's words, a
+story's own question searched on its own, and a story in the subject index's everyday words.
 
     legs = searcher._word_legs(question, keywords, allowed)   # {"synonyms": [...], "ask": [...]}
 
@@ -13,6 +13,9 @@ story's own question searched on its own.
   BM25 over all the words lets the facts outvote it.
 - "ask_dense": the same closing question embedded on its own (`_ask_dense_leg`), when
   the dense leg is on: a whole story's embedding averages its facts.
+- "subjects" / "subjects_ask": a story, and its closing question alone, against the
+  subject index in everyday words (`retrieval.subject_index`, `_subjects_legs`); the
+  article both put first keeps a place (`_keep_agreed_subject`).
 
 A mixin of `retrieval.searcher.Searcher`, whose loaded index it reads (`bm25`,
 `weights`, and the dense leg's `_dense_ranking` and `diacritics`). Fusing the legs is the
