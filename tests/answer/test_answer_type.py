@@ -2,7 +2,6 @@
 case in four forms (tests/four_forms.py). Serbian quotes are provisions of the bundled
 corpus (ZKP, ZOO, KZ, Zakon o radu, …; a few shortened, "…"); English ones are treaty
 and ECtHR text, plus two sentences written for a case (DEFINITION, TWICE)."""
-import time
 
 import pytest
 
@@ -140,16 +139,10 @@ def test_states_type_rejects_an_unknown_kind():
     assert set(ANSWER_TYPES) == {"amount", "deadline", "body", "procedure", "permission"}
 
 
-def test_fast():
-    """Runs on every question and retrieved quote: well under a millisecond (best of
-    three rounds, so a busy machine does not fail it)."""
+def test_repeatable():
+    """Runs on every question and retrieved quote; its cost is measured by the answer
+    benchmarks (`python -m evaluation.bench`), never asserted here: a wall-clock bound
+    fails on a busy machine. The compiled cue patterns give the same kinds every time."""
     questions = [row[0] for row in ASKED] + [row[1] for row in ASKED]
-    asked_type(questions[0]), states_type(ZKP_254, "deadline")  # cue patterns compiled once
-    rounds = []
-    for _ in range(3):
-        start = time.perf_counter()
-        for q in questions:
-            asked_type(q)
-            states_type(ZOO_200, "amount")
-        rounds.append((time.perf_counter() - start) / len(questions))
-    assert min(rounds) < 1e-3
+    first = [(asked_type(q), states_type(ZOO_200, "amount")) for q in questions]
+    assert [(asked_type(q), states_type(ZOO_200, "amount")) for q in questions] == first
