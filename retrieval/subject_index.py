@@ -1,5 +1,6 @@
 """A subject index in everyday words ("registar pojmova"): each article of the bundled
-statutes and treaties, described the way a client's story describes its situation.
+statutes and treaties (and each Supreme Court decision, each ECtHR paragraph that has an
+entry), described the way a client's story describes its situation.
 
     entries = load_entries()                     # from retrieval/data/subject_index/*.jsonl
     index = SubjectIndex(entries, chunks)        # entries whose article the index holds
@@ -13,7 +14,8 @@ decides. The entries were written article by article from the article's own text
 reviewers who saw no evaluation set (`retrieval/data/subject_index/README.md`).
 
 Each file is JSON lines: a header {"source": corpus path, "title": …}, then one
-{"article", "sr", "en"} per article (empty phrases for a technical article). The phrases
+{"article" (or "paragraph"), "sr", "en"} per unit (empty phrases for a technical
+article); or a header {"documents": true}, then one {"source", "sr", "en"} per document. The phrases
 are never shown to a user and never quoted: they only bring an article into the
 candidates; the answer quotes and verifies the article's own words.
 
@@ -37,28 +39,42 @@ from retrieval.analyzer import analyze
 DATA_DIR = Path(__file__).parent / "data" / "subject_index"
 
 
+UNITS = ("article", "paragraph", "document")
+
+
 @dataclass(frozen=True)
 class Entry:
-    source: str   # the corpus path of the law or treaty, as chunks name it
-    article: str  # the article as chunks name it ("254", "4a")
+    source: str   # the corpus path of the law, treaty, judgment or decision, as chunks name it
+    article: str  # the unit as chunks name it: an article ("254", "4a"), an ECtHR paragraph ("110"), or "" for a whole document
     sr: str       # everyday Serbian phrases
     en: str       # everyday English phrases
+    unit: str = "article"  # one of UNITS
 
     def tokens(self) -> list[str]:
         """Index terms: the Serbian phrases stemmed as Serbian, the English as English."""
         return analyze(self.sr, "serbian") + analyze(self.en, "english")
 
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.source, self.unit, self.article)
 
-def _entry(path: Path, n: int, source: str, raw: object) -> Entry:
-    if not isinstance(raw, dict) or set(raw) != {"article", "sr", "en"}:
-        raise ConfigError(f"{path}:{n}: an entry needs exactly the keys article, sr, en; got {raw!r}")
-    if not all(isinstance(raw[k], str) for k in ("article", "sr", "en")) or not raw["article"].strip():
-        raise ConfigError(f"{path}:{n}: article, sr and en must be strings, article non-empty; got {raw!r}")
-    return Entry(source, raw["article"].strip(), raw["sr"].strip(), raw["en"].strip())
+
+def _entry(path: Path, n: int, header: dict, raw: object) -> Entry:
+    """One line: {"article" | "paragraph": unit, "sr", "en"} under a one-source header, or
+    {"source": path, "sr", "en"} (a whole document) under a {"documents": true} header."""
+    unit_key = "source" if header.get("documents") else next(
+        (u for u in ("article", "paragraph") if isinstance(raw, dict) and u in raw), "article")
+    if not isinstance(raw, dict) or set(raw) != {unit_key, "sr", "en"}:
+        raise ConfigError(f"{path}:{n}: an entry needs exactly the keys {unit_key}, sr, en; got {raw!r}")
+    if not all(isinstance(raw[k], str) for k in (unit_key, "sr", "en")) or not raw[unit_key].strip():
+        raise ConfigError(f"{path}:{n}: {unit_key}, sr and en must be strings, {unit_key} non-empty; got {raw!r}")
+    if unit_key == "source":
+        return Entry(raw["source"].strip(), "", raw["sr"].strip(), raw["en"].strip(), "document")
+    return Entry(header["source"], raw[unit_key].strip(), raw["sr"].strip(), raw["en"].strip(), unit_key)
 
 
 def read_file(path: Path) -> list[Entry]:
-    """One law's entries; a ConfigError names the file, the line and the reason."""
+    """One file's entries; a ConfigError names the file, the line and the reason."""
     lines = [(n, line) for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.strip()]
     if not lines:
         raise ConfigError(f"{path}: empty subject-index file")
@@ -69,9 +85,11 @@ def read_file(path: Path) -> list[Entry]:
         except json.JSONDecodeError as e:
             raise ConfigError(f"{path}:{n}: not valid JSON ({e.msg})") from e
     n, header = records[0]
-    if not isinstance(header, dict) or not isinstance(header.get("source"), str) or not header["source"]:
-        raise ConfigError(f"{path}:{n}: the first line must be a header with the corpus 'source'")
-    return [_entry(path, m, header["source"], raw) for m, raw in records[1:]]
+    if not isinstance(header, dict) or not (header.get("documents") is True or (
+            isinstance(header.get("source"), str) and header["source"])):
+        raise ConfigError(f"{path}:{n}: the first line must be a header with the corpus 'source' "
+                          "(or \"documents\": true for one entry per document)")
+    return [_entry(path, m, header, raw) for m, raw in records[1:]]
 
 
 @lru_cache(maxsize=4)
@@ -83,18 +101,22 @@ def load_entries(directory: Path = DATA_DIR) -> tuple[Entry, ...]:
 
 
 class SubjectIndex:
-    """BM25 over the entries whose article the loaded index holds. A row stands for its
-    article's first chunk; the searcher's collapse step joins the article's pieces."""
+    """BM25 over the entries whose unit the loaded index holds. A row stands for its
+    unit's first chunk (an article's, a paragraph's, a document's); the searcher's collapse
+    step joins the unit's pieces."""
 
     def __init__(self, entries: Iterable[Entry], chunks: Iterable) -> None:
-        first: dict[tuple[str, str], tuple[int, str]] = {}
+        first: dict[tuple[str, str, str], tuple[int, str]] = {}
         for pos, c in enumerate(chunks):
-            if c.article is not None:
-                first.setdefault((c.source, str(c.article)), (pos, c.id))
+            first.setdefault((c.source, "document", ""), (pos, c.id))
+            for unit in ("article", "paragraph"):
+                value = getattr(c, unit, None)
+                if value is not None:
+                    first.setdefault((c.source, unit, str(value)), (pos, c.id))
         rows: dict[tuple[int, str], list[str]] = {}
         for e in entries:
-            at = first.get((e.source, e.article))
-            if at is not None:  # an article this index does not hold is skipped
+            at = first.get(e.key)
+            if at is not None:  # a unit this index does not hold is skipped
                 rows.setdefault(at, []).extend(e.tokens())
         self.positions = np.array([pos for pos, _ in rows], dtype=np.int64)
         self.chunk_ids = [cid for _, cid in rows]
