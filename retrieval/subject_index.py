@@ -35,6 +35,7 @@ import numpy as np
 
 from core.errors import ConfigError
 from retrieval.analyzer import analyze
+from retrieval.synonyms import matches
 
 DATA_DIR = Path(__file__).parent / "data" / "subject_index"
 
@@ -51,8 +52,11 @@ class Entry:
     unit: str = "article"  # one of UNITS
 
     def tokens(self) -> list[str]:
-        """Index terms: the Serbian phrases stemmed as Serbian, the English as English."""
-        return analyze(self.sr, "serbian") + analyze(self.en, "english")
+        """Index terms: the Serbian phrases stemmed as Serbian, with the statute words the
+        thesaurus (`retrieval.synonyms`) gives for their everyday ones ("alimentacija" ->
+        izdržavanje: a story may use either), and the English stemmed as English."""
+        statute = [t for _, law in matches(self.sr) for t in law] if self.sr else []
+        return analyze(self.sr, "serbian") + statute + analyze(self.en, "english")
 
     @property
     def key(self) -> tuple[str, str, str]:

@@ -14,11 +14,13 @@ from tests.four_forms import four_forms
 LAW = "zakoni/zakon_o_probi.txt"
 
 
-def chunk(cid, article, source=LAW):
-    return SimpleNamespace(id=cid, source=source, article=article)
+def chunk(cid, article, source=LAW, paragraph=None):
+    return SimpleNamespace(id=cid, source=source, article=article, paragraph=paragraph)
 
 
-CHUNKS = [chunk("c1a", "1"), chunk("c1b", "1"), chunk("c2", "2"), chunk("c3", "3"), chunk("e1", None, "echr/x.json")]
+CHUNKS = [chunk("c1a", "1"), chunk("c1b", "1"), chunk("c2", "2"), chunk("c3", "3"), chunk("e1", None, "echr/x.json", "7"),
+          chunk("e2", None, "echr/x.json", "8"), chunk("d1", None, "sudska_praksa/vs/rev.json"),
+          chunk("d2", None, "sudska_praksa/vs/rev.json")]
 ENTRIES = [
     Entry(LAW, "1", "gazda mi ne plaća platu, radio sam bez plate", "the boss does not pay my wages"),
     Entry(LAW, "2", "uzeli su mi pasoš i lične papire", "they took my passport and papers"),
@@ -42,6 +44,22 @@ def test_every_form_a_user_types_meets_the_same_entry(question, expected):
     assert SubjectIndex(ENTRIES, CHUNKS).query(keyword_tokens(question), 10)[0] == expected
 
 
+def test_a_paragraph_and_a_whole_document_have_entries_of_their_own():
+    entries = [Entry("echr/x.json", "8", "država nije istražila prinudni rad kućne pomoćnice", "", "paragraph"),
+               Entry("sudska_praksa/vs/rev.json", "", "radnica tražila naknadu za neisplaćene prekovremene sate",
+                     "", "document")]
+    index = SubjectIndex(entries, CHUNKS)
+    assert index.query(keyword_tokens("Država nije ništa istražila."), 5) == ["e2"]
+    assert index.query(keyword_tokens("neisplaćeni prekovremeni sati"), 5) == ["d1"]  # the document's first chunk
+
+
+def test_an_entrys_everyday_word_also_meets_the_statute_word_the_thesaurus_gives():
+    index = SubjectIndex([Entry(LAW, "3", "koliko alimentacije plaća otac", "")], CHUNKS)
+    assert index.query(keyword_tokens("Koliki je iznos izdržavanja za dete?"), 5) == ["c3"]  # alimentacija -> izdržavanje
+    assert SubjectIndex([Entry(LAW, "3", "koliko plaća otac", "")], CHUNKS).query(
+        keyword_tokens("Koliki je iznos izdržavanja za dete?"), 5) == []
+
+
 def test_the_filter_keeps_only_allowed_rows_and_no_shared_word_gives_nothing():
     index = SubjectIndex(ENTRIES, CHUNKS)
     assert index.query(keyword_tokens("pasoš"), 10, allowed={0, 3}) == []
@@ -61,6 +79,8 @@ def write(tmp_path, lines):
     (["{not json"], ":1: not valid JSON"),
     ([{"title": "x"}], "header"),
     ([{"source": LAW}, {"article": "1", "sr": "x"}], ":2: an entry needs exactly"),
+    ([{"documents": True}, {"article": "1", "sr": "x", "en": "y"}], ":2: an entry needs exactly the keys source"),
+    ([{"documents": True}, {"source": " ", "sr": "x", "en": "y"}], ":2: source, sr and en"),
     ([{"source": LAW}, {"article": "", "sr": "x", "en": "y"}], ":2: article, sr and en"),
     ([{"source": LAW}, {"article": 1, "sr": "x", "en": "y"}], ":2: article, sr and en"),
 ])
@@ -76,12 +96,12 @@ def test_empty_entries_index_nothing_and_a_missing_directory_is_no_entries(tmp_p
     assert load_entries(tmp_path / "none") == ()
 
 
-def test_the_bundled_index_parses_and_names_only_corpus_laws_and_treaties():
+def test_the_bundled_index_parses_and_names_only_corpus_sources():
     entries = load_entries(DATA_DIR)
     assert len(entries) > 1000
-    assert {e.source.split("/")[0] for e in entries} <= {"zakoni", "medjunarodni"}
-    keys = [(e.source, e.article) for e in entries]
-    assert len(keys) == len(set(keys)), "one entry per article"
+    assert {e.source.split("/")[0] for e in entries} <= {"zakoni", "medjunarodni", "echr", "sudska_praksa"}
+    keys = [e.key for e in entries]
+    assert len(keys) == len(set(keys)), "one entry per unit"
 
 
 @pytest.fixture(scope="module")
@@ -136,10 +156,12 @@ def _bundled():
 @pytest.mark.slow
 def test_every_entry_names_an_article_the_bundled_index_holds():
     s = _bundled()
-    held = {(c.source, str(c.article)) for c in s.chunks if c.article is not None}
-    missing = [(e.source, e.article) for e in load_entries(DATA_DIR) if (e.source, e.article) not in held]
+    held = {(c.source, "document", "") for c in s.chunks}
+    held |= {(c.source, u, str(getattr(c, u))) for c in s.chunks for u in ("article", "paragraph")
+             if getattr(c, u) is not None}
+    missing = [e.key for e in load_entries(DATA_DIR) if e.key not in held]
     assert not missing, missing[:20]
-    assert len(s.subject_index) == len({(e.source, e.article) for e in load_entries(DATA_DIR)})
+    assert len(s.subject_index) == len({e.key for e in load_entries(DATA_DIR)})
 
 
 # Situations told in a client's words -> the article a lawyer names (none of these words is
