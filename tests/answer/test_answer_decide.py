@@ -61,8 +61,8 @@ ABSTAIN = (
               "By when may a property claim be filed in criminal proceedings in Croatia?", "in Croatia", CLAIM_HITS),
              ("Koji je rok za žalbu na presudu u Hrvatskoj?", "u Hrvatskoj",
               "What is the deadline for an appeal against a judgment in Croatia?", "in Croatia", ("zkp254", "zkp252")))
-    + params("subject_missing", ("Kolika je akciza na cigarete?", "akciza, cigarete",
-                                 "How much is the excise duty on cigarettes?", "cigarettes, excise",
+    + params("subject_missing", ("Kolika je članarina u planinarskom društvu?", "članarina, planinarskom, društvu",
+                                 "How much is the membership fee of a mountaineering club?", "membership, fee, mountaineering, club",
                                  ("zkp254", "zkp252", "zoo200"), ("cets197", "rantsev")))
     + params("type_not_stated", ("Koji je rok za naknadu nematerijalne štete za pretrpljeni strah?", "deadline",
                                  "What is the time limit for compensation of non-pecuniary damage for fear?", "deadline",

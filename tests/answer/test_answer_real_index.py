@@ -55,9 +55,10 @@ TWELVE = [
     ("Da li je marihuana legalna u Srbiji za medicinsku upotrebu?", "subject_missing"),
     ("Koji sud je nadležan za razvod braka u Sarajevu?", "other_jurisdiction"),
     ("What is the penalty for insider trading in the United States?", "other_jurisdiction"),
-    # A bulletin page on classifying cigarettes holds "akciza" and "cigarete", but no quote
-    # holds both: nothing found answers it.
-    ("Kolika je akciza na cigarete?", "no_match"),
+    # Excise is governed by Zakon o akcizama, which the corpus lacks (the governing-law
+    # table); before that entry, a bulletin page on classifying cigarettes held both words
+    # in no one quote and the question abstained as no_match.
+    ("Kolika je akciza na cigarete?", "subject_missing"),
 ]
 
 

@@ -23,13 +23,13 @@ BEFORE = {"question": str, "answer": str, "abstained": bool, "citations": list, 
 CITATION_KEYS = {"n", "chunk_id", "source", "article", "paragraph", "page", "label", "quote", "verified"}
 HIT_KEYS = {"rank", "score", "chunk_id", "source", "kind", "title", "article", "paragraph", "page", "heading", "url", "text"}
 # question -> the hits the stand-in searcher returns for it (default: the property claim's)
-HITS = {"Kolika je akciza na cigarete?": ("zkp254", "zkp252", "zoo200"),
+HITS = {"Kolika je članarina u planinarskom društvu?": ("zkp254", "zkp252", "zoo200"),
         "Koji je rok za naknadu nematerijalne štete za pretrpljeni strah?": ("zoo200", "vs")}
 ABSTENTIONS = [
     ("Kakvo je vreme sutra?", "small_talk", ""),
     ("Presuda Rev 9999/2024 o imovinskopravnom zahtevu", "absent_source", "Rev 9999/2024"),
     ("Do kada se može podneti imovinskopravni zahtev u Hrvatskoj?", "other_jurisdiction", "u Hrvatskoj"),
-    ("Kolika je akciza na cigarete?", "subject_missing", "akciza, cigarete"),
+    ("Kolika je članarina u planinarskom društvu?", "subject_missing", "članarina, planinarskom, društvu"),
     ("Koji je rok za naknadu nematerijalne štete za pretrpljeni strah?", "type_not_stated", "deadline"),
 ]
 
