@@ -71,11 +71,46 @@ def governing_law(question: str, path: Path = DATA) -> Governed | None:
     """The first subject of the table whose every group the question's own question
     meets (and none of its 'unless' groups), or None."""
     toks = words(asked_sentence(question))
-    for g, groups, unless in _entries(str(path)):
+    entries = _entries(str(path))
+    for i in sorted(_openers(toks, str(path))):
+        g, groups, unless = entries[i]
         if all(any(find(toks, a) for a in group) for group in groups) and \
                 not any(any(find(toks, a) for a in group) for group in unless):
             return g
     return None
+
+
+@lru_cache(maxsize=2)
+def _first_words(path: str) -> tuple[dict[str, set[int]], dict[int, dict[str, set[int]]], set[int]]:
+    """The first group's opening words, indexed: (exact word -> subjects, prefix length ->
+    prefix -> subjects, subjects whose first group opens with "#child")."""
+    exact: dict[str, set[int]] = {}
+    prefixes: dict[int, dict[str, set[int]]] = {}
+    child: set[int] = set()
+    for i, (_, groups, _) in enumerate(_entries(path)):
+        for alt in groups[0]:
+            w = alt[0]
+            if w == "#child":
+                child.add(i)
+            elif w.endswith("*"):
+                prefixes.setdefault(len(w) - 1, {}).setdefault(w[:-1], set()).add(i)
+            else:
+                exact.setdefault(w, set()).add(i)
+    return exact, prefixes, child
+
+
+def _openers(toks: list[str], path: str) -> set[int]:
+    """The subjects whose first group the question may meet: one of its words opens an
+    alternative of that group. With 200 subjects, testing every group of every subject
+    took 13 ms a question; this index leaves a handful to test."""
+    exact, prefixes, child = _first_words(path)
+    out = set(child) if any(t.isdigit() for t in toks) else set()
+    for t in toks:
+        out |= exact.get(t, set())
+        for n, table in prefixes.items():
+            if len(t) >= n:
+                out |= table.get(t[:n], set())
+    return out
 
 
 def held(g: Governed, hits: list[Hit]) -> bool:

@@ -241,3 +241,27 @@ def test_the_decision_names_the_law():
     d = decide("Kako moja klijentkinja može da stekne srpsko državljanstvo?", [other], [], 0.9, 0.35,
                absent=(), plan=None, chosen=[], named=False, context=lambda h: [])
     assert d.action == "abstain" and d.reason == "subject_missing" and "Zakon o državljanstvu" in d.detail
+
+
+def test_the_opening_word_index_changes_no_decision():
+    """governing_law tests only the subjects whose first group one of the question's words
+    opens; a brute-force pass over every subject decides the same for every question of
+    the QA sets and of the rows above."""
+    from pathlib import Path
+
+    from evaluation.qa import load_qa
+    from retrieval.analyzer import words
+    from retrieval.intents import asked_sentence
+    from retrieval.word_groups import find
+
+    def brute(question):
+        toks = words(asked_sentence(question))
+        for g, groups, unless in G._entries(str(G.DATA)):
+            if all(any(find(toks, a) for a in group) for group in groups) and \
+                    not any(any(find(toks, a) for a in group) for group in unless):
+                return g
+        return None
+
+    questions = [q["question"] for f in (Path(__file__).resolve().parents[2] / "evaluation" / "data").glob("qa_*.jsonl")
+                 for q in load_qa(f)] + [row[0] for row in ROWS] + [row[2] for row in ROWS]
+    assert [governing_law(q) for q in questions] == [brute(q) for q in questions]
