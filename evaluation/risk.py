@@ -5,8 +5,8 @@ For each abstention threshold (answer.abstain's evidence threshold; every other 
 answer.decide as shipped): the share of answerable questions answered with a right
 citation (coverage that counts) against the share of unanswerable questions answered
 (risk), over the search-box sets (dev split, hold-out 1), the story-shaped sets
-(hold-outs 2 and 3, blind story sets 1-8) and the unanswerable sets (dev, blind sets
-1-8). Every blind set here was scored once before and once after its round and has been
+(hold-outs 2 and 3, every blind story set registered) and the unanswerable sets (dev,
+every blind unanswerable set registered). Every blind set here was scored once before and once after its round and has been
 a development set since; a new round's fresh blind pair joins only after its "after".
 Prints a Markdown table.
 """
