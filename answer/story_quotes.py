@@ -5,8 +5,9 @@
 `related`: the answerer's own selection, up to AnswerConfig.story_quotes with the lead
 (`answer.decide`'s direct answer, if any). `leg_quotes`: the first places that one search
 leg found: the "concepts" leg (the legal concepts the story's everyday words describe,
-`retrieval.concepts`; AnswerConfig.concept_quotes) and the "ask" leg (the story's own
-question searched on its own, `retrieval.searcher_words`; AnswerConfig.ask_quotes). None
+`retrieval.concepts`; AnswerConfig.concept_quotes), the "ask" leg (the story's own
+question searched on its own, `retrieval.searcher_words`; AnswerConfig.ask_quotes) and
+the unit both subject-index legs found (AnswerConfig.subject_quotes). None
 repeats the lead, a route's own provision (the route quotes it) or a regime the question
 does not ask about. Pure functions; deciding whether the story gets a pathway answer at
 all is `answer.decide`'s.
@@ -53,13 +54,13 @@ def related(question: str, hits: list[Hit], chosen: list, lead: list, plan) -> l
 def leg_quotes(question: str, hits: list[Hit], candidates: list, quoted: list, plan, leg: str | tuple[str, ...],
                places: int, most: int) -> list:
     """The best span of each hit in the first `places` that search `leg` (every one of
-    the legs, given several) found, up to
-    `most`, skipping what is quoted already. "concepts": "pretio … potpisala" -> ZOO čl.
-    60 (its heads keep places within RankingConfig.concept_slot); "ask": what the story's
-    closing question finds on its own ("Sme li advokat da odbije?" -> ZBPP čl. 21);
-    ("subjects", "subjects_ask"): the article whose everyday-words entry both the story and
-    its question meet (retrieval.subject_index). The story's many other words rarely meet those provisions', so the answerer's own
-    selection passes them by."""
+    the legs, given several) found, up to `most`, skipping what is quoted already.
+    "concepts": "pretio … potpisala" -> ZOO čl. 60 (its heads keep places within
+    RankingConfig.concept_slot); "ask": what the story's closing question finds on its
+    own ("Sme li advokat da odbije?" -> ZBPP čl. 21); ("subjects", "subjects_ask"): the
+    article whose everyday-words entry both the story and its question meet
+    (retrieval.subject_index). The story's many other words rarely meet those
+    provisions', so the answerer's own selection passes them by."""
     legs = (leg,) if isinstance(leg, str) else leg
     taken = {hits[c.hit_index].chunk.id for c in quoted} | {h.chunk.id for h in plan.hits.values()}
     out = []
