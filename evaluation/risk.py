@@ -6,9 +6,9 @@ answer.decide as shipped): the share of answerable questions answered with a rig
 citation (coverage that counts) against the share of unanswerable questions answered
 (risk), over the search-box sets (dev split, hold-out 1), the story-shaped sets
 (hold-outs 2 and 3, every blind story set registered) and the unanswerable sets (dev,
-every blind unanswerable set registered). Every blind set here was scored once before and once after its round and has been
-a development set since; a new round's fresh blind pair joins only after its "after".
-Prints a Markdown table.
+every blind unanswerable set registered). Every blind set here was scored once before
+and once after its round and has been a development set since; a new round's fresh
+blind pair joins only after its "after". Prints a Markdown table.
 """
 from __future__ import annotations
 

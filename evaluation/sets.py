@@ -49,9 +49,10 @@ SETS = {
     "stories_blind10": ("qa_stories_blind10.jsonl", "all"),
     "unanswerable_blind10": ("qa_unanswerable_blind10.jsonl", "all"),
 }
+# By shape of question; every blind set registered above joins its shape, in SETS order.
 SHAPES = {"search-box": ("dev", "test", "holdout1"),
-          "story": ("holdout2", "holdout3", "stories_blind", "stories_blind2", "stories_blind3", "stories_blind4", "stories_blind5", "stories_blind6", "stories_blind7", "stories_blind8", "stories_blind9", "stories_blind10"),
-          "unanswerable": ("unanswerable_dev", "unanswerable_blind", "unanswerable_blind2", "unanswerable_blind3", "unanswerable_blind4", "unanswerable_blind5", "unanswerable_blind6", "unanswerable_blind7", "unanswerable_blind8", "unanswerable_blind9", "unanswerable_blind10")}
+          "story": ("holdout2", "holdout3") + tuple(n for n in SETS if n.startswith("stories_blind")),
+          "unanswerable": tuple(n for n in SETS if n.startswith("unanswerable_"))}
 COLUMNS = (("recall@5", lambda r: r["recall@k"]), ("MRR@5", lambda r: r["mrr"]),
            ("answered", lambda r: r["answers"]["answered_share"]),
            ("cites gold", lambda r: r["answers"]["gold_citation_share"]),

@@ -126,7 +126,8 @@ class RankingConfig:
     def weights(self) -> dict[str, float]:
         """The legs' fusion weights, as `Searcher(weights=...)` takes them."""
         return {"bm25": self.bm25, "dense": self.dense, "named": self.named, "pathways": self.pathways,
-                "concepts": self.concepts, "synonyms": self.synonyms, "ask": self.ask, "ask_dense": self.ask_dense, "subjects": self.subjects}
+                "concepts": self.concepts, "synonyms": self.synonyms, "ask": self.ask, "ask_dense": self.ask_dense,
+                "subjects": self.subjects}
 
 
 RANKING = RankingConfig()

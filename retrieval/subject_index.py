@@ -46,7 +46,9 @@ UNITS = ("article", "paragraph", "document")
 @dataclass(frozen=True)
 class Entry:
     source: str   # the corpus path of the law, treaty, judgment or decision, as chunks name it
-    article: str  # the unit as chunks name it: an article ("254", "4a"), an ECtHR paragraph ("110"), or "" for a whole document
+    # The unit as chunks name it: an article ("254", "4a"), an ECtHR paragraph ("110"),
+    # or "" for a whole document (`unit` says which).
+    article: str
     sr: str       # everyday Serbian phrases
     en: str       # everyday English phrases
     unit: str = "article"  # one of UNITS

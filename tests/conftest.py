@@ -24,6 +24,16 @@ def shared_corpus() -> Path:
     return SHARED_CORPUS
 
 
+@pytest.fixture(scope="session")
+def bundled_index() -> Path:
+    """The checkout's own index (`python -m ingest` builds it), for the slow tier's
+    real-index tests; skipped where it is not built."""
+    index = ROOT / ".index"
+    if not (index / "CURRENT").exists():
+        pytest.skip("the bundled index is not built (python -m ingest)")
+    return index
+
+
 def pytest_collection_modifyitems(config, items):
     """Three tiers: `slow` and `integration` are marked where the test is (pytestmark);
     every other test is `unit`, so `-m unit` runs the pure tier in seconds."""

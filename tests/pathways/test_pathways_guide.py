@@ -101,13 +101,10 @@ def test_resolution_names_a_missing_unit_and_a_quote_that_is_not_there():
 
 
 @pytest.mark.slow
-def test_every_citation_of_the_guide_resolves_and_its_quote_verifies_on_the_bundled_index():
+def test_every_citation_of_the_guide_resolves_and_its_quote_verifies_on_the_bundled_index(bundled_index):
     from pathways.__main__ import main
 
-    index = Path(__file__).resolve().parents[2] / ".index"
-    if not (index / "CURRENT").exists():
-        pytest.skip("the bundled index is not built (python -m ingest)")
-    assert main(["--index", str(index)]) == 0
+    assert main(["--index", str(bundled_index)]) == 0
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the bundled corpus is not beside the repository")

@@ -9,7 +9,6 @@ and a weight of 0 get no leg. The slow tier checks that the bundled lexicon's vo
 reaches the provisions a lawyer would name, on the real index.
 """
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -172,13 +171,10 @@ EXPECTED = {  # concept -> (source file ending, article) among its vocabulary's 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("concept", sorted(EXPECTED))
-def test_the_lexicons_vocabulary_reaches_the_provision_a_lawyer_would_name(concept):
+def test_the_lexicons_vocabulary_reaches_the_provision_a_lawyer_would_name(concept, bundled_index):
     from retrieval.searcher import get_searcher
 
-    index = Path(__file__).resolve().parents[2] / ".index"
-    if not (index / "CURRENT").exists():
-        pytest.skip("the bundled index is not built (python -m ingest)")
-    s = get_searcher(index)
+    s = get_searcher(bundled_index)
     entry = next(e for e in lexicon() if e.id == concept)
     top = [s.by_id[cid] for cid, _ in s.bm25.query(C.Concept(entry.id, entry.terms, (), entry.terms_en).query(), 3)]
     source, article = EXPECTED[concept]

@@ -142,20 +142,16 @@ def test_a_search_box_question_and_a_zero_weight_get_no_subject_legs(searcher):
     assert not set().union(*(h.via for h in off.search(STORY, k=10))) & {"subjects", "subjects_ask"}
 
 
-def _bundled():
-    from pathlib import Path
-
+@pytest.fixture()
+def bundled(bundled_index):
     from retrieval.searcher import get_searcher
 
-    index = Path(__file__).resolve().parents[2] / ".index"
-    if not (index / "CURRENT").exists():
-        pytest.skip("the bundled index is not built (python -m ingest)")
-    return get_searcher(index)
+    return get_searcher(bundled_index)
 
 
 @pytest.mark.slow
-def test_every_entry_names_an_article_the_bundled_index_holds():
-    s = _bundled()
+def test_every_entry_names_an_article_the_bundled_index_holds(bundled):
+    s = bundled
     held = {(c.source, "document", "") for c in s.chunks}
     held |= {(c.source, u, str(getattr(c, u))) for c in s.chunks for u in ("article", "paragraph")
              if getattr(c, u) is not None}
@@ -182,7 +178,7 @@ SITUATIONS = [
 
 @pytest.mark.slow
 @pytest.mark.parametrize("question,articles", SITUATIONS)
-def test_a_situation_in_everyday_words_reaches_its_article_through_the_entries(question, articles):
-    s = _bundled()
+def test_a_situation_in_everyday_words_reaches_its_article_through_the_entries(question, articles, bundled):
+    s = bundled
     top = {(s.by_id[cid].source, str(s.by_id[cid].article)) for cid in s.subject_index.query(keyword_tokens(question), 5)}
     assert top & articles, top
