@@ -15,7 +15,9 @@ reviewers who saw no evaluation set (`retrieval/data/subject_index/README.md`).
 
 Each file is JSON lines: a header {"source": corpus path, "title": …}, then one
 {"article" (or "paragraph"), "sr", "en"} per unit (empty phrases for a technical
-article); or a header {"documents": true}, then one {"source", "sr", "en"} per document. The phrases
+article); or a header {"documents": true}, then one {"source", "sr", "en"} per document.
+A second pass over a law (`<law>.questions.jsonl`, header "pass": "questions") adds its
+words to the same units: a unit's entries add up to one row. The phrases
 are never shown to a user and never quoted: they only bring an article into the
 candidates; the answer quotes and verifies the article's own words.
 

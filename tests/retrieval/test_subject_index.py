@@ -100,8 +100,30 @@ def test_the_bundled_index_parses_and_names_only_corpus_sources():
     entries = load_entries(DATA_DIR)
     assert len(entries) > 1000
     assert {e.source.split("/")[0] for e in entries} <= {"zakoni", "medjunarodni", "echr", "sudska_praksa"}
-    keys = [e.key for e in entries]
-    assert len(keys) == len(set(keys)), "one entry per unit"
+    for path in sorted(DATA_DIR.glob("*.jsonl")):
+        keys = [e.key for e in read_file(path)]
+        assert len(keys) == len(set(keys)), f"{path.name}: one entry per unit"
+
+
+def test_a_second_pass_file_extends_its_laws_own_file_unit_by_unit():
+    """`<law>.questions.jsonl` (the questions pass) names the same source as `<law>.jsonl`
+    and only units that file has: it adds words to a unit, never a unit of its own."""
+    passes = sorted(DATA_DIR.glob("*.questions.jsonl"))
+    assert passes
+    for path in passes:
+        base = DATA_DIR / path.name.replace(".questions.jsonl", ".jsonl")
+        header = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
+        assert header.get("pass") == "questions", path.name
+        assert header["source"] == json.loads(base.read_text(encoding="utf-8").splitlines()[0])["source"]
+        assert {e.key for e in read_file(path)} <= {e.key for e in read_file(base)}, path.name
+
+
+def test_two_passes_over_one_unit_add_up_to_one_row():
+    index = SubjectIndex([ENTRIES[1], Entry(LAW, "2", "gazda drži moja dokumenta", "the boss keeps my documents")],
+                         CHUNKS)
+    assert len(index) == 1
+    assert index.query(keyword_tokens("gazda mi je uzeo pasoš"), 5) == ["c2"]
+    assert index.query(keyword_tokens("gazda drži dokumenta"), 5) == ["c2"]
 
 
 @pytest.fixture(scope="module")
