@@ -75,6 +75,42 @@ def _heading(rest: str) -> str | None:
     return rest
 
 
+_TERMINAL = re.compile(r"[.,:;!?…»\"”“)\]]$")
+
+
+def trailing_titles(paras: list[str]) -> tuple[list[str], str | None]:
+    """The article's own paragraphs, and the next article's title its content ends with.
+
+    PIS prints the next article's title (and a new chapter's lines) as the last
+    paragraphs of an article's content: "… извршењу судских одлука." then "Кривична дела
+    за која одговарају правна лица". Such a paragraph is short, opens with a capital and
+    ends in no punctuation, which no sentence, list item or "(брисано)" does; quoting it
+    as the article's words would put another article's title into this one. Chapter lines
+    (all capitals, or "Глава …") are dropped: the provision's `chapter` carries them."""
+    run = 0
+    while run < len(paras) - 1 and _is_title(paras[-1 - run]):
+        run += 1
+    # More than a chapter line, a section line and a title in a row is a list of names
+    # (the villages of a municipality), not titles.
+    if not run or run > _MAX_TITLE_LINES:
+        return paras, None
+    lines = paras[-run:]
+    return paras[:-run], next((line for line in reversed(lines) if not _is_chapter(line)), None)
+
+
+_MAX_TITLE_LINES = 3
+
+
+def _is_title(p: str) -> bool:
+    return (len(p) <= 160 and p[:1].isupper() and not _TERMINAL.search(p) and not ITEM_RE.match(p)
+            and "гласник" not in p.lower())  # an amending law's gazette note is no title
+
+
+def _is_chapter(p: str) -> bool:
+    letters = [c for c in p if c.isalpha()]
+    return bool(re.match(r"^(Глава|ГЛАВА|Део|ДЕО|Одељак|ОДЕЉАК)\b", p)) or all(c.isupper() for c in letters)
+
+
 def pack(paras: list[str], max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[str, str | None]]:
     """Split an article into (piece, stav range) at stav boundaries: a stav is a paragraph
     with the list items that follow it, so a list never leaves its opening sentence. A
@@ -119,6 +155,7 @@ def parse(data: dict[str, Any], source: str) -> Loaded:
     chunks: list[Chunk] = []
     notes: list[str] = []
     seen: set[str] = set()
+    carried: str | None = None  # the title the previous article's content ended with
     for i, prov in enumerate(data["provisions"]):
         if not isinstance(prov, dict):
             notes.append(f"provision {i} is not an object; skipped")
@@ -133,7 +170,9 @@ def parse(data: dict[str, Any], source: str) -> Loaded:
             notes.append(f"provision {prov.get('provision_ref')!r} is not an article; skipped")
             continue
         article = number + latin_suffix(suffix)
-        paras = paragraphs(str(prov.get("content") or ""))
+        paras, title_after = trailing_titles(paragraphs(str(prov.get("content") or "")))
+        heading = _heading(rest) or carried
+        carried = title_after
         if not paras:
             notes.append(f"article {article} has no content; skipped")
             continue
@@ -145,7 +184,7 @@ def parse(data: dict[str, Any], source: str) -> Loaded:
         offset = 0  # char_start: the piece's offset in the article's re-joined text
         for piece, stav in pieces:
             chunks.append(Chunk(source=source, kind="law", title=title, text=piece, article=article,
-                                stav=stav if len(pieces) > 1 else None, heading=_heading(rest),
+                                stav=stav if len(pieces) > 1 else None, heading=heading,
                                 chapter=chapter, char_start=offset))
             offset += len(piece) + 1
     if not chunks:

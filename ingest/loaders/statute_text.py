@@ -152,7 +152,28 @@ def _units(lines: list[str], offsets: list[int], start: int, markers: list, widt
             k = max(1, _last_paragraph(a.lines))
             b.lines, a.lines = a.lines[k:], a.lines[:k]
             notes.append(f"empty {b.loc} took the last paragraph printed above its heading")
+        elif b.lines and _ITEM.match(b.lines[0]):
+            k = _lead_in(a.lines)
+            if k:
+                b.lines, a.lines = a.lines[k:] + b.lines, a.lines[:k]
+                notes.append(f"{b.loc} took its lead-in printed above its heading")
     return units
+
+
+_ITEM = re.compile(r"^(\d+[a-zčćžšđ]?\)|[a-zčćžšđ]\)|[-–—•]\s)")
+
+
+def _lead_in(lines: list[str]) -> int:
+    """Where a list's lead-in starts at the end of `lines`, or 0. "Oštećeni ima pravo da:"
+    is printed above "Glava V … Član 50", whose text opens at "1) podnese …" (with ZKP
+    314, item 1 came along): a sentence ending in a colon, then only list items, opens
+    the list the next article continues; no article ends in one."""
+    j = len(lines) - 1
+    while j > 0 and _ITEM.match(lines[j]) and not lines[j].endswith(":"):
+        j -= 1
+    if j < 1 or not lines[j].endswith(":") or _ITEM.match(lines[j]):
+        return 0
+    return max(1, _last_paragraph(lines[:j + 1]))
 
 
 def _chunks(u: _Unit, source: str, title: str) -> list[Chunk]:

@@ -80,6 +80,26 @@ def test_stray_list_item_in_title_is_not_a_heading(loaded):
     assert loaded.chunks[2].article == "12" and loaded.chunks[2].heading is None
 
 
+def test_the_next_articles_title_printed_at_the_end_of_the_content_moves_to_it(tmp_path):
+    # 0159 (odgovornost pravnih lica): art1's content ends with art2's title, and a
+    # chapter's lines come before a title; a run of names (villages) is left alone.
+    data = dict(FIXTURE, provisions=[
+        {"provision_ref": "art1", "title": "Члан 1.",
+         "content": "Овим законом уређују се услови.\n\nКривична дела за која одговарају правна лица"},
+        {"provision_ref": "art2", "title": "Члан 2.",
+         "content": "Правно лице може одговарати.\n\nГлава II\n\nОСНОВНА НАЧЕЛА\n\nИскључење одговорности"},
+        {"provision_ref": "art3", "title": "Члан 3. Свој наслов", "content": "Република не може одговарати."},
+        {"provision_ref": "art4", "title": "Члан 4.", "content": "Општину чине насеља:\n\nОрашац\n\nМислођин"
+                                                                      "\n\nВрбештица\n\nПружатовац"},
+    ])
+    a1, a2, a3, a4 = load(_write(tmp_path, data), "zakoni/pis/0159-test.json").chunks
+    assert a1.text == "Овим законом уређују се услови." and a1.heading is None
+    assert a2.heading == "Кривична дела за која одговарају правна лица"
+    assert a2.text == "Правно лице може одговарати."
+    assert a3.heading == "Свој наслов"  # the article's own title wins
+    assert a4.text.endswith("Пружатовац")
+
+
 def test_long_article_split_keeps_list_with_its_stav(tmp_path):
     items = "\n\n".join(f"{i}) лицу које остварује правну заштиту број {i};" for i in range(1, 14))
     content = ("Први став је довољно дугачак. " * 30 + "\n\nДруги став ако:\n\n" + items

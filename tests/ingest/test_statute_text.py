@@ -156,6 +156,21 @@ def test_line_printed_above_clan_moves_into_its_article(tmp_path):
     assert loaded.notes
 
 
+def test_a_lead_in_printed_above_the_next_articles_heading_opens_that_articles_list(tmp_path):
+    # zakon_o_krivicnom_postupku.txt: "Oštećeni ima pravo da:" sits above "Glava V … Član 50",
+    # whose text opens at "1) podnese …"; for čl. 314 the first item came along too.
+    text = ("ZAKONIK O KRIVIČNOM POSTUPKU\n(\"Sl. glasnik RS\", br. 72/2011)\nOdustanak\nČlan 49\n"
+            "Javni tužilac može odustati od optužbe.\nOštećeni ima pravo da:\nGlava V\nOŠTEĆENI\n"
+            "Prava oštećenog\nČlan 50\n1) podnese predlog;\n2) ukaže na činjenice.\n"
+            "Sporazum sadrži:\n1) opis dela;\nSadržaj sporazuma\nČlan 51\n2) priznanje okrivljenog.\n")
+    loaded = load(_write(tmp_path, text), "zakoni/zkp.txt")
+    a49, a50, a51 = loaded.chunks
+    assert a49.text == "Javni tužilac može odustati od optužbe."
+    assert a50.text == "Oštećeni ima pravo da:\n1) podnese predlog;\n2) ukaže na činjenice."
+    assert a50.heading == "Prava oštećenog"
+    assert a51.text == "Sporazum sadrži:\n1) opis dela;\n2) priznanje okrivljenog."
+
+
 def test_idempotent_ids(tmp_path):
     p = _write(tmp_path, KZ)
     a, b = load(p, "zakoni/kz.txt"), load(p, "zakoni/kz.txt")
