@@ -1,11 +1,12 @@
 """Answer or not, and how: the one decision both answerers share, with its reason.
 
 In order, a question gets:
-  1. small talk ("Kakvo je vreme sutra?")            -> abstain, reason small_talk
+  1. small talk ("Kakvo je vreme sutra?"), or a story ending in it -> abstain, small_talk
   2. a named source the index lacks (retrieval.sources.absent) -> abstain, absent_source
   3. another jurisdiction's law ("u Hrvatskoj")      -> abstain, other_jurisdiction
   3a. a subject governed by a law the corpus lacks ("stekne državljanstvo")
                                                      -> abstain, subject_missing (answer.governing)
+  3b. a story's own question naming an abbreviation no hit holds ("Fond PIO") -> subject_missing
   4. a client's story, or "how does she get compensated?", that triggers pathways of
      the remedy guide (retrieval.remedies)           -> answer by pathway, with the
      story's own question's answer and closest provisions above the routes; unless it
@@ -42,7 +43,7 @@ from answer.governing import governing_law, held
 from answer.regime import regime_factor
 from answer.scope import home_places, is_small_talk, other_jurisdiction
 from answer.story_quotes import story_quotes
-from answer.subject import meets, missing, subject_of
+from answer.subject import absent_abbreviations, meets, missing, subject_of
 from answer.unstated import never_stated
 
 # The decision's levels and where they were tuned: answer.config.AnswerConfig.
@@ -102,12 +103,14 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
     `named`: the question names a provision the hits hold; `plan`: the remedy plan
     (retrieval.remedies) or None; `context`: a hit's locating tokens (heading, law)."""
     kind = asked_type(question)
-    if is_small_talk(question) and not named and plan is None:
+    ask = asked_sentence(question)
+    # A story that ends in chit-chat ("… how do I bake a cake without eggs?") asks nothing
+    # of the routes its facts trigger.
+    if not named and ((is_small_talk(question) and plan is None) or (ask != question and is_small_talk(ask))):
         return _abstain("small_talk", asked=kind)
     names = [n for n in absent if n]
     if names:
         return _abstain("absent_source", "; ".join(names), kind)
-    ask = asked_sentence(question)
     place = other_jurisdiction(question, ask)  # a story's own question decides
     if place and not named:
         return _abstain("other_jurisdiction", place, kind)
@@ -116,6 +119,10 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
     # that source, whatever subject it also names.
     if governed and not named and not held(governed, hits) and not any("named" in h.via for h in hits):
         return _abstain("subject_missing", governed.detail, kind)
+    if ask != question and not named:  # "… a complaint to the NBS?": a body the sources do not know
+        gone = absent_abbreviations(subject_of(ask, hits), [set(analyze(h.chunk.text)) | set(context(h)) for h in hits])
+        if gone:
+            return _abstain("subject_missing", ", ".join(gone), kind)
     pathways = plan is not None and not named and (plan.story or kind in (None, "procedure"))
     if pathways and kind == "amount" and not _states_amount(ask, hits, plan, context, chosen):
         return _abstain("type_not_stated", "amount", kind)

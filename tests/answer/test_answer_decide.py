@@ -12,6 +12,7 @@ Regime and addressee (answer.regime): a wrong-regime provision (misdemeanour pro
 State's liability for wrongful conviction) does not lead unless asked for; a ZKP provision
 whose chapter narrows it is shown with "odnosi se na: Oštećeni kao tužilac".
 """
+import cyrtranslit
 import pytest
 
 import answer.labels
@@ -330,3 +331,33 @@ def test_a_storys_lead_may_meet_its_own_questions_subject():
     the deadline quote must hold; the closing question's subject is."""
     a = ExtractiveAnswerer().run(STORY_ASK, served("zkp252", "zkp254", "kz388"))
     assert not a.abstained and a.citations[0].chunk_id == SAMPLE["zkp254"].id
+
+
+# A story's closing question decides even when its facts trigger the remedy routes: one
+# that is chit-chat gets the polite reply; one naming an abbreviation of three letters or
+# more that no retrieved unit holds ("Fond PIO") names a body the sources do not know.
+ROUTED_STORY = "Gazda joj je uzeo pasoš i tri meseca joj nije platio rad u kafani. "
+OWN_QUESTION = [
+    ("Kako da napravim čokoladnu tortu bez jaja za decu u sigurnoj kući?", "small_talk",
+     "How do I bake a chocolate cake without eggs for the children at the shelter?", "small_talk"),
+    ("Koliko košta da dokupi staž kod Fonda PIO?", "subject_missing",
+     "How much does it cost to buy back those years at the PIO fund?", "subject_missing"),
+    ("Do kada može da podnese imovinskopravni zahtev?", "pathways",
+     "By when may she file a property claim?", "pathways"),
+    # two letters name a treaty's sponsor ("UN Protocol"), not a subject
+    ("Da li je po UN protokolu ona kriva za prelazak granice?", "pathways",
+     "Is she liable for crossing the border under the UN Protocol?", "pathways"),
+]
+
+
+@pytest.mark.parametrize("ask,expected", four_forms(OWN_QUESTION))
+def test_a_routed_storys_own_question_still_decides(ask, expected):
+    from types import SimpleNamespace
+
+    from answer.decide import decide
+
+    plan = SimpleNamespace(story=True, hits={})
+    question = (cyrtranslit.to_cyrillic(ROUTED_STORY, "sr") if any("а" <= c <= "я" for c in ask.lower())
+                else ROUTED_STORY) + ask
+    d = decide(question, served("zkp252", "zkp254"), [], 1.0, 0.3, (), plan, [], False, lambda h: [])
+    assert (d.reason or d.action) == expected
