@@ -143,10 +143,11 @@ def polarity(toks: list[str]) -> dict[str, set[bool]]:
     content word only ("ne može", "nije od značaja", "shall not be paid")."""
     out: dict[str, set[bool]] = {}
     negate_next = False
-    for t in toks:
+    for i, t in enumerate(toks):
         if t in _FUSED:
             out.setdefault(_FUSED[t], set()).add(False)
-        elif t in _NEGATIONS:
+        elif t in _NEGATIONS and not (t == "no" and toks[i + 1:i + 2] and toks[i + 1][0].isdigit()):
+            # "(No. 2832/66) De Wilde invoked …" numbers an application; it negates nothing
             negate_next = True
         elif len(t) >= 3 and t not in _STOP and t.isalpha():
             out.setdefault(stem(t), set()).add(not negate_next)

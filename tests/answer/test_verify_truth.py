@@ -143,3 +143,14 @@ def test_issues_are_worded_by_code_in_the_answers_language():
     assert any(s.startswith("broj „osam dana“ nije ni u jednom navedenom izvoru: Imovinskopravni") for s in sr)
     cyr = Style("sr", "cyrillic").issue(r.issues[0])
     assert cyr.startswith(("број", "рок"))
+
+
+def test_an_application_number_is_no_negation():
+    """"(No. 2832/66) De Wilde invoked …": "No." numbers the application, so a line
+    naming "De Wilde" negates nothing the judgment says (a real pathway answer lost its ✓
+    to this); "no" before a word still negates."""
+    from answer.verify_facts import fact_issues
+
+    source = "22. In his application lodged with the Commission (No. 2832/66) De Wilde invoked Articles 3 and 4."
+    assert fact_issues("- De Wilde, Ooms and Versyp v. Belgium, § 22:", [source]) == []
+    assert fact_issues("De Wilde invoked no Article of the Convention.", ["De Wilde invoked Article 4."])
