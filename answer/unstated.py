@@ -66,7 +66,13 @@ _EVENT = re.compile(
     r"\b(paid|pay|isplati\w*|platil\w*|naplati\w*|executed|complied|izvrsil\w*)\b"
     r"|\b(next|sledec\w*|naredn\w*)\b (\w+ ){0,2}(visit|poset\w*|evaluation|evaluacij\w*|monitoring|round|krug\w*)\b"
     # which state was the first to ratify, withdraw, convict: a chronicle of states
-    r"|\b(which|koja|koje|koji)\b (\w+ ){0,2}(country|state|drzav\w*|zemlj\w*) (was|je|su|were) (the )?(first|prv[aeiou])\b")
+    r"|\b(which|koja|koje|koji)\b (\w+ ){0,2}(country|state|drzav\w*|zemlj\w*) (was|je|su|were) (the )?(first|prv[aeiou])\b"
+    # which organisation opened or founded something: an institution's history
+    r"|\b(which|what|koja|koje|koji)\b (\w+ ){0,2}(organi[sz]\w*|ngo|nvo|udruzenj\w*|institucij\w*|institution)"
+    r" (je )?(opened|founded|established|set up|otvori\w*|osnova\w*)\b"
+    # one case's calendar: "kog dana i u koliko sati je zakazan naredni pretres"
+    r"|\b(kog|kojeg|koji|which|what) (dana|datum\w*|day|date)\b.{0,80}\b(zakazan\w*|scheduled)\b"
+    r"|\b(u koliko sati|at what time|tacan datum\w*|exact date)\b.{0,80}\b(zakazan\w*|scheduled)\b")
 
 
 # A sum of money per month, per hour, per kilometre, per day's allowance or per night (a

@@ -126,6 +126,8 @@ def test_ambiguous_words_are_not_places(question):
 @pytest.mark.parametrize("question", [
     "Postupak je još u toku pred sudom.", "Advokatska komora je odbila upis.", "Tog dana sud je odlučio.",
     "Mali broj žrtava pred sudom dobije naknadu.", "A man from Niš asked the court.", "Presuda Vrhovnog Suda je doneta.",
+    # a first name, an interjection, a discount: cities whose names they share are left out
+    "Milan je radio u Nemačkoj. Da li ima pravo na platu?", "Aman, šta da radim?", "Rabat od 10% je zakonit?",
 ])
 def test_common_words_that_look_like_far_places_are_not_places(question):
     """"u toku" is not Tokyo, "komora" not the Comoros, "Tog" not Togo, "Mali" (small) not
@@ -136,6 +138,9 @@ def test_common_words_that_look_like_far_places_are_not_places(question):
 @pytest.mark.parametrize("question,words", [
     ("Koliko dana godišnjeg odmora ima kućna pomoćnica u Omanu?", "u Omanu"),
     ("Kome se žali radnik u Kambodži kad mu ne plate?", "u Kambodži"),
+    # where workers are recruited from and sent to: capitals a story names
+    ("Kako se dobija radna dozvola u Daki?", "u Daki"), ("Which court in Lagos hears trafficking cases?", "in Lagos"),
+    ("Kolika je minimalna plata u Katmanduu?", "u Katmanduu"),
     ("letonija drzavna naknada zrtvama, koliko iznosi?", "letonija drzavna"),
     ("What does Hong Kong law say about domestic workers?", "Hong Kong law"),
     ("Šta kaže jordanski zakon o radu za kućne pomoćnice?", "jordanski zakon"),

@@ -50,7 +50,14 @@ ROWS = [
     ("Kada je sledeća poseta GRETA Srbiji?", "event", "When is GRETA's next evaluation visit to Serbia?", "event"),
     ("Koja država je prva ratifikovala Varšavsku konvenciju?", "event",
      "Which country was the first to withdraw from the Istanbul Convention?", "event"),
+    ("Koja organizacija je otvorila prvo sklonište za žrtve u Srbiji?", "event",
+     "Which organisation opened the first shelter for victims in Serbia?", "event"),
+    ("Kog dana i u koliko sati je zakazan naredni glavni pretres u njenom predmetu?", "event",
+     "On what date is the next hearing in her case scheduled?", "event"),
     ("Koja država je dužna da prva obavesti žrtvu?", None, "Which state must first inform the victim?", None),
+    # A rule on scheduling, or on a body's founding, is stated by law.
+    ("U kom roku sud zakazuje glavni pretres?", None, "Within what time must the court schedule the hearing?", None),
+    ("Koja organizacija može da osnuje sigurnu kuću?", None, "Which organisation may found a shelter?", None),
     # A rule about a first-instance judgment, a body's founding or a payment is stated by law.
     ("Kada se donosi prvostepena presuda?", None, "When is a first-instance judgment delivered?", None),
     ("Ko osniva centar za socijalni rad?", None, "Who establishes a social work centre?", None),
