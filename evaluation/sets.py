@@ -50,6 +50,8 @@ SETS = {
     "unanswerable_blind10": ("qa_unanswerable_blind10.jsonl", "all"),
     "stories_blind11": ("qa_stories_blind11.jsonl", "all"),
     "unanswerable_blind11": ("qa_unanswerable_blind11.jsonl", "all"),
+    "stories_blind12": ("qa_stories_blind12.jsonl", "all"),
+    "unanswerable_blind12": ("qa_unanswerable_blind12.jsonl", "all"),
 }
 # By shape of question; every blind set registered above joins its shape, in SETS order.
 SHAPES = {"search-box": ("dev", "test", "holdout1"),
