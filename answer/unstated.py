@@ -80,7 +80,7 @@ _EVENT = re.compile(
 # tariffs that the corpus does not hold, never by its statutes.
 _PERIODIC = re.compile(r"\b(dinar\w*|din|evr\w*|eur\w*|rsd)\b.*\b(mesecn\w*|na mesec|po satu|sat\w* rada|na sat|per month"
                        r"|a month|monthly|per hour|an hour|hourly|po (predjenom )?kilometru|po km|per (kilomet\w+|km|mile)"
-                       r"|dnevnic\w*|per diem|daily allowance|po nocenju|per night)\b"
+                       r"|dnevnic\w*|per diem|daily allowance|po nocenju|per night|dnevno|po danu|per day)\b"
                        r"|\b(mesecn\w*|monthly|hourly)\b.*\b(dinar\w*|evr\w*|rsd)\b")
 _HOW_MUCH = re.compile(r"\b(koliko|kolik\w*|how much|how many|what is the|iznos\w*|amount)\b")
 

@@ -21,6 +21,8 @@ ROWS = [
     ("Koliko dana godišnjeg odmora ima radnik?", None, "How many days of annual leave does a worker have?", None),
     ("Ko je trenutno nadležan da odluči o zahtevu?", None, "Who is currently competent to decide on the request?", None),
     ("Koliko sudija ima u veću?", None, "Who is the competent judge?", None),
+    ("Koliko dinara dnevno država troši na jednog osuđenog u zatvoru?", "amount",
+     "How many dinars per day does the state spend on one prisoner?", "amount"),
     ("Koliko dinara mesečno iznosi novčana socijalna pomoć?", "amount",
      "What is the monthly amount in dinars of social assistance?", "amount"),
     ("Kolika je novčana kazna u dinarima za vožnju bez dozvole?", None,
