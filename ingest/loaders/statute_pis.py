@@ -5,7 +5,9 @@ one Chunk (split at paragraph boundaries when long). The article number's letter
 written in Latin ("4а" -> "4a") so that a citation finds it in either script. The content
 is kept as in the source, stray Latin letters inside Cyrillic words included (the retrieval
 analyzer handles them); only whitespace changes: a paragraph's hard-wrapped lines are
-re-joined and paragraphs are separated by single newlines.
+re-joined and paragraphs are separated by single newlines. The next article's title,
+which PIS prints as the last paragraph of an article's content, heads that article
+instead (`trailing_titles`).
 
 Stav numbers of split pieces come from counting paragraphs that are not list items (PIS
 texts carry no "(1)" markers); it does not transliterate anything.

@@ -6,7 +6,8 @@ lines are re-joined with single spaces; stavovi "(1)", tačke "1)" and alineje "
 their own lines, so the source's words survive unchanged (only whitespace moves).
 Articles of amending laws ("Samostalni članovi Zakona o izmenama …") restart numbering;
 they are kept with article=None and described by `section`, so they never pose as
-article N of the main law. Deleted groups ("Čl. 3-9 (Brisano)") keep the range as article.
+article N of the main law. A list's lead-in that the site printed above the next
+article's heading ("Oštećeni ima pravo da:" before "Član 50") opens that article's list. Deleted groups ("Čl. 3-9 (Brisano)") keep the range as article.
 
 It deliberately does not interpret the law (no cross-references, no validity dates) and
 does not touch the site's HTML markup beyond decoding entities such as `&quot;`.
