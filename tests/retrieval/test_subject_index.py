@@ -183,7 +183,10 @@ def test_every_entry_names_an_article_the_bundled_index_holds(bundled):
 
 
 # Situations told in a client's words -> the article a lawyer names (none of these words is
-# the article's own): the entries, not the statute text, carry the bridge.
+# the article's own): the entries, not the statute text, carry the bridge. Within the
+# first ten: since the second pass, neighbouring articles on the same situation (the
+# payslip owed when wages are not paid, the hit-and-run as a traffic offence) describe it
+# too, and the searcher's other legs decide among them.
 SITUATIONS = [
     ("Gazda mi je uzeo pasoš i ne da mi ga.",
      {("medjunarodni/cets197-convention-action-against-trafficking.md", "20"),
@@ -202,5 +205,5 @@ SITUATIONS = [
 @pytest.mark.parametrize("question,articles", SITUATIONS)
 def test_a_situation_in_everyday_words_reaches_its_article_through_the_entries(question, articles, bundled):
     s = bundled
-    top = {(s.by_id[cid].source, str(s.by_id[cid].article)) for cid in s.subject_index.query(keyword_tokens(question), 5)}
+    top = {(s.by_id[cid].source, str(s.by_id[cid].article)) for cid in s.subject_index.query(keyword_tokens(question), 10)}
     assert top & articles, top
