@@ -6,7 +6,6 @@ In order, a question gets:
   3. another jurisdiction's law ("u Hrvatskoj")      -> abstain, other_jurisdiction
   3a. a subject governed by a law the corpus lacks ("stekne državljanstvo")
                                                      -> abstain, subject_missing (answer.governing)
-  3b. a story's own question naming an abbreviation no hit holds ("Fond PIO") -> subject_missing
   4. a client's story, or "how does she get compensated?", that triggers pathways of
      the remedy guide (retrieval.remedies)           -> answer by pathway, with the
      story's own question's answer and closest provisions above the routes; unless it
@@ -43,7 +42,7 @@ from answer.governing import governing_law, held
 from answer.regime import regime_factor
 from answer.scope import home_places, is_small_talk, other_jurisdiction
 from answer.story_quotes import story_quotes
-from answer.subject import absent_abbreviations, meets, missing, subject_of
+from answer.subject import meets, missing, subject_of
 from answer.unstated import never_stated
 
 # The decision's levels and where they were tuned: answer.config.AnswerConfig.
@@ -119,10 +118,6 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
     # that source, whatever subject it also names.
     if governed and not named and not held(governed, hits) and not any("named" in h.via for h in hits):
         return _abstain("subject_missing", governed.detail, kind)
-    if ask != question and not named:  # "… a complaint to the NBS?": a body the sources do not know
-        gone = absent_abbreviations(subject_of(ask, hits), [set(analyze(h.chunk.text)) | set(context(h)) for h in hits])
-        if gone:
-            return _abstain("subject_missing", ", ".join(gone), kind)
     pathways = plan is not None and not named and (plan.story or kind in (None, "procedure"))
     if pathways and kind == "amount" and not _states_amount(ask, hits, plan, context, chosen):
         return _abstain("type_not_stated", "amount", kind)

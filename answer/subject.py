@@ -120,15 +120,3 @@ def meets(subject: Subject, tokens: set[str], same_language: bool = True, held_b
     if not key:
         return True
     return held(key[0], tokens) and (len(key) < 2 or subject.idf[key[1]] < ANSWER.second_key_idf or held(key[1], tokens))
-
-
-def absent_abbreviations(subject: Subject, hit_tokens: list[set[str]]) -> list[str]:
-    """The abbreviations of three letters or more ("PIO", "ПДВ", "LMRA") among a question's
-    rare words that no retrieved unit holds: a body, fund or scheme named outright that
-    the sources do not know. A story's own question is judged by them alone, as its other
-    words are a client's, whose rarity says nothing. Two-letter ones ("UN", "EU") name a
-    treaty's sponsor more often than a subject."""
-    everywhere = set().union(*hit_tokens) if hit_tokens else set()
-    return [subject.words[t] for t in subject.rare
-            if len(subject.words[t]) >= 3 and _acronym(subject.words[t]) and not held(t, everywhere)]
-

@@ -334,14 +334,14 @@ def test_a_storys_lead_may_meet_its_own_questions_subject():
 
 
 # A story's closing question decides even when its facts trigger the remedy routes: one
-# that is chit-chat gets the polite reply; one naming an abbreviation of three letters or
-# more that no retrieved unit holds ("Fond PIO") names a body the sources do not know.
+# that is chit-chat gets the polite reply. An abbreviation no retrieved unit holds is no
+# missing subject: "CZSR" is a lawyer's shorthand for the social work centre the corpus
+# knows by its name.
 ROUTED_STORY = "Gazda joj je uzeo pasoš i tri meseca joj nije platio rad u kafani. "
 OWN_QUESTION = [
     ("Kako da napravim čokoladnu tortu bez jaja za decu u sigurnoj kući?", "small_talk",
      "How do I bake a chocolate cake without eggs for the children at the shelter?", "small_talk"),
-    ("Koliko košta da dokupi staž kod Fonda PIO?", "subject_missing",
-     "How much does it cost to buy back those years at the PIO fund?", "subject_missing"),
+    ("Može li da se obrati CZSR za smeštaj?", "pathways", "Can she turn to the CZSR for a place to stay?", "pathways"),
     ("Do kada može da podnese imovinskopravni zahtev?", "pathways",
      "By when may she file a property claim?", "pathways"),
     # two letters name a treaty's sponsor ("UN Protocol"), not a subject
