@@ -43,6 +43,7 @@ DATA_DIR = Path(__file__).parent / "data" / "subject_index"
 
 
 UNITS = ("article", "paragraph", "document")
+LOCATED = UNITS[:2]  # the units a chunk names by a locator of its own
 # BM25's length normalisation (b; bm25s's default 0.75). A row is a bag of independent
 # phrases (two passes of them for most articles), not one text whose length dilutes its
 # words: a unit described more fully should not lose to a thin entry. Fourteen
@@ -77,7 +78,7 @@ def _entry(path: Path, n: int, header: dict, raw: object) -> Entry:
     """One line: {"article" | "paragraph": unit, "sr", "en"} under a one-source header, or
     {"source": path, "sr", "en"} (a whole document) under a {"documents": true} header."""
     unit_key = "source" if header.get("documents") else next(
-        (u for u in ("article", "paragraph") if isinstance(raw, dict) and u in raw), "article")
+        (u for u in LOCATED if isinstance(raw, dict) and u in raw), "article")
     if not isinstance(raw, dict) or set(raw) != {unit_key, "sr", "en"}:
         raise ConfigError(f"{path}:{n}: an entry needs exactly the keys {unit_key}, sr, en; got {raw!r}")
     if not all(isinstance(raw[k], str) for k in (unit_key, "sr", "en")) or not raw[unit_key].strip():
@@ -123,7 +124,7 @@ class SubjectIndex:
         first: dict[tuple[str, str, str], tuple[int, str]] = {}
         for pos, c in enumerate(chunks):
             first.setdefault((c.source, "document", ""), (pos, c.id))
-            for unit in ("article", "paragraph"):
+            for unit in LOCATED:
                 value = getattr(c, unit, None)
                 if value is not None:
                     first.setdefault((c.source, unit, str(value)), (pos, c.id))

@@ -161,6 +161,8 @@ def _units(lines: list[str], offsets: list[int], start: int, markers: list, widt
     return units
 
 
+# A list item ("1)", "a)", "- "), narrower than ITEM_RE: a stav "(1)" or "1." opens most
+# articles and says nothing about a list carried over.
 _ITEM = re.compile(r"^(\d+[a-zčćžšđ]?\)|[a-zčćžšđ]\)|[-–—•]\s)")
 
 

@@ -12,7 +12,6 @@ Regime and addressee (answer.regime): a wrong-regime provision (misdemeanour pro
 State's liability for wrongful conviction) does not lead unless asked for; a ZKP provision
 whose chapter narrows it is shown with "odnosi se na: Oštećeni kao tužilac".
 """
-import cyrtranslit
 import pytest
 
 import answer.labels
@@ -22,7 +21,7 @@ from answer.citing import shown_label
 from answer.messages import say
 from answer.phrases import detect_style
 from answer.regime import addressee, regime_factor
-from core.text import to_latin
+from core.text import has_cyrillic, to_cyrillic, to_latin
 from tests.fixtures.answer.decision_hits import ALIASES_PLUS, CHUNKS, served
 from tests.fixtures.answer.sample import CHUNKS as SAMPLE
 from tests.four_forms import four_forms, serbian_forms
@@ -344,7 +343,6 @@ OWN_QUESTION = [
     ("Može li da se obrati CZSR za smeštaj?", "pathways", "Can she turn to the CZSR for a place to stay?", "pathways"),
     ("Do kada može da podnese imovinskopravni zahtev?", "pathways",
      "By when may she file a property claim?", "pathways"),
-    # two letters name a treaty's sponsor ("UN Protocol"), not a subject
     ("Da li je po UN protokolu ona kriva za prelazak granice?", "pathways",
      "Is she liable for crossing the border under the UN Protocol?", "pathways"),
 ]
@@ -357,7 +355,6 @@ def test_a_routed_storys_own_question_still_decides(ask, expected):
     from answer.decide import decide
 
     plan = SimpleNamespace(story=True, hits={})
-    question = (cyrtranslit.to_cyrillic(ROUTED_STORY, "sr") if any("а" <= c <= "я" for c in ask.lower())
-                else ROUTED_STORY) + ask
+    question = (to_cyrillic(ROUTED_STORY) if has_cyrillic(ask) else ROUTED_STORY) + ask
     d = decide(question, served("zkp252", "zkp254"), [], 1.0, 0.3, (), plan, [], False, lambda h: [])
     assert (d.reason or d.action) == expected
