@@ -110,9 +110,31 @@ def sync_dense(index_dir: Path, embedder: str = DEFAULT_EMBEDDER, chroma_host: s
     rank = {k: i for i, k in enumerate(DENSE_ORDER)}
     chunks.sort(key=lambda c: rank.get(c.kind, len(rank)))
     try:
-        return dense.sync([c.id for c in chunks],
-                          [dense_text(c, documents.get(c.source)) for c in chunks],
-                          progress=progress, batch_size=batch_size)
+        counts = dense.sync([c.id for c in chunks],
+                            [dense_text(c, documents.get(c.source)) for c in chunks],
+                            progress=progress, batch_size=batch_size)
     finally:
         if bar is not None:
             bar.close()
+    # Then the subject index's phrases (retrieval.subject_vectors): the chunks come first,
+    # since hybrid search waits for them and serves without the phrases' leg meanwhile.
+    from retrieval.subject_vectors import sync_subject_vectors
+
+    bar = None
+
+    def phrases(done: int, total: int) -> None:
+        nonlocal bar
+        if show_progress and bar is None:
+            from tqdm import tqdm
+
+            bar = tqdm(total=total, unit="phrase", desc=f"subject index ({embedder})", file=sys.stderr)
+        if bar is not None:
+            bar.n = done
+            bar.refresh()
+
+    try:
+        counts["subjects"] = sync_subject_vectors(index_dir, emb, chunks, dense.embedding_cache(), progress=phrases)
+    finally:
+        if bar is not None:
+            bar.close()
+    return counts

@@ -37,6 +37,7 @@ STATUS_FILE = "dense_status.json"
 CACHE_FILE = "embeddings.sqlite"  # the name core/store.py documents
 HNSW = {"space": "cosine", "ef_search": 200}
 _CACHED_BATCH = 1000  # upserting already-cached vectors needs no model, so bigger batches
+_QUERIES_KEPT = 16  # one search embeds the same text for several legs (dense, named, subjects)
 _COLLECTION_NAME = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9._-]{1,510}[a-zA-Z0-9]$")
 
 
@@ -87,6 +88,7 @@ class DenseIndex:
         self._collection = None
         self._generation = -1
         self._cache: EmbeddingCache | None = None
+        self._queries: dict[str, list[float]] = {}
         self._lock = threading.Lock()
 
     # -- lazy resources -------------------------------------------------------------
@@ -111,7 +113,8 @@ class DenseIndex:
         with chroma_clients.using(self.store_key):
             return fn(self._col())
 
-    def _embedding_cache(self) -> EmbeddingCache:
+    def embedding_cache(self) -> EmbeddingCache:
+        """The vectors already computed, by model and id (opened on first use)."""
         if self._cache is None:
             self._cache = EmbeddingCache(self.cache_path)
         return self._cache
@@ -155,7 +158,7 @@ class DenseIndex:
         if progress:
             progress(done, len(wanted))
         model = self.embedder.name
-        cache = self._embedding_cache()
+        cache = self.embedding_cache()
         cached = cache.get_many(model, missing)
         hits = [i for i in missing if i in cached]
         for start in range(0, len(hits), _CACHED_BATCH):
@@ -203,7 +206,7 @@ class DenseIndex:
         """Top-k (chunk id, cosine similarity), optionally only among `ids`."""
         if not isinstance(k, int) or k < 1:
             raise ConfigError(f"k {k!r} is not allowed; use an int >= 1")
-        vector = self.embedder.embed_query(text)  # outside the store's lock: the model is slow
+        vector = self.embed_query(text)  # outside the store's lock: the model is slow
 
         def run(col) -> dict | None:
             kwargs: dict[str, Any] = {}
@@ -223,6 +226,19 @@ class DenseIndex:
         if result is None:
             return []
         return [(cid, 1.0 - float(d)) for cid, d in zip(result["ids"][0], result["distances"][0])]
+
+    def embed_query(self, text: str) -> list[float]:
+        """The query's vector; the last few are kept, since one search embeds the same
+        story for several legs."""
+        with self._lock:
+            if text in self._queries:
+                return self._queries[text]
+        vector = self.embedder.embed_query(text)
+        with self._lock:
+            self._queries[text] = vector
+            while len(self._queries) > _QUERIES_KEPT:
+                self._queries.pop(next(iter(self._queries)))
+        return vector
 
     def count(self) -> int:
         return self._call(lambda col: col.count())

@@ -106,10 +106,18 @@ class DenseLeg:
 
     def query(self, text: str, k: int, ids: list[str] | None = None) -> list[tuple[str, float]]:
         """DenseIndex.query, or [] (with `notice` set) when the store or the model fails."""
+        return self._guarded(lambda: self.dense.query(text, k, ids=ids), [])
+
+    def vector(self, text: str) -> list[float] | None:
+        """The query's vector from the dense index's model, or None (with `notice` set)
+        when the model fails: the subject index's dense side matches it."""
+        return self._guarded(lambda: self.dense.embed_query(text), None)
+
+    def _guarded(self, call: Callable[[], object], failed: object):
         if self.down():
-            return []
+            return failed
         try:
-            result = self.dense.query(text, k, ids=ids)
+            result = call()
         except ConfigError:
             raise  # a caller's mistake, not an outage
         except Exception as e:  # noqa: BLE001 - any failure of Chroma or the model: serve BM25
@@ -120,7 +128,7 @@ class DenseLeg:
                 self.notice = notice
             if first:
                 log.warning("%s", notice)
-            return []
+            return failed
         with self._lock:
             self.notice = None
         return result

@@ -43,7 +43,7 @@ _SERBIA = re.compile(r"\b(serbia|serbian)\b", re.I)
 _ECHR_CONVENTION = "echr-convention-human-rights"
 # Legs fused with another leg's weight: a body of law the question names weighs as a
 # named document; a story's closing question in the subject index as the whole story.
-_WEIGHT_OF = {"scope": "named", "subjects_ask": "subjects"}
+_WEIGHT_OF = {"scope": "named", "subjects_ask": "subjects", "subjects_dense_ask": "subjects_dense"}
 
 
 class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin):
@@ -143,7 +143,7 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin):
 
         if mode in ("hybrid", "bm25"):  # the statute's words for everyday ones; a story's own question
             rankings.update(self._word_legs(question, keywords, allowed))
-            rankings.update(self._subjects_legs(question, keywords, allowed))  # the subject index
+            rankings.update(self._subjects_legs(question, keywords, allowed, use_dense))  # the subject index
 
         weights = {leg: self.weights.get(_WEIGHT_OF.get(leg, leg), 1.0) for leg in rankings}
         fused = rrf(rankings, weights, RANKING.rrf_k) if rankings else []

@@ -15,7 +15,9 @@ story's own question searched on its own, and a story in the subject index's eve
   the dense leg is on: a whole story's embedding averages its facts.
 - "subjects" / "subjects_ask": a story, and its closing question alone, against the
   subject index in everyday words (`retrieval.subject_index`, `_subjects_legs`); the
-  article both put first keeps a place (`_keep_agreed_subject`).
+  article both put first keeps a place (`_keep_agreed_subject`). With the dense leg on,
+  "subjects_dense" / "subjects_dense_ask": the same two matched by meaning against the
+  entries' embedded phrases (`retrieval.subject_vectors`).
 
 A mixin of `retrieval.searcher.Searcher`, whose loaded index it reads (`bm25`,
 `weights`, and the dense leg's `_dense_ranking` and `diacritics`). Fusing the legs is the
@@ -59,19 +61,30 @@ class WordsMixin:
         semantic = restore(ask, self.diacritics) if needs_restoring(ask) else ask
         return {"ask_dense": self._dense_ranking(semantic, allowed)}
 
-    def _subjects_legs(self, question: str, keywords: list[str], allowed: set[int] | None) -> dict[str, list[str]]:
+    def _subjects_legs(self, question: str, keywords: list[str], allowed: set[int] | None,
+                       dense: bool = False) -> dict[str, list[str]]:
         """For a story: {"subjects": the articles whose everyday-words entry in the subject
         index (`retrieval.subject_index`) best meets the whole story, "subjects_ask": the
-        same for its closing question alone}; {} for a search-box question (it already
-        speaks the statute's words) or when the weight is 0."""
+        same for its closing question alone}, and with `dense` (the dense leg is on) the
+        same two by meaning ("subjects_dense", "subjects_dense_ask":
+        `retrieval.subject_vectors`); {} for a search-box question (it already speaks the
+        statute's words) or when the weights are 0."""
         from pathways.facts import is_story
 
-        if not self.weights.get("subjects") or not is_story(question):
+        if not is_story(question):
             return {}
-        legs = {"subjects": self.subject_index.query(keywords, RANKING.candidates, allowed)}
         ask = asked_sentence(question)
-        if ask != question:
-            legs["subjects_ask"] = self.subject_index.query(keyword_tokens(ask), RANKING.candidates, allowed)
+        legs: dict[str, list[str]] = {}
+        if self.weights.get("subjects"):
+            legs["subjects"] = self.subject_index.query(keywords, RANKING.candidates, allowed)
+            if ask != question:
+                legs["subjects_ask"] = self.subject_index.query(keyword_tokens(ask), RANKING.candidates, allowed)
+        vectors = self.subject_vectors if dense and self.weights.get("subjects_dense") else None
+        for leg, text in (("subjects_dense", question), ("subjects_dense_ask", ask if ask != question else "")):
+            vector = self.dense.vector(restore(text, self.diacritics) if needs_restoring(text) else text) \
+                if vectors is not None and text else None
+            if vector is not None:
+                legs[leg] = vectors.query(vector, RANKING.candidates, allowed)
         return {leg: ids for leg, ids in legs.items() if ids}
 
     def _keep_agreed_subject(self, ranked: list[tuple[str, float]], rankings: dict[str, list[str]]):
@@ -96,6 +109,24 @@ class WordsMixin:
 
             self._subject_index = SubjectIndex(load_entries(), self.chunks)
         return self._subject_index
+
+    @property
+    def subject_vectors(self):
+        """The subject index's embedded phrases for this index's model
+        (`retrieval.subject_vectors`), or None when none were built; read again when a
+        sync rewrites them (they are written after the chunks' vectors)."""
+        from retrieval.subject_vectors import VECTORS_FILE, SubjectVectors
+
+        path = self.index_dir / VECTORS_FILE
+        stamp = path.stat().st_mtime_ns if path.is_file() else None
+        cached = getattr(self, "_subject_vectors", None)
+        if cached is None or cached[0] != stamp:
+            from retrieval.subject_index import load_entries
+
+            loaded = None if stamp is None else SubjectVectors.load(
+                self.index_dir, self.dense.dense.embedder.name, load_entries(), self.chunks)
+            self._subject_vectors = (stamp, loaded)
+        return self._subject_vectors[1]
 
     def _bm25_ids(self, tokens: list[str], allowed: set[int] | None) -> list[str]:
         return [cid for cid, _ in self.bm25.query(tokens, RANKING.candidates, allowed=allowed)]

@@ -115,19 +115,26 @@ def load_entries(directory: Path = DATA_DIR) -> tuple[Entry, ...]:
     return tuple(e for p in sorted(Path(directory).glob("*.jsonl")) for e in read_file(p) if e.sr or e.en)
 
 
+def unit_chunks(chunks: Iterable) -> dict[tuple[str, str, str], tuple[int, str]]:
+    """{Entry.key: (position, id) of the unit's first chunk} for every unit the chunks
+    hold: a document, an article, an ECtHR paragraph."""
+    first: dict[tuple[str, str, str], tuple[int, str]] = {}
+    for pos, c in enumerate(chunks):
+        first.setdefault((c.source, "document", ""), (pos, c.id))
+        for unit in LOCATED:
+            value = getattr(c, unit, None)
+            if value is not None:
+                first.setdefault((c.source, unit, str(value)), (pos, c.id))
+    return first
+
+
 class SubjectIndex:
     """BM25 over the entries whose unit the loaded index holds. A row stands for its
     unit's first chunk (an article's, a paragraph's, a document's); the searcher's collapse
     step joins the unit's pieces."""
 
     def __init__(self, entries: Iterable[Entry], chunks: Iterable) -> None:
-        first: dict[tuple[str, str, str], tuple[int, str]] = {}
-        for pos, c in enumerate(chunks):
-            first.setdefault((c.source, "document", ""), (pos, c.id))
-            for unit in LOCATED:
-                value = getattr(c, unit, None)
-                if value is not None:
-                    first.setdefault((c.source, unit, str(value)), (pos, c.id))
+        first = unit_chunks(chunks)
         rows: dict[tuple[int, str], list[str]] = {}
         for e in entries:
             at = first.get(e.key)

@@ -6,7 +6,8 @@ An Embedder turns passages and queries into L2-normalised vectors of `dim` float
   "fake/256"). It keys the embedding cache and names the Chroma collection, so two
   models never share vectors. Change it whenever the vectors would change.
 - `dim`   -- the vector length.
-- `embed_passages(texts) -> list[list[float]]` and `embed_query(text) -> list[float]`.
+- `embed_passages(texts) -> list[list[float]]` and `embed_query(text) -> list[float]`
+  (`embed_queries(texts)`: many queries at once, as a matrix).
 
 Rules every implementation keeps (this base class enforces the first one):
 
@@ -42,6 +43,13 @@ class Embedder(ABC):
 
     def embed_query(self, text: str) -> list[float]:
         return _normalised(self._encode([to_latin(text)], is_query=True))[0].tolist()
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        """Many texts embedded as queries, one row each: the subject index's entries are
+        questions a client asks, matched against a story embedded the same way."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _normalised(self._encode([to_latin(t) for t in texts], is_query=True))
 
     @abstractmethod
     def _encode(self, texts: list[str], is_query: bool) -> np.ndarray | Sequence[Sequence[float]]:

@@ -12,7 +12,8 @@ from retrieval.searcher import DEFAULT_WEIGHTS
 
 def test_the_defaults_are_the_tuned_values():
     assert DEFAULT_WEIGHTS == {"bm25": 1.0, "dense": 0.2, "named": 2.0, "pathways": 0.3, "concepts": 0.7,
-                               "synonyms": 0.15, "ask": 1.0, "ask_dense": 1.0, "subjects": 0.5}
+                               "synonyms": 0.15, "ask": 1.0, "ask_dense": 1.0, "subjects": 0.5,
+                               "subjects_dense": 0.7}
     assert (RANKING.concept_slot, RANKING.concept_depth, RANKING.concept_heads) == (4, 20, 3)
     assert (RANKING.subjects_agree, RANKING.subjects_slot) == (5, 5)
     assert (RANKING.candidates, RANKING.rrf_k, RANKING.bulletin_prior, RANKING.unitless_prior) == (100, 60, 0.6, 0.5)
