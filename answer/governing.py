@@ -29,7 +29,7 @@ from core.store import read_data_list
 from core.text import normalize
 from retrieval.analyzer import words
 from retrieval.hit import Hit
-from retrieval.intents import asked_sentence
+from retrieval.intents import own_question
 from retrieval.word_groups import alternative, find
 
 DATA = Path(__file__).parent / "data" / "governing_laws.json"
@@ -69,8 +69,9 @@ def _entries(path: str) -> tuple[tuple[Governed, tuple[tuple[_Alt, ...], ...], t
 
 def governing_law(question: str, path: Path = DATA) -> Governed | None:
     """The first subject of the table whose every group the question's own question
-    meets (and none of its 'unless' groups), or None."""
-    toks = words(asked_sentence(question))
+    (`retrieval.intents.own_question`: a story's asked sentence, with what its "ta molba"
+    points back to) meets (and none of its 'unless' groups), or None."""
+    toks = words(own_question(question))
     entries = _entries(str(path))
     for i in sorted(_openers(toks, str(path))):
         g, groups, unless = entries[i]

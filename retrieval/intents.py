@@ -6,8 +6,10 @@ terms", "For the purposes of this Convention … shall mean"), whose own words r
 match the question's ("definicija", "smatra"). `asks_definition` reads the question;
 `defines_terms` reads a chunk; the searcher raises defining provisions for such questions.
 
-`asked_sentence` finds the question a story ends with. Pure functions over normalised
-text (Latin, lowercase, no diacritics). Nothing else is inferred from a question here.
+`asked_sentence` finds the question a story ends with; `own_question` adds the words its
+demonstratives point back to ("Kome se ta molba podnosi?" after "podneo je molbu za
+pomilovanje"). Pure functions over normalised text (Latin, lowercase, no diacritics).
+Nothing else is inferred from a question here.
 """
 from __future__ import annotations
 
@@ -47,3 +49,32 @@ def asked_sentence(question: str) -> str:
     parts = [p for p in _SENTENCES.split(question.strip()) if p.strip()]
     asking = [p for p in parts if p.rstrip().endswith("?")]
     return asking[-1] if len(parts) > 1 and asking else question
+
+
+# A demonstrative and the noun it points back with ("ta molba", "taj državni fond", "that
+# certificate"). Not "to", "te", "tu" (also "to", "and", "there") nor "the".
+_POINTS_BACK = re.compile(r"\b(ta|taj|tog|toga|toj|tom|tim|tih|tome|takav|takva|takvo|takvu|takvog|takve"
+                          r"|ovaj|ova|ovu|ovog|ovom|ove|ovih|ovi|this|that|these|those|such)\s+(?:an?\s+)?(\w{4,})")
+_AROUND = 4  # words either side of the antecedent's noun: "neplaćeni porez iz 2018. godine"
+
+
+def own_question(question: str) -> str:
+    """A story's asked sentence, normalised, after the words around the last earlier
+    mention of each noun its demonstratives point back to: "Kome se ta molba podnosi?"
+    asks about "… podneo je molbu za pomilovanje …", which a check of the asked sentence
+    alone misses. A question asked in one go is returned normalised."""
+    ask = asked_sentence(question)
+    own = normalize(ask)
+    if ask == question:
+        return own
+    before = [normalize(p).split() for p in _SENTENCES.split(question.strip()) if p.strip()][:-1]
+    found = []
+    for m in _POINTS_BACK.finditer(own):
+        noun = m.group(2)
+        stem = noun[:max(4, len(noun) - 2)]  # "molba" and "molbu" meet
+        for ws in reversed(before):
+            at = [k for k, w in enumerate(ws) if w.startswith(stem)]
+            if at:
+                found.append(" ".join(ws[max(0, at[-1] - _AROUND):at[-1] + _AROUND + 1]))
+                break
+    return " ".join(dict.fromkeys(found + [own]))

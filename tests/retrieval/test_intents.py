@@ -2,7 +2,8 @@
 import pytest
 
 from core.records import Chunk
-from retrieval.intents import asks_definition, defines_terms
+from retrieval.intents import asks_definition, defines_terms, own_question
+from tests.four_forms import four_forms
 
 
 @pytest.mark.parametrize("question", [
@@ -40,3 +41,28 @@ def test_defining_provisions_by_heading_or_opening_words():
     assert not defines_terms(chunk("Ko silom ili pretnjom vrbuje … kazniće se zatvorom", heading="Trgovina ljudima"))
     # Only statutes and treaties define terms; a judgment quoting a definition does not.
     assert not defines_terms(chunk("For the purposes of this Convention … shall mean", kind="echr_judgment"))
+
+
+@pytest.mark.parametrize("story,expected", four_forms([
+    ("Gazda joj je izvadio kvalifikovani elektronski sertifikat na njeno ime. Sada se boji. "
+     "Kako da se taj sertifikat opozove?",
+     "Her boss took out a qualified electronic certificate in her name. Now she is afraid. "
+     "How can that certificate be revoked?", "elektronski sertifikat"),
+]))
+def test_a_storys_question_brings_what_its_demonstrative_points_back_to(story, expected):
+    own = own_question(story)
+    assert own.endswith("opozove?") or own.endswith("revoked?")
+    assert ("elektronski sertifikat" in own) or ("electronic certificate" in own)
+    assert "boji" not in own and "afraid" not in own  # only the words around the antecedent
+
+
+@pytest.mark.parametrize("question", [
+    "Kako da se taj sertifikat opozove?",  # asked in one go: nothing to point back to
+    "Gazda je uzeo pasoš. Ona želi da ode. Da li to može da uradi sama?",  # "to" is no demonstrative
+    "The boss kept her passport. She wants to leave. Is she allowed to leave without it?",
+])
+def test_a_question_without_an_antecedent_is_its_own(question):
+    from core.text import normalize
+    from retrieval.intents import asked_sentence
+
+    assert own_question(question) == normalize(asked_sentence(question))
