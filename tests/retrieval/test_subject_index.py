@@ -207,3 +207,28 @@ def test_a_situation_in_everyday_words_reaches_its_article_through_the_entries(q
     s = bundled
     top = {(s.by_id[cid].source, str(s.by_id[cid].article)) for cid in s.subject_index.query(keyword_tokens(question), 10)}
     assert top & articles, top
+
+
+# By meaning alone the dense side is a second opinion, not a ranker of its own (the
+# neighbour's car and the unpaid wages' deadline stay with the words): these situations
+# reach an article that decides them within its first ten, which the fusion then weighs.
+BY_MEANING = [
+    SITUATIONS[0],
+    ("Муж ме туче пред децом, могу ли да га избацим из стана?",
+     {("medjunarodni/cets210-istanbul-convention.md", "52"),  # emergency barring orders
+      ("zakoni/pis/0515-rs-law-zakon-o-sprecavanju-nasilja-u-porodici.json", "17")}),  # urgent measures
+    SITUATIONS[4],
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question,articles", BY_MEANING)
+def test_situations_reach_their_article_by_meaning(question, articles, bundled):
+    """The subject index's dense side (retrieval.subject_vectors), with the real model,
+    over the bundled index's stored phrase vectors (`python -m ingest` writes them)."""
+    s = bundled
+    if s.dense is None or s.subject_vectors is None:
+        pytest.skip("the bundled index has no subject vectors (python -m ingest)")
+    ids = s.subject_vectors.query(s.dense.vector(question), 10)
+    top = {(s.by_id[cid].source, str(s.by_id[cid].article)) for cid in ids}
+    assert top & articles, top
