@@ -31,17 +31,17 @@ from typing import Callable, Sequence
 
 from retrieval.analyzer import analyze, language, words
 
-from core.text import normalize
 from retrieval.hit import Hit
 from retrieval.intents import asked_sentence
 
-from answer.answer_type import asked_type, names_action, states_type
+from answer.answer_type import asked_type
 from answer.candidates import _text_language  # the one place a hit's language is judged
 from answer.config import ANSWER
 from answer.governing import governing_law, held
 from answer.regime import regime_factor
 from answer.scope import home_places, is_small_talk, other_jurisdiction
 from answer.story_quotes import story_quotes
+from answer.states import sibling_stating, states, states_amount
 from answer.subject import meets, missing, subject_of
 from answer.unstated import never_stated
 
@@ -59,25 +59,6 @@ class Decision:
     # pathways: the story's own question's closest provisions, quoted above the routes
     # as bearing on it, not as its answer (that is `chosen`).
     related: list = field(default_factory=list)
-
-
-_LIMITATION = re.compile(r"\bzastar|\blimitation|time.barred|\bprescri")
-_RATE = re.compile(r"\b(stop[aeiu]|rate|procen\w*|percentage|koliko posto)\b")
-_PERCENT = re.compile(r"%|\bprocen\w*|\bpercent|\bposto\b")
-
-
-def _states(text: str, kind: str, question: str) -> bool:
-    """states_type, and for a question about limitation ("rok zastarelosti") a quote that
-    speaks of limitation: ZOO 379's "zastarevaju za deset godina", not ZOO 293's "u roku
-    koji mu je određen"; for a question about a rate ("stopa poreza", "what percentage")
-    a quote that states a percentage, not any amount."""
-    if not states_type(text, kind):
-        return False
-    if kind == "amount" and _RATE.search(normalize(question)):
-        return bool(_PERCENT.search(normalize(text)))
-    if kind == "procedure":
-        return names_action(text, question)
-    return kind != "deadline" or not _LIMITATION.search(normalize(question)) or bool(_LIMITATION.search(normalize(text)))
 
 
 def same_language(question: str, hits: list[Hit]) -> bool:
@@ -119,7 +100,7 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
     if governed and not named and not held(governed, hits) and not any("named" in h.via for h in hits):
         return _abstain("subject_missing", governed.detail, kind)
     pathways = plan is not None and not named and (plan.story or kind in (None, "procedure"))
-    if pathways and kind == "amount" and not _states_amount(ask, hits, plan, context, chosen):
+    if pathways and kind == "amount" and not states_amount(ask, hits, plan, context, chosen, candidates):
         return _abstain("type_not_stated", "amount", kind)
     if pathways and plan.story and ask != question:
         beyond = _beyond(ask)
@@ -156,17 +137,6 @@ def _beyond(ask: str) -> Decision | None:
     if place:
         return _abstain("other_jurisdiction", place, kind)
     return _figure(ask, kind)  # a figure of the day, a sum per month, a count, a holder, contact details
-
-
-def _states_amount(ask: str, hits: list[Hit], plan, context: Callable[[Hit], list[str]], chosen: list = ()) -> bool:
-    """Whether a route's quote, or a span the answerer chose for the story's own question
-    (`ask`), states an amount of what that question asks about: a penalty range (KZ 388)
-    is no administrative fee for a new identity card, but KZ 193's range answers "kolika
-    je kazna" for a parent who makes a child beg."""
-    subject = subject_of(ask, hits)
-    quotes = [(ref.quote, h) for ref, h in plan.hits.items()] + [(c.span.text, hits[c.hit_index]) for c in chosen]
-    return any(states_type(text, "amount") and meets(subject, set(analyze(text)) | set(context(h)))
-               for text, h in quotes)
 
 
 def _figure(question: str, kind: str | None) -> Decision | None:
@@ -231,7 +201,11 @@ def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, t
     # best-ranked source holds it: then it is what the question is about.
     about = bool(hits) and meets(subject, units[0] | set(context(hits[0])), same, everywhere)
     keyed = meeting if about and meeting else meeting + covering
-    typed = [c for c in keyed if not asks or _states(c.span.text, kind, question)]
+    typed = [c for c in keyed if not asks or states(c.span.text, kind, question)]
+    # Else the paragraph beside one that holds the subject, when it states the thing:
+    # ZOIKD 58 names the donation in one paragraph and the Government that decides in the next.
+    beside = sibling_stating(kind, question, meeting, candidates, hits)[:1] if asks and not typed else []
+    typed = typed or beside
     if not typed:
         if keyed and kind:
             return _abstain("type_not_stated", kind, kind)
@@ -244,6 +218,7 @@ def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, t
     # The best-scored quote leads when it answers; else, of those that do, the one that
     # holds most of the question.
     lead = chosen[0] if chosen[0] in typed else max(typed, key=lambda c: (round(c.coverage, 2), c.score))
-    ordered = [lead] + [c for c in chosen if c.hit_index != lead.hit_index]
+    ordered = [lead] + [c for c in meeting if beside and c.hit_index == lead.hit_index][:1] + [
+        c for c in chosen if c.hit_index != lead.hit_index]
     confidence = "high" if evidence >= ANSWER.high_evidence and lead is chosen[0] else "medium"
     return Decision("answer", chosen=ordered, confidence=confidence, asked=kind)

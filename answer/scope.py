@@ -118,7 +118,9 @@ def other_jurisdiction(question: str, ask: str | None = None) -> str | None:
     asked = _fired(ask)
     if asked:
         return asked[0][1]
-    return next((text for ctx, text in fired if ctx == "law"), None)
+    # In the background, "through a German agency" / "preko nemačke agencije" is who
+    # recruited her, a fact of the story, not a body whose rules she asks about.
+    return next((text for ctx, text in _fired(question, recruiters=False) if ctx == "law"), None)
 
 
 # A closing question that points back to a place of the story: "Kako se tamo podnosi zahtev?"
@@ -132,10 +134,14 @@ def _foreign_adjective(text: str) -> bool:
     return any(m.kind == "adjective" for m in mentions(t, token_spans(t.norm, "serbian"), place_table()))
 
 
-def _fired(question: str) -> list[tuple[str, str]]:
+_AGENCY = re.compile(r"\s+(?:\S+\s+)?agenc")  # "German (recruitment) agency", "nemačke agencije"
+
+
+def _fired(question: str, recruiters: bool = True) -> list[tuple[str, str]]:
     """(context, words as written) of each mention that places the question in another
     jurisdiction (see `_context`), in order; [] when none does or when the question names
-    the ECtHR, one of its cases or a place in Serbia."""
+    the ECtHR, one of its cases or a place in Serbia. Without `recruiters`, a place
+    before an agency ("German agency") does not count."""
     p = place_table()
     t = QuestionText(question)
     if ECTHR.search(t.norm):
@@ -146,7 +152,7 @@ def _fired(question: str) -> list[tuple[str, str]]:
         ctx, start, end = _context(t, toks, m, p)
         if ctx == "case" or (m.kind == "home" and ctx != "origin"):
             return []
-        if ctx in _FIRES.get(m.kind, ()):
+        if ctx in _FIRES.get(m.kind, ()) and (recruiters or not _AGENCY.match(t.norm, m.end)):
             found.append((ctx, t.original(start, end).strip()))
     return found
 

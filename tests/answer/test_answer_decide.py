@@ -155,6 +155,20 @@ def test_a_regime_the_question_names_may_lead(question, lead):
     assert lead_of(question, "zoo379", "zkp591", "zop152") == lead
 
 
+def test_the_paragraph_beside_the_one_naming_the_subject_may_state_the_body():
+    # ZOIKD 58: st. 1 names the donation of unsold property, st. 2 the Government that decides.
+    a = ExtractiveAnswerer().run("Ko odlučuje da se oduzeta pokretna stvar koja nije prodata pokloni u humanitarne "
+                                 "svrhe?", served("zoikd58"))
+    assert not a.abstained, a.answer
+    assert "donosi Vlada" in a.citations[0].quote
+    assert "humanitarne svrhe" in a.citations[1].quote  # what it decides on, right below
+
+
+def test_no_paragraph_of_the_unit_states_it_then_nothing_answers():
+    a = ExtractiveAnswerer().run("Koliko iznosi naknada za poklonjenu imovinu u humanitarne svrhe?", served("zoikd58"))
+    assert a.abstained
+
+
 def test_misdemeanour_term_does_not_lead_when_the_top_span_states_no_deadline():
     assert lead_of("Koji je rok za naknadu štete po imovinskopravnom zahtevu?",
                    "zop152", "zkp252", "zkp254", "zoo379") == "zkp254"
@@ -245,7 +259,7 @@ def test_figures_statistics_and_contact_details_are_never_stated(question, detai
 
 
 def test_a_rate_question_needs_a_percentage_not_any_amount():
-    from answer.decide import _states
+    from answer.states import states as _states
 
     rate = "Kolika je stopa poreza na prenos apsolutnih prava?"
     assert not _states("Porez se plaća u iznosu od 10.000 dinara.", "amount", rate)

@@ -66,6 +66,9 @@ FIRES = [
     ("Šta predviđa salvadorski krivični zakonik za trgovinu ljudima?", "salvadorski krivični zakonik",
      "What does Guatemalan law say about trafficking?", "Guatemalan law"),
     ("Šta propisuje andorski zakon o radu?", "andorski zakon", "What does Andorran law say about overtime?", "Andorran law"),
+    # A foreign adjective before a body in Serbian words, as before "Authority".
+    ("Koji je rok za zahtev portugalskoj Komisiji za naknadu žrtvama?", "portugalskoj",
+     "What is the deadline for a claim to the Portuguese Commission for crime victims?", "Portuguese"),
 ]
 
 # In scope: ECtHR cases, treaties, the victim's origin or story, Serbia named, "sad" = "now".
@@ -230,6 +233,9 @@ STORY_PLACES = [
     ("Radila je u Srbiji, a sada živi u Beču. Da li po austrijskom zakonu ima pravo na naknadu?", "austrijskom zakonu"),
     ("She was exploited in Sweden and wrote to the Swedish Crime Victim Authority. What is the deadline?",
      "Swedish Crime Victim Authority"),
+    # Who recruited her is a fact of the story, not a body whose rules she asks about.
+    ("Preko nemačke agencije je otišla na rad. Gazda joj nije platio. Kako da dobije platu?", None),
+    ("She went to work in Munich through a German agency. The boss never paid her. How does she get her wages?", None),
 ]
 
 

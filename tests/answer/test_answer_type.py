@@ -97,6 +97,8 @@ ISTANBUL = "Measures taken pursuant to paragraph 2 shall ensure the granting of 
 ECHR_41 = "The Court shall, if necessary, afford just satisfaction to the injured party."
 TWICE = "The fine shall be twice the value of the proceeds of the offence."
 
+RADU_191 = ("sud će obavezati poslodavca da zaposlenom isplati naknadu štete u iznosu od najviše 18 zarada "
+            "zaposlenog")
 # (Serbian quote, English quote, kind, stated?)
 STATES = [
     (ZKP_254, CETS_13, "deadline", True),
@@ -108,6 +110,7 @@ STATES = [
     (RADU_108, STUMMER, "amount", True),
     (ZKP_NAGRADA, TWICE, "amount", True),
     (KZ_388, STUMMER, "amount", True),  # a prison range is the penalty's amount
+    (RADU_191, TWICE, "amount", True),  # a number of monthly wages is an amount
     (ZOO_200, PALERMO, "amount", False),
     (ZKP_254, CETS_13, "amount", False),
     (ZKP_254, ECHR_41, "body", True),

@@ -217,7 +217,7 @@ def test_a_story_quotes_what_bears_on_its_own_question_but_not_a_route_provision
 
 
 def test_a_penalty_range_is_not_the_amount_a_story_asks_for():
-    from answer.decide import _states_amount
+    from answer.states import states_amount as _states_amount
     from retrieval.intents import asked_sentence
     from answer.extractive import _context
 
@@ -241,7 +241,7 @@ def test_a_span_the_answerer_chose_may_state_the_amount_a_story_asks_for():
     from types import SimpleNamespace
 
     from answer.candidates import Candidate
-    from answer.decide import _states_amount
+    from answer.states import states_amount as _states_amount
     from answer.extractive import _context
     from retrieval.intents import asked_sentence
 

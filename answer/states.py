@@ -1,0 +1,70 @@
+"""Whether a quote states what a question asks for: the amount, the deadline, the body,
+the step (`answer.answer_type` names the kind), read as a lawyer reads it.
+
+    states(quote, "deadline", question)        # ZOO 379's "zastarevaju za deset godina"
+    states_amount(ask, hits, plan, context, spans)   # a pathway answer's amount
+    sibling_stating(kind, question, meeting, candidates, hits)   # another paragraph, same article
+
+An article's paragraphs divide the work: ZOIKD čl. 58 says in its first paragraph that
+unsold property may be donated and in its second that the Government decides on it. The
+paragraph that holds the question's words is then not the one that answers "ko
+odlučuje"; its sibling is. Pure functions; which quote leads is `answer.decide`'s.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from core.records import ARTICLE_KINDS
+from core.text import normalize
+from retrieval.analyzer import analyze
+from retrieval.hit import Hit
+
+from answer.answer_type import names_action, states_type
+from answer.subject import meets, subject_of
+
+_LIMITATION = re.compile(r"\bzastar|\blimitation|time.barred|\bprescri")
+_RATE = re.compile(r"\b(stop[aeiu]|rate|procen\w*|percentage|koliko posto)\b")
+_PERCENT = re.compile(r"%|\bprocen\w*|\bpercent|\bposto\b")
+# A story's amount may be stated by a paragraph of the first units search ranks that the
+# answerer's selection passed by ("u iznosu od najviše 18 zarada" under ZOR čl. 191).
+FIRST_UNITS = 3
+
+
+def states(text: str, kind: str, question: str) -> bool:
+    """states_type, and for a question about limitation ("rok zastarelosti") a quote that
+    speaks of limitation: ZOO 379's "zastarevaju za deset godina", not ZOO 293's "u roku
+    koji mu je određen"; for a question about a rate ("stopa poreza", "what percentage")
+    a quote that states a percentage, not any amount."""
+    if not states_type(text, kind):
+        return False
+    if kind == "amount" and _RATE.search(normalize(question)):
+        return bool(_PERCENT.search(normalize(text)))
+    if kind == "procedure":
+        return names_action(text, question)
+    return kind != "deadline" or not _LIMITATION.search(normalize(question)) or bool(_LIMITATION.search(normalize(text)))
+
+
+def states_amount(ask: str, hits: list[Hit], plan, context: Callable[[Hit], list[str]], chosen: list = (),
+                  candidates: list = ()) -> bool:
+    """Whether a route's quote, a span the answerer chose, or a span of the first
+    FIRST_UNITS hits (of `candidates`) states an amount of what the story's own
+    question (`ask`) asks about: a penalty range (KZ 388) is no administrative fee for a
+    new identity card, but KZ 193's range answers "kolika je kazna" for a parent who
+    makes a child beg."""
+    subject = subject_of(ask, hits)
+    spans = list(chosen) + [c for c in candidates if c.hit_index < FIRST_UNITS and c not in chosen]
+    quotes = [(ref.quote, h) for ref, h in plan.hits.items()] + [(c.span.text, hits[c.hit_index]) for c in spans]
+    return any(states_type(text, "amount") and meets(subject, set(analyze(text)) | set(context(h)))
+               for text, h in quotes)
+
+
+def sibling_stating(kind: str, question: str, meeting: list, candidates: list, hits: list[Hit]) -> list:
+    """The other paragraphs of a statute's or treaty's article whose quote holds the
+    question's key term (`meeting`) that state what the question asks for, best score
+    first. Not a judgment's or a bulletin's: their paragraphs tell facts and arguments,
+    not one rule's parts ("the applicants claimed EUR 10,000" is no award); and not
+    beside a quote that only shares the question's common words."""
+    units = {c.hit_index for c in meeting if hits[c.hit_index].chunk.kind in ARTICLE_KINDS}
+    return sorted((c for c in candidates if c.hit_index in units and c not in meeting
+                   and states(c.span.text, kind, question)), key=lambda c: -c.score)
