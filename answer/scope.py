@@ -176,7 +176,9 @@ def _small_talk() -> tuple[re.Pattern, re.Pattern, re.Pattern, int]:
 # Sums to work out ("koliko je 17 puta 23", "what is 12 times 7"): no source states them.
 _ARITHMETIC = re.compile(r"\b(koliko je|sta je|what is|what's|how much is|izracunaj\w*|calculate|compute)\s+"
                          r"\d+(?:[.,]\d+)?\s*(puta|x|\*|×|plus|\+|minus|podeljeno sa|deljeno sa|times|multiplied by"
-                         r"|divided by|over)\s*\d+")
+                         r"|divided by|over)\s*\d+"
+                         # "Saberi mi: 47.300 + 52.800 + 49.950": a sum of three numbers or more
+                         r"|\d+(?:[.,]\d+)*\s*[+]\s*\d+(?:[.,]\d+)*\s*[+]\s*\d+")
 
 
 def is_small_talk(question: str) -> bool:

@@ -34,7 +34,8 @@ _CONTACT = re.compile(r"\b(broj\w* racuna|ziro racun\w*|poziv\w* na broj|account
 # Who holds an office now, or a person's name: statutes name offices, never their holders.
 _ROLE = (r"direktor\w*|ministar\w*|ministr\w*|predsednik\w*|predsedav\w*|izvestilac|izvestioc\w*|upravnik\w*"
          r"|nacelnik\w*|koordinator\w*|zamenik\w*|zastitni\w* gradjana|director|deputy|minister|president|rapporteur|head"
-         r"|chair\w*|coordinator|ombudsman")
+         r"|chair\w*|coordinator|ombudsman|vrhovn\w* (javn\w* )?tuzi\w*|glavn\w* (javn\w* )?tuzi\w*|chief (public )?prosecutor"
+         r"|prosecutor general|attorney general")
 _NOW = r"trenutno|sada|danas|currently|current|now|today"
 _HOLDER = re.compile(rf"\b(ko|who)\b.*\b({_NOW})\b.*\b({_ROLE})\b"
                      rf"|\b({_NOW})\b.*\b(ko|who)\b (\w+ ){{0,2}}({_ROLE})\b"  # "… today, and who chairs it?"

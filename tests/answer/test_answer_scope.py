@@ -178,6 +178,8 @@ SMALL_TALK = [
     ("Ispričaj mi vic.", "Tell me a joke.", True),
     ("Napiši mi pesmu o moru.", "Write me a poem about the sea.", True),
     ("Koliko je sati?", "What time is it?", True),
+    ("Saberi mi: 47.300 + 52.800 + 49.950 dinara. Koliko je to ukupno?",
+     "Add these up for me: 47,300 + 52,800 + 49,950 dinars. What is the total?", True),
     ("Ko je pobedio u utakmici sinoć?", "Who won the match last night?", True),
     ("Daj mi recept za sarmu.", "Give me a recipe for stuffed cabbage.", True),
     ("Koji je danas datum?", "What is the date today?", True),

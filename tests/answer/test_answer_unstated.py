@@ -32,6 +32,8 @@ ROWS = [
     ("Na kojoj adresi se nalazi prihvatilište za strance?", "contact",
      "What is the address of the shelter for foreigners?", "contact"),
     ("Da li oštećeni mora da javi promenu adrese?", None, "Must the injured party report a change of address?", None),
+    ("Ko je trenutno vrhovni javni tužilac i od kada je na toj funkciji?", "person",
+     "Who is currently the chief public prosecutor, and since when?", "person"),
     ("Ko je trenutno zamenik Zaštitnika građana za prava deteta?", "person",
      "Who is currently the deputy ombudsman for children's rights?", "person"),
     ("Koliko članova danas ima Savet za borbu protiv trgovine ljudima i ko njime predsedava?", "count",
