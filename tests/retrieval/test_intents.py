@@ -43,16 +43,15 @@ def test_defining_provisions_by_heading_or_opening_words():
     assert not defines_terms(chunk("For the purposes of this Convention … shall mean", kind="echr_judgment"))
 
 
-@pytest.mark.parametrize("story,expected", four_forms([
+@pytest.mark.parametrize("story,antecedent", four_forms([
     ("Gazda joj je izvadio kvalifikovani elektronski sertifikat na njeno ime. Sada se boji. "
-     "Kako da se taj sertifikat opozove?",
+     "Kako da se taj sertifikat opozove?", "elektronski sertifikat",
      "Her boss took out a qualified electronic certificate in her name. Now she is afraid. "
-     "How can that certificate be revoked?", "elektronski sertifikat"),
+     "How can that certificate be revoked?", "electronic certificate"),
 ]))
-def test_a_storys_question_brings_what_its_demonstrative_points_back_to(story, expected):
+def test_a_storys_question_brings_what_its_demonstrative_points_back_to(story, antecedent):
     own = own_question(story)
-    assert own.endswith("opozove?") or own.endswith("revoked?")
-    assert ("elektronski sertifikat" in own) or ("electronic certificate" in own)
+    assert antecedent in own and own.endswith("?")
     assert "boji" not in own and "afraid" not in own  # only the words around the antecedent
 
 
