@@ -25,11 +25,15 @@ searcher's; it decides nothing about the answer.
 """
 from __future__ import annotations
 
+import logging
+
 from retrieval.config import RANKING
 from retrieval.diacritics import needs_restoring, restore
 from retrieval.glossary import keyword_tokens
 from retrieval.intents import asked_sentence
 from retrieval.synonyms import statute_query
+
+log = logging.getLogger("pravni_lek.retrieval")
 
 
 class WordsMixin:
@@ -80,10 +84,12 @@ class WordsMixin:
             if ask != question:
                 legs["subjects_ask"] = self.subject_index.query(keyword_tokens(ask), RANKING.candidates, allowed)
         vectors = self.subject_vectors if dense and self.weights.get("subjects_dense") else None
-        for leg, text in (("subjects_dense", question), ("subjects_dense_ask", ask if ask != question else "")):
-            vector = self.dense.vector(restore(text, self.diacritics) if needs_restoring(text) else text) \
-                if vectors is not None and text else None
-            if vector is not None:
+        texts = {"subjects_dense": question, "subjects_dense_ask": ask} if vectors is not None else {}
+        for leg, text in texts.items():
+            if leg == "subjects_dense_ask" and ask == question:
+                continue  # a search-box question's own question is itself
+            vector = self.dense.vector(restore(text, self.diacritics) if needs_restoring(text) else text)
+            if vector is not None:  # None: the model failed, and the dense leg says why
                 legs[leg] = vectors.query(vector, RANKING.candidates, allowed)
         return {leg: ids for leg, ids in legs.items() if ids}
 
@@ -121,10 +127,15 @@ class WordsMixin:
         stamp = path.stat().st_mtime_ns if path.is_file() else None
         cached = getattr(self, "_subject_vectors", None)
         if cached is None or cached[0] != stamp:
+            from core.errors import ConfigError
             from retrieval.subject_index import load_entries
 
-            loaded = None if stamp is None else SubjectVectors.load(
-                self.index_dir, self.dense.dense.embedder.name, load_entries(), self.chunks)
+            try:
+                loaded = None if stamp is None else SubjectVectors.load(
+                    self.index_dir, self.dense.dense.embedder.name, load_entries(), self.chunks)
+            except ConfigError as e:  # a broken file costs the leg, not the search
+                log.warning("%s; the subject index's dense legs are off until it is rebuilt", e)
+                loaded = None
             self._subject_vectors = (stamp, loaded)
         return self._subject_vectors[1]
 
