@@ -63,8 +63,12 @@ def sibling_stating(kind: str, question: str, meeting: list, candidates: list, h
     """The other paragraphs of a statute's or treaty's article whose quote holds the
     question's key term (`meeting`) that state what the question asks for, best score
     first. Not a judgment's or a bulletin's: their paragraphs tell facts and arguments,
-    not one rule's parts ("the applicants claimed EUR 10,000" is no award); and not
-    beside a quote that only shares the question's common words."""
+    not one rule's parts ("the applicants claimed EUR 10,000" is no award); not beside a
+    quote that only shares the question's common words; and not for an amount: the
+    paragraphs of a penalty article are tiers ("10.000 dinara" is the fine for another
+    speed than the one asked about)."""
+    if kind == "amount":
+        return []
     units = {c.hit_index for c in meeting if hits[c.hit_index].chunk.kind in ARTICLE_KINDS}
     return sorted((c for c in candidates if c.hit_index in units and c not in meeting
                    and states(c.span.text, kind, question)), key=lambda c: -c.score)
