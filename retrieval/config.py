@@ -111,7 +111,10 @@ class RankingConfig:
     # gold in the first 1 / 5 / 10 / 20: without 195 / 312 / 366 / 398; story and question
     # at 0.3 / 0.5 / 0.7: 209 / 325 / 379 / 403, 219 / 326 / 381 / 408, 223 / 327 / 384 /
     # 411; at 1.0 (an earlier run of the same leg): 223 / 322 / 378 / 410. A search-box
-    # question gets neither leg, as for the words' subject legs.
+    # question gets neither leg, as for the words' subject legs; a story with less than
+    # `ask_dense_background` words before its question gets no question leg, as for
+    # ask_dense (225 / 329 / 384 / 411, and one embedding less: pathway answers' p50 on
+    # the bench had risen by a fifth).
     subjects_dense: float = 0.7
     subjects_agree: int = 5
     subjects_slot: int = 5

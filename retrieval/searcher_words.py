@@ -86,8 +86,9 @@ class WordsMixin:
         vectors = self.subject_vectors if dense and self.weights.get("subjects_dense") else None
         texts = {"subjects_dense": question, "subjects_dense_ask": ask} if vectors is not None else {}
         for leg, text in texts.items():
-            if leg == "subjects_dense_ask" and ask == question:
-                continue  # a search-box question's own question is itself
+            if leg == "subjects_dense_ask" and (
+                    ask == question or len(question.split()) - len(ask.split()) < RANKING.ask_dense_background):
+                continue  # as for ask_dense: a sentence or two of background, and the story is its question
             vector = self.dense.vector(restore(text, self.diacritics) if needs_restoring(text) else text)
             if vector is not None:  # None: the model failed, and the dense leg says why
                 legs[leg] = vectors.query(vector, RANKING.candidates, allowed)
