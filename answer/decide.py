@@ -117,7 +117,11 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
         # claim?") gets the quote that answers it above the pathways, when there is one,
         # and the closest provisions on that question, which the routes' general
         # provisions rarely are (ZPP čl. 13 on a civil court bound by the conviction).
-        lead = direct.chosen[:1] if plan.story and direct.action == "answer" else []
+        # One that asks, in general, for the remedy the routes give ("Kako može da dobije
+        # naknadu štete?") is answered by the routes: a lead would be any article that
+        # speaks of damages (ZZPL čl. 86, a data controller's liability).
+        general = kind in (None, "procedure") and set(plan.asks) <= {"compensation", "remedy"} and plan.asks
+        lead = direct.chosen[:1] if plan.story and direct.action == "answer" and not general else []
         related = story_quotes(question, hits, chosen, candidates, lead, plan) if plan.story else []
         return Decision("pathways", chosen=lead, confidence="high", asked=kind, related=related)
     return direct

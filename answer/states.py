@@ -64,10 +64,12 @@ def sibling_stating(kind: str, question: str, meeting: list, candidates: list, h
     question's key term (`meeting`) that state what the question asks for, best score
     first. Not a judgment's or a bulletin's: their paragraphs tell facts and arguments,
     not one rule's parts ("the applicants claimed EUR 10,000" is no award); not beside a
-    quote that only shares the question's common words; and not for an amount: the
-    paragraphs of a penalty article are tiers ("10.000 dinara" is the fine for another
-    speed than the one asked about)."""
-    if kind == "amount":
+    quote that only shares the question's common words; and only for a deadline or a
+    body: the paragraphs of a penalty article are tiers ("10.000 dinara" is the fine for
+    another speed than the one asked about), and any article's paragraph names some step
+    (ZZPL 86 st. 2's action for damages against a data controller answered "how does she
+    get compensated?" for a woman forced to work without pay)."""
+    if kind not in ("deadline", "body"):
         return []
     units = {c.hit_index for c in meeting if hits[c.hit_index].chunk.kind in ARTICLE_KINDS}
     return sorted((c for c in candidates if c.hit_index in units and c not in meeting

@@ -368,7 +368,21 @@ def test_a_routed_storys_own_question_still_decides(ask, expected):
 
     from answer.decide import decide
 
-    plan = SimpleNamespace(story=True, hits={})
+    plan = SimpleNamespace(story=True, hits={}, asks=())
     question = (to_cyrillic(ROUTED_STORY) if has_cyrillic(ask) else ROUTED_STORY) + ask
     d = decide(question, served("zkp252", "zkp254"), [], 1.0, 0.3, (), plan, [], False, lambda h: [])
     assert (d.reason or d.action) == expected
+
+
+@pytest.mark.parametrize("ask,asks,leads", [
+    ("Kako može da dobije naknadu štete?", ("compensation",), False),  # the routes answer it
+    ("How does she get compensated?", ("compensation",), False),
+    ("Do kada može da podnese imovinskopravni zahtev?", ("compensation", "deadline"), True),  # a precise question
+])
+def test_a_general_ask_for_the_routes_remedy_gets_no_lead_above_them(ask, asks, leads):
+    from types import SimpleNamespace
+
+    hits = served("zzpl86", "zkp254", "zkp252")
+    question = ROUTED_STORY + ask
+    d, _, _ = ExtractiveAnswerer().decision(question, hits, plan=SimpleNamespace(story=True, hits={}, asks=asks))
+    assert d.action == "pathways" and bool(d.chosen) is leads
