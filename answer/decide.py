@@ -120,7 +120,7 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
         # One that asks, in general, for the remedy the routes give ("Kako može da dobije
         # naknadu štete?") is answered by the routes: a lead would be any article that
         # speaks of damages (ZZPL čl. 86, a data controller's liability).
-        general = kind in (None, "procedure") and set(plan.asks) <= {"compensation", "remedy"} and plan.asks
+        general = kind in (None, "procedure") and bool(plan.asks) and set(plan.asks) <= {"compensation", "remedy"}
         lead = direct.chosen[:1] if plan.story and direct.action == "answer" and not general else []
         related = story_quotes(question, hits, chosen, candidates, lead, plan) if plan.story else []
         return Decision("pathways", chosen=lead, confidence="high", asked=kind, related=related)
@@ -222,7 +222,8 @@ def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, t
     # The best-scored quote leads when it answers; else, of those that do, the one that
     # holds most of the question.
     lead = chosen[0] if chosen[0] in typed else max(typed, key=lambda c: (round(c.coverage, 2), c.score))
-    ordered = [lead] + [c for c in meeting if beside and c.hit_index == lead.hit_index][:1] + [
-        c for c in chosen if c.hit_index != lead.hit_index]
+    # A paragraph beside the subject's is followed by the one that names the subject.
+    named_subject = [c for c in meeting if c.hit_index == lead.hit_index][:1] if beside else []
+    ordered = [lead] + named_subject + [c for c in chosen if c.hit_index != lead.hit_index]
     confidence = "high" if evidence >= ANSWER.high_evidence and lead is chosen[0] else "medium"
     return Decision("answer", chosen=ordered, confidence=confidence, asked=kind)

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from retrieval.sources.absent_text import ECTHR, QuestionText, jurisdictions
 from retrieval.analyzer import stem, token_spans
@@ -114,13 +115,13 @@ def other_jurisdiction(question: str, ask: str | None = None) -> str | None:
     if not fired:
         return None
     if ask is None or ask == question or _BACK.search(norm(ask)) or _foreign_adjective(ask):
-        return fired[0][1]
+        return fired[0].text
     asked = _fired(ask)
     if asked:
-        return asked[0][1]
+        return asked[0].text
     # In the background, "through a German agency" / "preko nemačke agencije" is who
     # recruited her, a fact of the story, not a body whose rules she asks about.
-    return next((text for ctx, text in _fired(question, recruiters=False) if ctx == "law"), None)
+    return next((m.text for m in fired if m.ctx == "law" and not m.recruiter), None)
 
 
 # A closing question that points back to a place of the story: "Kako se tamo podnosi zahtev?"
@@ -137,11 +138,16 @@ def _foreign_adjective(text: str) -> bool:
 _AGENCY = re.compile(r"\s+(?:\S+\s+)?agenc")  # "German (recruitment) agency", "nemačke agencije"
 
 
-def _fired(question: str, recruiters: bool = True) -> list[tuple[str, str]]:
-    """(context, words as written) of each mention that places the question in another
-    jurisdiction (see `_context`), in order; [] when none does or when the question names
-    the ECtHR, one of its cases or a place in Serbia. Without `recruiters`, a place
-    before an agency ("German agency") does not count."""
+class _Fired(NamedTuple):
+    ctx: str  # as `_context` names it
+    text: str  # the words as written
+    recruiter: bool  # the place names an agency ("German agency"): who recruited, in a story
+
+
+def _fired(question: str) -> list[_Fired]:
+    """Each mention that places the question in another jurisdiction (see `_context`),
+    in order; [] when none does or when the question names the ECtHR, one of its cases
+    or a place in Serbia."""
     p = place_table()
     t = QuestionText(question)
     if ECTHR.search(t.norm):
@@ -152,8 +158,8 @@ def _fired(question: str, recruiters: bool = True) -> list[tuple[str, str]]:
         ctx, start, end = _context(t, toks, m, p)
         if ctx == "case" or (m.kind == "home" and ctx != "origin"):
             return []
-        if ctx in _FIRES.get(m.kind, ()) and (recruiters or not _AGENCY.match(t.norm, m.end)):
-            found.append((ctx, t.original(start, end).strip()))
+        if ctx in _FIRES.get(m.kind, ()):
+            found.append(_Fired(ctx, t.original(start, end).strip(), bool(_AGENCY.match(t.norm, m.end))))
     return found
 
 

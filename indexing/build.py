@@ -94,47 +94,42 @@ def sync_dense(index_dir: Path, embedder: str = DEFAULT_EMBEDDER, chroma_host: s
     emb = make_embedder(embedder)
     store.write_json(index_dir / DENSE_CONFIG, {"embedder": embedder, "chroma_host": chroma_host})
     dense = DenseIndex(index_dir, emb, chroma_host=chroma_host, cache_path=cache_path)
-    bar = None
-
-    def progress(done: int, total: int) -> None:
-        nonlocal bar
-        if not show_progress:
-            return
-        if bar is None:
-            from tqdm import tqdm
-
-            bar = tqdm(total=total, unit="chunk", desc=f"embed ({embedder})", file=sys.stderr)
-        bar.n = done
-        bar.refresh()
-
     rank = {k: i for i, k in enumerate(DENSE_ORDER)}
     chunks.sort(key=lambda c: rank.get(c.kind, len(rank)))
-    try:
+    with _Bar(show_progress, "chunk", f"embed ({embedder})") as bar:
         counts = dense.sync([c.id for c in chunks],
                             [dense_text(c, documents.get(c.source)) for c in chunks],
-                            progress=progress, batch_size=batch_size)
-    finally:
-        if bar is not None:
-            bar.close()
+                            progress=bar.update, batch_size=batch_size)
     # Then the subject index's phrases (retrieval.subject_vectors): the chunks come first,
     # since hybrid search waits for them and serves without the phrases' leg meanwhile.
     from retrieval.subject_vectors import sync_subject_vectors
 
-    bar = None
+    with _Bar(show_progress, "phrase", f"subject index ({embedder})") as bar:
+        counts["subjects"] = sync_subject_vectors(index_dir, emb, chunks, dense.embedding_cache(),
+                                                  progress=bar.update)
+    return counts
 
-    def phrases(done: int, total: int) -> None:
-        nonlocal bar
-        if show_progress and bar is None:
+
+class _Bar:
+    """A tqdm bar on stderr made at the first progress report (none when `show` is
+    False), closed on leaving the `with` block."""
+
+    def __init__(self, show: bool, unit: str, desc: str) -> None:
+        self.show, self.unit, self.desc, self._bar = show, unit, desc, None
+
+    def update(self, done: int, total: int) -> None:
+        if not self.show:
+            return
+        if self._bar is None:
             from tqdm import tqdm
 
-            bar = tqdm(total=total, unit="phrase", desc=f"subject index ({embedder})", file=sys.stderr)
-        if bar is not None:
-            bar.n = done
-            bar.refresh()
+            self._bar = tqdm(total=total, unit=self.unit, desc=self.desc, file=sys.stderr)
+        self._bar.n = done
+        self._bar.refresh()
 
-    try:
-        counts["subjects"] = sync_subject_vectors(index_dir, emb, chunks, dense.embedding_cache(), progress=phrases)
-    finally:
-        if bar is not None:
-            bar.close()
-    return counts
+    def __enter__(self) -> "_Bar":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._bar is not None:
+            self._bar.close()

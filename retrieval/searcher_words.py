@@ -57,13 +57,21 @@ class WordsMixin:
         (its diacritics restored, as for the dense leg); {} for a search-box question or
         a story of a sentence or two (RankingConfig.ask_dense_background).
         The caller runs it only when the dense leg is on."""
+        ask = self._ask_to_embed(question) if self.weights.get("ask_dense") else None
+        return {"ask_dense": self._dense_ranking(ask, allowed)} if ask else {}
+
+    def _ask_to_embed(self, question: str) -> str | None:
+        """A story's closing question as the embedding model reads it (diacritics
+        restored), or None for a search-box question or a story of a sentence or two
+        (RankingConfig.ask_dense_background): a short background names the subject, and
+        the whole question's embedding carries it."""
         ask = asked_sentence(question)
-        if not self.weights.get("ask_dense") or ask == question:
-            return {}
-        if len(question.split()) - len(ask.split()) < RANKING.ask_dense_background:
-            return {}  # a short background names the subject: the whole question embeds it
-        semantic = restore(ask, self.diacritics) if needs_restoring(ask) else ask
-        return {"ask_dense": self._dense_ranking(semantic, allowed)}
+        if ask == question or len(question.split()) - len(ask.split()) < RANKING.ask_dense_background:
+            return None
+        return self._semantic(ask)
+
+    def _semantic(self, text: str) -> str:
+        return restore(text, self.diacritics) if needs_restoring(text) else text
 
     def _subjects_legs(self, question: str, keywords: list[str], allowed: set[int] | None,
                        dense: bool = False) -> dict[str, list[str]]:
@@ -84,14 +92,12 @@ class WordsMixin:
             if ask != question:
                 legs["subjects_ask"] = self.subject_index.query(keyword_tokens(ask), RANKING.candidates, allowed)
         vectors = self.subject_vectors if dense and self.weights.get("subjects_dense") else None
-        texts = {"subjects_dense": question, "subjects_dense_ask": ask} if vectors is not None else {}
-        for leg, text in texts.items():
-            if leg == "subjects_dense_ask" and (
-                    ask == question or len(question.split()) - len(ask.split()) < RANKING.ask_dense_background):
-                continue  # as for ask_dense: a sentence or two of background, and the story is its question
-            vector = self.dense.vector(restore(text, self.diacritics) if needs_restoring(text) else text)
-            if vector is not None:  # None: the model failed, and the dense leg says why
-                legs[leg] = vectors.query(vector, RANKING.candidates, allowed)
+        if vectors is not None:  # the closing question only as ask_dense embeds it on its own
+            texts = {"subjects_dense": self._semantic(question), "subjects_dense_ask": self._ask_to_embed(question)}
+            for leg, text in texts.items():
+                vector = self.dense.vector(text) if text else None
+                if vector is not None:  # None: the model failed, and the dense leg says why
+                    legs[leg] = vectors.query(vector, RANKING.candidates, allowed)
         return {leg: ids for leg, ids in legs.items() if ids}
 
     def _keep_agreed_subject(self, ranked: list[tuple[str, float]], rankings: dict[str, list[str]]):
