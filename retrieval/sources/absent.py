@@ -9,7 +9,7 @@ lookalike that retrieval found.
 question writes them, in its order. One detector per kind of name, each over the
 question's normalised text (`QuestionText`) and what the corpus holds (`Known`, built
 once by `known_sources`):
-  retrieval.sources.absent_laws   decision_numbers, law_titles, eu_instruments;
+  retrieval.sources.absent_laws   decision_numbers, law_titles, treaty_titles, eu_instruments;
   retrieval.sources.absent_cases  case_names, respondents, foreign_laws;
   retrieval.sources.absent_text   the shared forms (QuestionText, Known, jurisdictions.json).
 Names compare on the analyzer's Serbian-stemmed folded tokens, so declined, Cyrillic and
@@ -28,13 +28,13 @@ from typing import Iterable
 from core.records import ARTICLE_KINDS, Document
 from core.text import normalize
 from retrieval.sources.absent_cases import case_names, case_of_title, foreign_laws, respondents
-from retrieval.sources.absent_laws import content_tokens, decision_numbers, eu_instruments, law_phrases, law_titles
+from retrieval.sources.absent_laws import content_tokens, decision_numbers, eu_instruments, law_phrases, law_titles, treaty_titles
 from retrieval.sources.absent_text import Known, QuestionText, Span
 from retrieval.sources.citation_parse import DECISION, decision_key
 from retrieval.sources.citations import CitationIndex
 
 __all__ = ["Known", "QuestionText", "absent_references", "case_names", "decision_numbers", "eu_instruments",
-           "foreign_laws", "known_sources", "law_phrases", "law_titles", "respondents"]
+           "foreign_laws", "known_sources", "law_phrases", "law_titles", "respondents", "treaty_titles"]
 
 _NUMBER = re.compile(r"\d{1,6}\s*/\s*\d{2,4}\b")
 
@@ -86,7 +86,7 @@ def absent_references(question: str, citations: CitationIndex, documents: Iterab
     t = QuestionText(question)
     phrases = law_phrases(t)
     spans = (decision_numbers(t, known) + law_titles(t, known, phrases) + case_names(t, known)
-             + eu_instruments(t, known) + foreign_laws(t, phrases) + respondents(t, known))
+             + eu_instruments(t, known) + treaty_titles(t, known) + foreign_laws(t, phrases) + respondents(t, known))
     out: dict[str, str] = {}  # normalised -> as written: the first spelling of a name wins
     for s, e in _merge(spans):
         name = " ".join(t.original(s, e).split()).strip(" ,;:–—-?!\"'„“”«»()")

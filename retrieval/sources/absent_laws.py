@@ -6,6 +6,7 @@ numbers, law titles and EU instruments the question gives that the corpus lacks.
                     document or by-law ("Strategija …", "Akcioni plan …", "Pravilnik o …",
                     "Strategy for …"), whose first content words no law or treaty title or
                     alias (aliases.json) holds;
+  treaty_titles     "Konvencija o …" / "Convention on …" whose subject no title or alias holds;
   eu_instruments    a directive / regulation / framework decision number no title holds.
 
 Each gives spans of the normalised question (`QuestionText.norm`). Does not read ECtHR
@@ -41,6 +42,12 @@ _SR_DOC = re.compile(r"\b(?:(?P<national>nacionaln\w+\s+(?:strategij\w*|akcion\w
                      r"|akcion\w*\s+plan\w*|pravilnik\w*|uredb\w*)"
                      r"\s+(?:(?:o|za)\s+)?")
 _EN_DOC = re.compile(r"\b(?:(?:national\s+)?strategy|action\s+plan|rulebook|decree|by-?law)\s+(?:on|for|of)\s+(?:the\s+)?")
+# A convention or protocol named by its subject ("Haška konvencija o građanskopravnim
+# aspektima međunarodne otmice dece", "Convention on the Civil Aspects of …"): a name when
+# it is written with a capital or after a capitalised adjective ("Haškoj", "Evropskoj").
+_SR_TREATY = re.compile(r"\b(?:konvencij|protokol)\w*\s+o\s+")
+_EN_TREATY = re.compile(r"\b(?:convention|protocol)\s+(?:on|for|against|concerning|relating\s+to)\s+(?:the\s+)?")
+_ADJECTIVE = re.compile(r"\w{2,}(?:sk|ck)\w{0,3}")
 _TREATY_STEMS = ("konvencij", "protokol", "sporazum", "ugovor", "potvrdjivanj", "ratifikacij")
 _EN_TAIL = re.compile(r"\b(?:act|code|agreement(?=\s+between\s+(?:the\s+)?(?:republic|serbia|government|eu\b|european)))")
 _EU = re.compile(
@@ -116,6 +123,14 @@ def law_phrases(t: QuestionText) -> list[Phrase]:
     return [p for p in out if p]
 
 
+def _treaty_name(t: QuestionText, start: int) -> bool:
+    """A convention written as a name: "Konvencija o …", or "Haškoj konvenciji o …"."""
+    if t.upper(start):
+        return True
+    before = words_before(t, start, lambda w: True, 1)
+    return bool(before) and t.upper(before[0].start()) and bool(_ADJECTIVE.fullmatch(before[0].group()))
+
+
 def _name_known(p: Phrase, known: Known) -> bool:
     """Some title or alias holds the phrase's first three content tokens in order (or is a
     shorter prefix of them: "Zakon o radu" for "Zakon o radu zabrana …") and its numbers."""
@@ -128,6 +143,19 @@ def _name_known(p: Phrase, known: Known) -> bool:
 
 def law_titles(t: QuestionText, known: Known, phrases: list[Phrase] | None = None) -> list[Span]:
     return [(p.start, p.end) for p in (law_phrases(t) if phrases is None else phrases) if not _name_known(p, known)]
+
+
+def treaty_titles(t: QuestionText, known: Known) -> list[Span]:
+    """A convention or protocol named by its subject whose first two content words no
+    title or alias holds (in any order: "Konvencija o naknadi žrtvama …" is ETS 116's
+    "konvencija o naknadi štete žrtvama …"). A Serbian name has no end mark ("…
+    Konvenciju o pravima deteta smatra …"), so only its first words are compared."""
+    found = [_phrase(t, m.start(), m.end(), _phrase_end(t, m.end(), False))
+             for m in _SR_TREATY.finditer(t.norm) if _treaty_name(t, m.start())]
+    found += [_phrase(t, m.start(), m.end(), _phrase_end(t, m.end(), True))
+              for m in _EN_TREATY.finditer(t.norm) if t.upper(m.start())]
+    return [(p.start, p.end) for p in found
+            if p and not any(set(p.content[:2]) <= set(name) for name in known.names)]
 
 
 def eu_instruments(t: QuestionText, known: Known) -> list[Span]:

@@ -197,6 +197,31 @@ def test_cases_the_corpus_lacks(question, names, known):
     assert found(question, known) == names
 
 
+# --- conventions named by their subject -----------------------------------------------
+
+@pytest.mark.parametrize("question, names", [
+    ("Po Haškoj konvenciji o građanskopravnim aspektima međunarodne otmice dece, koji organ je centralni?",
+     ["konvenciji o građanskopravnim aspektima međunarodne otmice dece"]),
+    ("Under the Convention on the Civil Aspects of International Child Abduction, who decides?",
+     ["Convention on the Civil Aspects of International Child Abduction"]),
+    ("Шта Конвенција о статусу избеглица каже о забрани враћања?", ["Конвенција о статусу избеглица"]),
+])
+def test_conventions_the_corpus_lacks(question, names, known):
+    assert found(question, known) == names
+
+
+@pytest.mark.parametrize("question", [
+    # held, by any order of its first words, however the question goes on
+    "Šta Evropska konvencija o naknadi žrtvama nasilnih krivičnih dela kaže o roku?",
+    "Da li se Konvencija o borbi protiv trgovine ljudima primenjuje na prinudni rad?",
+    "Convention on Action against Trafficking: the recovery period",
+    # not a name: no capital, no capitalised adjective before it
+    "da li je konvencija o radu potpisana", "Po konvenciji o pravima radnika migranata",
+])
+def test_conventions_held_or_unnamed_are_not_flagged(question, known):
+    assert found(question, known) == []
+
+
 # --- EU instruments ------------------------------------------------------------------
 
 @pytest.mark.parametrize("question, names", [
