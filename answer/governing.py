@@ -29,7 +29,8 @@ from core.store import read_data_list
 from core.text import normalize
 from retrieval.analyzer import words
 from retrieval.hit import Hit
-from retrieval.intents import own_question
+from retrieval.config import RANKING
+from retrieval.intents import own_question, premise_and_ask
 from retrieval.word_groups import alternative, find
 
 DATA = Path(__file__).parent / "data" / "governing_laws.json"
@@ -70,15 +71,30 @@ def _entries(path: str) -> tuple[tuple[Governed, tuple[tuple[_Alt, ...], ...], t
 def governing_law(question: str, path: Path = DATA) -> Governed | None:
     """The first subject of the table whose every group the question's own question
     (`retrieval.intents.own_question`: a story's asked sentence, with what its "ta molba"
-    points back to) meets (and none of its 'unless' groups), or None."""
-    toks = words(own_question(question))
+    points back to) meets (and none of its 'unless' groups), or None. After a short
+    background the sentence right before the asked one is read with it too
+    (`retrieval.intents.premise_and_ask`): "Društvo nije prijavilo stvarnog vlasnika
+    Centralnoj evidenciji. Do kada je to moralo?" asks about that register, while "… je
+    dobila državljanstvo. Gazda joj nije platio. Kako da ga tuži?" does not ask about
+    citizenship."""
     entries = _entries(str(path))
-    for i in sorted(_openers(toks, str(path))):
-        g, groups, unless = entries[i]
-        if all(any(find(toks, a) for a in group) for group in groups) and \
-                not any(any(find(toks, a) for a in group) for group in unless):
-            return g
+    for toks in read(question):
+        for i in sorted(_openers(toks, str(path))):
+            g, groups, unless = entries[i]
+            if all(any(find(toks, a) for a in group) for group in groups) and \
+                    not any(any(find(toks, a) for a in group) for group in unless):
+                return g
     return None
+
+
+def read(question: str) -> list[list[str]]:
+    """The words the table is matched against, in turn: the question's own question, then
+    (after a short background) the sentence before it with it."""
+    texts = [own_question(question)]
+    premise = premise_and_ask(question, RANKING.ask_dense_background)
+    if premise:
+        texts.append(normalize(premise))
+    return [words(t) for t in texts]
 
 
 @lru_cache(maxsize=2)

@@ -51,6 +51,26 @@ def asked_sentence(question: str) -> str:
     return asking[-1] if len(parts) > 1 and asking else question
 
 
+def background_words(question: str) -> int:
+    """How many words a story tells before its asked sentence (0 for a question asked in
+    one go): a sentence or two of background names the question's subject, a longer one
+    tells facts."""
+    ask = asked_sentence(question)
+    return 0 if ask == question else len(question.split()) - len(ask.split())
+
+
+def premise_and_ask(question: str, most: int) -> str | None:
+    """The asked sentence with the one sentence right before it, when all the background
+    is shorter than `most` words ("Društvo nije prijavilo stvarnog vlasnika Centralnoj
+    evidenciji. Do kada je to moralo?": the premise is the subject), else None."""
+    if not 0 < background_words(question) < most:
+        return None
+    parts = [p for p in _SENTENCES.split(question.strip()) if p.strip()]
+    ask = asked_sentence(question)
+    i = max(k for k, p in enumerate(parts) if p == ask)
+    return " ".join(parts[i - 1:i + 1]) if i > 0 else None
+
+
 # A demonstrative and the noun it points back with ("ta molba", "taj državni fond", "that
 # certificate"). Not "to", "te", "tu" (also "to", "and", "there") nor "the".
 _POINTS_BACK = re.compile(r"\b(ta|taj|tog|toga|toj|tom|tim|tih|tome|takav|takva|takvo|takvu|takvog|takve"

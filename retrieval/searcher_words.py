@@ -30,7 +30,7 @@ import logging
 from retrieval.config import RANKING
 from retrieval.diacritics import needs_restoring, restore
 from retrieval.glossary import keyword_tokens
-from retrieval.intents import asked_sentence
+from retrieval.intents import asked_sentence, background_words
 from retrieval.synonyms import statute_query
 
 log = logging.getLogger("pravni_lek.retrieval")
@@ -65,10 +65,9 @@ class WordsMixin:
         restored), or None for a search-box question or a story of a sentence or two
         (RankingConfig.ask_dense_background): a short background names the subject, and
         the whole question's embedding carries it."""
-        ask = asked_sentence(question)
-        if ask == question or len(question.split()) - len(ask.split()) < RANKING.ask_dense_background:
+        if background_words(question) < RANKING.ask_dense_background:
             return None
-        return self._semantic(ask)
+        return self._semantic(asked_sentence(question))
 
     def _semantic(self, text: str) -> str:
         return restore(text, self.diacritics) if needs_restoring(text) else text
