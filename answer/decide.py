@@ -52,7 +52,9 @@ from answer.unstated import never_stated
 class Decision:
     action: str  # "answer" | "pathways" | "abstain"
     reason: str | None = None  # answer.messages.REASONS, when abstaining
-    detail: str = ""  # the place, the missing words, or the answer type the reason names
+    # the place, the missing words, or the answer type the reason names; for pathways, the
+    # type the story's own question asks that no quote states (then confidence "medium")
+    detail: str = ""
     chosen: list = field(default_factory=list)  # answer: the candidates to quote, lead first
     confidence: str = "high"  # answer.messages.CONFIDENCE
     asked: str | None = None  # answer.answer_type of the question
@@ -123,7 +125,11 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
         general = kind in (None, "procedure") and bool(plan.asks) and set(plan.asks) <= {"compensation", "remedy"}
         lead = direct.chosen[:1] if plan.story and direct.action == "answer" and not general else []
         related = story_quotes(question, hits, chosen, candidates, lead, plan) if plan.story else []
-        return Decision("pathways", chosen=lead, confidence="high", asked=kind, related=related)
+        # The routes do not answer a precise question whose subject's quotes state no
+        # such thing ("Do kada …?" beside provisions that name no term): they say so.
+        unstated = plan.story and not general and direct.reason == "type_not_stated"
+        return Decision("pathways", detail=direct.detail if unstated else "", chosen=lead,
+                        confidence="medium" if unstated else "high", asked=kind, related=related)
     return direct
 
 

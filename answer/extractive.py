@@ -105,9 +105,13 @@ class ExtractiveAnswerer(Answerer):
         style = detect_style(question, self.script)
         d, candidates, evidence = self.decision(question, hits, absent, plan)
         if d.action == "pathways":
-            return self.pathway_answer(question, hits, plan, style, evidence,
-                                       [(hits[c.hit_index], quote_text(c.span)) for c in d.chosen],
-                                       [(hits[c.hit_index], quote_text(c.span)) for c in d.related])
+            ans = self.pathway_answer(question, hits, plan, style, evidence,
+                                      [(hits[c.hit_index], quote_text(c.span)) for c in d.chosen],
+                                      [(hits[c.hit_index], quote_text(c.span)) for c in d.related])
+            if d.detail and not ans.abstained:  # the story's own question is not answered
+                ans.answer = say(style, "own_unstated", what=d.detail) + "\n\n" + ans.answer
+                ans.confidence, ans.reason_detail = d.confidence, d.detail
+            return ans
         if d.action == "abstain":
             ans = self.abstention(question, hits, candidates, style, evidence, absent, plan)
             return self._with_reason(ans, d, style)

@@ -23,7 +23,7 @@ from answer.citing import make_citation
 from answer.config import ANSWER
 from answer.extractive import ExtractiveAnswerer
 from answer.llm import LLMConfig, build_chat_model
-from answer.messages import lang_key
+from answer.messages import lang_key, say
 from answer.phrases import NOT_FOUND_MARKERS, check_script, detect_style
 from answer.prompting import build_messages
 from answer.prompt_pathways import guide_block
@@ -131,6 +131,9 @@ class LLMAnswerer(Answerer):
                      evidence, style.language, style.script, confidence=decision.confidence)
         if pathways:
             ans.remedies = plan.to_dict(lang_key(style))
+            if decision.detail:  # as the extractive answer: the story's own question is not answered
+                ans.answer = say(style, "own_unstated", what=decision.detail) + "\n\n" + ans.answer
+                ans.reason_detail = decision.detail
         return ans
 
 

@@ -30,7 +30,7 @@ from core.text import normalize
 from retrieval.analyzer import words
 from retrieval.hit import Hit
 from retrieval.config import RANKING
-from retrieval.intents import own_question, premise_and_ask
+from retrieval.intents import asked_sentence, own_question, premise
 from retrieval.word_groups import alternative, find
 
 DATA = Path(__file__).parent / "data" / "governing_laws.json"
@@ -73,28 +73,29 @@ def governing_law(question: str, path: Path = DATA) -> Governed | None:
     (`retrieval.intents.own_question`: a story's asked sentence, with what its "ta molba"
     points back to) meets (and none of its 'unless' groups), or None. After a short
     background the sentence right before the asked one is read with it too
-    (`retrieval.intents.premise_and_ask`): "Društvo nije prijavilo stvarnog vlasnika
+    (`retrieval.intents.premise`): "Društvo nije prijavilo stvarnog vlasnika
     Centralnoj evidenciji. Do kada je to moralo?" asks about that register, while "… je
     dobila državljanstvo. Gazda joj nije platio. Kako da ga tuži?" does not ask about
-    citizenship."""
+    citizenship. The premise must meet the subject on its own; the 'unless' words count
+    in the premise and the asked sentence together."""
     entries = _entries(str(path))
-    for toks in read(question):
+
+    def met(toks: list[str], unless_toks: list[str]) -> Governed | None:
         for i in sorted(_openers(toks, str(path))):
             g, groups, unless = entries[i]
             if all(any(find(toks, a) for a in group) for group in groups) and \
-                    not any(any(find(toks, a) for a in group) for group in unless):
+                    not any(any(find(unless_toks, a) for a in group) for group in unless):
                 return g
-    return None
+        return None
 
-
-def read(question: str) -> list[list[str]]:
-    """The words the table is matched against, in turn: the question's own question, then
-    (after a short background) the sentence before it with it."""
-    texts = [own_question(question)]
-    premise = premise_and_ask(question, RANKING.ask_dense_background)
-    if premise:
-        texts.append(normalize(premise))
-    return [words(t) for t in texts]
+    own = words(own_question(question))
+    found = met(own, own)
+    before = premise(question, RANKING.ask_dense_background)
+    if found is None and before:
+        # The premise alone must name the subject: words of the story's facts do not
+        # complete a subject its question only touches ("uzeo pasoš" + "prelazak granice").
+        found = met(words(normalize(before)), words(normalize(before + " " + asked_sentence(question))))
+    return found
 
 
 @lru_cache(maxsize=2)

@@ -36,6 +36,10 @@ _MESSAGES = {
         "confidence_medium": "izvor se odnosi na pitanje; proverite da li odgovara na vaš slučaj",
         "confidence_low": "izvor se odnosi na temu, ali ne sadrži traženi {what}",
         "confidence_pathways": "pravni putevi izvedeni iz činjenica pitanja; svaki korak je citat iz izvora",
+        "confidence_pathways_unstated": "pravni putevi izvedeni iz činjenica pitanja; izvori ne navode traženi "
+                                        "{what} za Vaše konkretno pitanje",
+        "own_unstated": "Izvori ne navode traženi {what} za Vaše konkretno pitanje. Ispod su pravni putevi koji "
+                        "odgovaraju ovom slučaju.",
         "pathways_intro": "Pravni putevi koji odgovaraju ovom slučaju",
         "related": "Odredbe koje se odnose na Vaše pitanje",
         "facts": "Prepoznate činjenice",
@@ -66,6 +70,10 @@ _MESSAGES = {
         "confidence_medium": "the source bears on the question; check that it fits your case",
         "confidence_low": "the source is on the topic but does not state the {what} asked for",
         "confidence_pathways": "remedy pathways derived from the facts in the question; every step is a quote",
+        "confidence_pathways_unstated": "remedy pathways derived from the facts in the question; the sources do not "
+                                        "state the {what} your own question asks for",
+        "own_unstated": "The sources do not state the {what} your own question asks for. Below are the remedy "
+                        "pathways that fit this case.",
         "pathways_intro": "Remedy pathways for this case",
         "related": "Provisions bearing on your question",
         "facts": "Facts recognised",

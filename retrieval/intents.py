@@ -59,16 +59,16 @@ def background_words(question: str) -> int:
     return 0 if ask == question else len(question.split()) - len(ask.split())
 
 
-def premise_and_ask(question: str, most: int) -> str | None:
-    """The asked sentence with the one sentence right before it, when all the background
-    is shorter than `most` words ("Društvo nije prijavilo stvarnog vlasnika Centralnoj
-    evidenciji. Do kada je to moralo?": the premise is the subject), else None."""
+def premise(question: str, most: int) -> str | None:
+    """The sentence right before the asked one, when all the background is shorter than
+    `most` words ("Društvo nije prijavilo stvarnog vlasnika Centralnoj evidenciji." before
+    "Do kada je to moralo?": it names what is asked about), else None."""
     if not 0 < background_words(question) < most:
         return None
     parts = [p for p in _SENTENCES.split(question.strip()) if p.strip()]
     ask = asked_sentence(question)
     i = max(k for k, p in enumerate(parts) if p == ask)
-    return " ".join(parts[i - 1:i + 1]) if i > 0 else None
+    return parts[i - 1] if i > 0 else None
 
 
 # A demonstrative and the noun it points back with ("ta molba", "taj državni fond", "that

@@ -52,7 +52,9 @@ def confidence_text(answer, lang: str) -> str | None:
         return None
     style = ui_style(lang)
     detail = getattr(answer, "reason_detail", "") or ""
-    if is_pathway_answer(answer):
+    if is_pathway_answer(answer) and level == "medium" and detail in _WHAT:
+        phrase = say(style, "confidence_pathways_unstated", what=detail)
+    elif is_pathway_answer(answer):
         phrase = say(style, "confidence_pathways")
     elif level == "low" and reason == "type_not_stated" and detail in _WHAT:
         phrase = say(style, "confidence_low", what=detail)  # "…ne sadrži traženi rok"

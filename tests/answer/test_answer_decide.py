@@ -386,3 +386,28 @@ def test_a_general_ask_for_the_routes_remedy_gets_no_lead_above_them(ask, asks, 
     question = ROUTED_STORY + ask
     d, _, _ = ExtractiveAnswerer().decision(question, hits, plan=SimpleNamespace(story=True, hits={}, asks=asks))
     assert d.action == "pathways" and bool(d.chosen) is leads
+
+
+@pytest.mark.parametrize("ask,detail", [
+    ("Koji je rok za naknadu nematerijalne štete za pretrpljeni strah?", "deadline"),  # no quote states a term
+    ("What is the time limit for compensation of non-pecuniary damage for fear?", "deadline"),
+    ("Do kada može da podnese imovinskopravni zahtev?", ""),  # ZKP 254 states it: answered above the routes
+])
+def test_routes_below_a_precise_question_no_quote_answers_say_so(ask, detail, monkeypatch):
+    from types import SimpleNamespace
+
+    from answer.types import Answer
+
+    hits = served("zoo200", "vs", "zkp254", "zkp252")
+    plan = SimpleNamespace(story=True, hits={}, asks=("compensation",))
+    d, _, _ = ExtractiveAnswerer().decision(ROUTED_STORY + ask, hits, plan=plan)
+    assert (d.action, d.detail, d.confidence) == ("pathways", detail, "medium" if detail else "high")
+    # The answer opens with the sentence that says so, and keeps the routes below it.
+    monkeypatch.setattr(ExtractiveAnswerer, "pathway_answer",
+                        lambda self, *a, **k: Answer(question=ROUTED_STORY + ask, answer="**Pravni putevi**", abstained=False,
+                                                     confidence="high"))
+    a = ExtractiveAnswerer().run(ROUTED_STORY + ask, hits, plan=plan)
+    style = detect_style(ROUTED_STORY + ask)
+    note = say(style, "own_unstated", what="deadline")
+    assert a.answer.startswith(note) is bool(detail) and a.answer.endswith("**Pravni putevi**")
+    assert a.confidence == ("medium" if detail else "high") and not a.abstained

@@ -271,15 +271,24 @@ def test_the_opening_word_index_changes_no_decision():
     from pathlib import Path
 
     from evaluation.qa import load_qa
+    from core.text import normalize
+    from retrieval.analyzer import words
+    from retrieval.config import RANKING
+    from retrieval.intents import asked_sentence, own_question, premise
     from retrieval.word_groups import find
 
     def brute(question):
-        for toks in G.read(question):
+        def met(toks, unless_toks):
             for g, groups, unless in G._entries(str(G.DATA)):
                 if all(any(find(toks, a) for a in group) for group in groups) and \
-                        not any(any(find(toks, a) for a in group) for group in unless):
+                        not any(any(find(unless_toks, a) for a in group) for group in unless):
                     return g
-        return None
+            return None
+        own = words(own_question(question))
+        before = premise(question, RANKING.ask_dense_background)
+        if met(own, own) is None and before:
+            return met(words(normalize(before)), words(normalize(before + " " + asked_sentence(question))))
+        return met(own, own)
 
     questions = [q["question"] for f in (Path(__file__).resolve().parents[2] / "evaluation" / "data").glob("qa_*.jsonl")
                  for q in load_qa(f)] + [row[0] for row in ROWS] + [row[2] for row in ROWS]

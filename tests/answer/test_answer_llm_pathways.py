@@ -52,3 +52,21 @@ def test_a_pathway_answer_keeps_the_search_hits_and_says_which_routes(monkeypatc
     reply = f"Imovinskopravni zahtev se može podneti „{DEADLINE.rstrip('.')}“ [2]."
     a = LLMAnswerer(RecordingModel(messages=iter([AIMessage(content=reply)] * 3))).run(STORY, [], plan=p)
     assert a.hits == [] and a.remedies and a.remedies["pathways"]
+
+
+def test_the_model_s_routes_below_an_unanswered_precise_question_say_so(monkeypatch):
+    """The shared decision found that no quote states the deadline the story asks: the LLM
+    answer opens with the same sentence the extractive one does."""
+    from answer import ExtractiveAnswerer
+    from answer.decide import Decision
+    from answer.messages import say
+    from answer.phrases import detect_style
+
+    monkeypatch.setattr(answer.labels, "load_aliases", lambda path=None: ALIASES)
+    monkeypatch.setattr(ExtractiveAnswerer, "decision", lambda self, *a, **k: (
+        Decision("pathways", detail="deadline", confidence="medium"), [], 1.0))
+    p = plan(STORY)
+    reply = f"Imovinskopravni zahtev se može podneti „{DEADLINE.rstrip('.')}“ [2]."
+    a = LLMAnswerer(RecordingModel(messages=iter([AIMessage(content=reply)] * 3))).run(STORY, [], plan=p)
+    assert not a.abstained and a.confidence == "medium" and a.reason_detail == "deadline"
+    assert a.answer.startswith(say(detect_style(STORY), "own_unstated", what="deadline"))

@@ -68,10 +68,10 @@ def test_a_question_without_an_antecedent_is_its_own(question):
 
 
 def test_a_short_backgrounds_last_sentence_is_the_premise():
-    from retrieval.intents import background_words, premise_and_ask
+    from retrieval.intents import background_words, premise
 
     q = "Klijentkinja je dobila državljanstvo. Gazda joj nije platio. Kako da ga tuži?"
     assert background_words(q) == 8
-    assert premise_and_ask(q, 20) == "Gazda joj nije platio. Kako da ga tuži?"
-    assert premise_and_ask(q, 8) is None  # a background of `most` words or more tells facts
-    assert background_words("Kako da ga tuži?") == 0 and premise_and_ask("Kako da ga tuži?", 20) is None
+    assert premise(q, 20) == "Gazda joj nije platio."
+    assert premise(q, 8) is None  # a background of `most` words or more tells facts
+    assert background_words("Kako da ga tuži?") == 0 and premise("Kako da ga tuži?", 20) is None

@@ -226,3 +226,15 @@ def test_a_direct_quote_above_the_pathways_keeps_its_source_card(guide_env):
     at = ask(start(answerer=direct_pathway_answer), STORY)
     assert [e.label for e in at.expander] == ["[1] Izvor 1", "[2] Izvor 2"]
     assert "#### 1. Put A" in [m.value for m in at.markdown]
+
+
+def test_routes_below_an_unanswered_precise_question_say_what_is_not_stated():
+    from answer.types import Answer
+    from ui.verdict import confidence_text
+
+    remedies = {"facts": [], "pathways": [{"id": "a", "name": "Put A", "facts": [], "asks": [], "citations": [1]}]}
+    unstated = Answer("q", "text", False, remedies=remedies, confidence="medium", reason_detail="deadline")
+    assert confidence_text(unstated, "sr-Latn").endswith("izvori ne navode traženi rok za Vaše konkretno pitanje")
+    assert "deadline your own question" in confidence_text(unstated, "en")
+    answered = Answer("q", "text", False, remedies=remedies, confidence="high")
+    assert confidence_text(answered, "sr-Latn").endswith("svaki korak je citat iz izvora")
