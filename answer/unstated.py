@@ -21,7 +21,12 @@ from core.text import normalize
 _CURRENT = re.compile(r"\b(danas|trenutn\w*|sada|sad|ove godine|today|currently|current|this year"
                       r"|(?:za|u|in|for)(?: \w+)? 20[2-3]\d)\b")  # "za 2026", "za januar 2026", "in May 2025"
 # A count or an average for a year is a statistic.
-_STATISTIC = re.compile(r"\b(how many|koliko|broj\w*|number of|average|prosecn\w*)\b.*\b(19[5-9]\d|20[0-3]\d)\b")
+_STATISTIC = re.compile(r"\b(how many|koliko|broj\w*|number of|average|prosecn\w*)\b.*\b(19[5-9]\d|20[0-3]\d)\b"
+                        # a figure asked of the statistics office, or a demographic
+                        # measure: "life expectancy according to the statistics office"
+                        r"|\b(zavod\w* za statistiku|rzs|statistics office|statistical office|office for statistics"
+                        r"|official statistics|eurostat|zvanicn\w* statistik\w*"
+                        r"|life expectancy|ocekivan\w* (trajanj\w* )?zivot\w*|zivotn\w* vek\w*)\b")
 # A bank account to pay into, a phone number, a hotline, an e-mail address, a street
 # address, an office's hours or website, its visiting hours: never in a statute, a
 # judgment or a treaty ("pozvati telefonom" is a rule of procedure, not this).

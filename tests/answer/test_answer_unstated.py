@@ -15,6 +15,10 @@ ROWS = [
     ("Ko je trenutno direktor Centra za socijalni rad u Nišu?", "person",
      "Who is currently the director of the social work centre in Niš?", "person"),
     ("Koliko sigurnih kuća postoji u Srbiji?", "count", "How many safe houses are there in Serbia?", "count"),
+    ("Koliki je očekivani životni vek žena prema Republičkom zavodu za statistiku?", "count",
+     "What is women's life expectancy according to the national statistics office?", "count"),
+    # a rule on loss of earnings uses the average wage; no statistic is asked for
+    ("Kako se računa izgubljena zarada za ceo radni vek?", None, "How is lost pay for a whole working life computed?", None),
     ("Koliko advokata je upisano u registar pružalaca pravne pomoći?", "count",
      "How many lawyers are registered as legal aid providers?", "count"),
     # A rule's figure, a competent body or a panel's size is stated by the law.
