@@ -146,7 +146,8 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin):
             rankings.update(self._subjects_legs(question, keywords, allowed, use_dense))  # the subject index
 
         weights = {leg: self.weights.get(_WEIGHT_OF.get(leg, leg), 1.0) for leg in rankings}
-        fused = rrf(rankings, weights, RANKING.rrf_k) if rankings else []
+        from pathways.facts import is_story  # a story fuses more legs: RankingConfig.story_rrf_k
+        fused = rrf(rankings, weights, RANKING.story_rrf_k if is_story(question) else RANKING.rrf_k) if rankings else []
         definition = asks_definition(question)
         fused = reweight(fused, lambda cid: prior(self.by_id[cid], named_sources, definition, self._defines(cid)))
         cited = [cid for cid in self.citations.lookup(question)

@@ -209,3 +209,27 @@ def test_a_body_of_law_named_is_a_scope_leg_not_a_named_source(index):
     # A named law stays a named source.
     named = s.search("Krivični zakonik: trgovina ljudima", k=5)
     assert any("named" in h.via for h in named)
+
+
+def test_a_story_is_fused_with_the_storys_rrf_k(index, monkeypatch):
+    """A story fuses a dozen legs with RankingConfig.story_rrf_k; a search-box question,
+    two or three legs, with rrf_k."""
+    import retrieval.fusion as fusion
+    from retrieval.config import RANKING
+
+    seen = []
+    real = fusion.rrf
+
+    def spy(rankings, weights=None, k=RANKING.rrf_k):
+        seen.append((set(rankings), k))
+        return real(rankings, weights, k)
+
+    monkeypatch.setattr(fusion, "rrf", spy)
+    s = Searcher(index)
+    story = ("Moja klijentkinja je radila u kafani bez plate, gazda joj je uzeo pasoš i pretio joj. "
+             "Kako može da dobije naknadu štete?")
+    for question, k in (("trgovina ljudima kazna", RANKING.rrf_k), (story, RANKING.story_rrf_k)):
+        seen.clear()
+        s.search(question, k=5)
+        assert seen and seen[-1][1] == k and "bm25" in seen[-1][0], question
+    assert RANKING.story_rrf_k < RANKING.rrf_k
