@@ -20,6 +20,9 @@ ASKED = [
     ("Koliko iznosi uvećana zarada za noćni rad?", "How much is the pay supplement for night work?", "amount"),
     ("Kolika je kazna za trgovinu ljudima?", "What is the penalty for human trafficking?", "amount"),
     ("Koja je visina sudske takse za tužbu?", "What is the amount of the court fee for a lawsuit?", "amount"),
+    # a sum per month, not a number of months
+    ("Koliko mesečno iznosi naknada hraniteljima?", "How much per month is the foster families' allowance?", "amount"),
+    ("Koliko meseci traje naknada?", "For how many months is the allowance paid?", "deadline"),
     ("Ko odlučuje o imovinskopravnom zahtevu?", "Who decides on the property claim?", "body"),
     ("Koji sud je nadležan za naknadu štete žrtvi?", "Which court is competent for a victim's damages claim?", "body"),
     ("Kome se podnosi zahtev za besplatnu pravnu pomoć?", "To whom is an application for free legal aid submitted?", "body"),
