@@ -124,7 +124,7 @@ class RankingConfig:
     # A story fuses a dozen legs, most of them reading the same facts: at k = 60 a leg's
     # first hit hardly outweighs its tenth (1/61 against 1/70), so a unit every
     # fact-reading leg ranks middling beats the one the closing question's own legs rank
-    # first. Fourteen development story sets (512 stories), dense, gold in the first
+    # first. Fifteen development story sets (512 stories), dense, gold in the first
     # 1 / 3 / 5 / 10 at k = 60, 30, 20, 10, 5: 241 / 313 / 352 / 410, 250 / 329 / 356 / 410,
     # 257 / 338 / 363 / 411, 261 / 333 / 364 / 413, 265 / 332 / 361 / 414. A search-box
     # question (two or three legs) keeps 60: k = 10 there lost two of the dev split's 93.
