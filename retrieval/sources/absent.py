@@ -28,7 +28,8 @@ from typing import Iterable
 from core.records import ARTICLE_KINDS, Document
 from core.text import normalize
 from retrieval.sources.absent_cases import case_names, case_of_title, foreign_laws, respondents
-from retrieval.sources.absent_laws import content_tokens, decision_numbers, eu_instruments, law_phrases, law_titles, treaty_titles
+from retrieval.sources.absent_laws import (content_tokens, decision_numbers, eu_instruments, law_phrases, law_titles,
+                                           treaty_titles)
 from retrieval.sources.absent_text import Known, QuestionText, Span
 from retrieval.sources.citation_parse import DECISION, decision_key
 from retrieval.sources.citations import CitationIndex
