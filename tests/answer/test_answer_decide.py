@@ -386,6 +386,8 @@ def test_a_general_ask_for_the_routes_remedy_gets_no_lead_above_them(ask, asks, 
     question = ROUTED_STORY + ask
     d, _, _ = ExtractiveAnswerer().decision(question, hits, plan=SimpleNamespace(story=True, hits={}, asks=asks))
     assert d.action == "pathways" and bool(d.chosen) is leads
+    if not leads:  # nor a provision "bearing on the question" outside the routes' laws (ZZPL čl. 86)
+        assert d.related == []
 
 
 @pytest.mark.parametrize("ask,detail", [
@@ -411,3 +413,13 @@ def test_routes_below_a_precise_question_no_quote_answers_say_so(ask, detail, mo
     note = say(style, "own_unstated", what="deadline")
     assert a.answer.startswith(note) is bool(detail) and a.answer.endswith("**Pravni putevi**")
     assert a.confidence == ("medium" if detail else "high") and not a.abstained
+
+
+def test_a_general_asks_related_provisions_come_from_its_routes_laws():
+    from types import SimpleNamespace
+
+    hits = served("zzpl86", "zkp254", "zkp252", "zoo200")
+    route = served("zoo379")[0]  # the route quotes another article of ZOO
+    plan = SimpleNamespace(story=True, hits={"zoo": route}, asks=("compensation",))
+    d, _, _ = ExtractiveAnswerer().decision(ROUTED_STORY + "Kako može da dobije naknadu štete?", hits, plan=plan)
+    assert [hits[c.hit_index].chunk.source for c in d.related] == [hits[3].chunk.source]  # ZOO, not ZZPL
