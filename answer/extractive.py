@@ -105,13 +105,10 @@ class ExtractiveAnswerer(Answerer):
         style = detect_style(question, self.script)
         d, candidates, evidence = self.decision(question, hits, absent, plan)
         if d.action == "pathways":
-            ans = self.pathway_answer(question, hits, plan, style, evidence,
-                                      [(hits[c.hit_index], quote_text(c.span)) for c in d.chosen],
-                                      [(hits[c.hit_index], quote_text(c.span)) for c in d.related])
-            if d.detail and not ans.abstained:  # the story's own question is not answered
-                ans.answer = say(style, "own_unstated", what=d.detail) + "\n\n" + ans.answer
-                ans.confidence, ans.reason_detail = d.confidence, d.detail
-            return ans
+            return note_unstated(self.pathway_answer(question, hits, plan, style, evidence,
+                                                     [(hits[c.hit_index], quote_text(c.span)) for c in d.chosen],
+                                                     [(hits[c.hit_index], quote_text(c.span)) for c in d.related]),
+                                 d, style)
         if d.action == "abstain":
             ans = self.abstention(question, hits, candidates, style, evidence, absent, plan)
             return self._with_reason(ans, d, style)
@@ -195,3 +192,13 @@ class ExtractiveAnswerer(Answerer):
         for c, h in zip(cits, cited):
             c.verified = report.number_ok(c.n) and match_quote(c.quote, h.chunk.text)[1] is not None
         return Answer(question, text, abstained, cits, list(hits), notices, self.name, evidence, style.language, style.script)
+
+
+def note_unstated(ans: Answer, d: Decision, style: Style) -> Answer:
+    """A pathway answer whose story's own question no quote answers (the decision's
+    `detail`: the type asked) opens by saying so, with the decision's confidence; the
+    extractive and LLM answers alike."""
+    if d.detail and not ans.abstained:
+        ans.answer = say(style, "own_unstated", what=d.detail) + "\n\n" + ans.answer
+        ans.confidence, ans.reason_detail = d.confidence, d.detail
+    return ans

@@ -21,9 +21,9 @@ from answer.base import Answerer
 from answer.candidates import evidence_of, quote_text, score_candidates
 from answer.citing import make_citation
 from answer.config import ANSWER
-from answer.extractive import ExtractiveAnswerer
+from answer.extractive import ExtractiveAnswerer, note_unstated
 from answer.llm import LLMConfig, build_chat_model
-from answer.messages import lang_key, say
+from answer.messages import lang_key
 from answer.phrases import NOT_FOUND_MARKERS, check_script, detect_style
 from answer.prompting import build_messages
 from answer.prompt_pathways import guide_block
@@ -131,9 +131,7 @@ class LLMAnswerer(Answerer):
                      evidence, style.language, style.script, confidence=decision.confidence)
         if pathways:
             ans.remedies = plan.to_dict(lang_key(style))
-            if decision.detail:  # as the extractive answer: the story's own question is not answered
-                ans.answer = say(style, "own_unstated", what=decision.detail) + "\n\n" + ans.answer
-                ans.reason_detail = decision.detail
+            note_unstated(ans, decision, style)
         return ans
 
 
