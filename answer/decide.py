@@ -15,7 +15,7 @@ In order, a question gets:
   6. a subject no retrieved unit holds ("akciza")    -> abstain, subject_missing
   7. too little evidence (answer.abstain)            -> abstain, no_match
   8. a quote that holds the question's key terms and states what it asks for (an
-     amount, a deadline, a body, a step: answer.answer_type) leads the answer;
+     amount, a deadline, a body, a step: retrieval.answer_type) leads the answer;
      none that states it                             -> abstain, type_not_stated
      none that holds the key terms                   -> abstain, no_match
 A question that names a provision ("čl. 254 ZKP") is answered by quoting it (after 5).
@@ -34,7 +34,7 @@ from retrieval.analyzer import analyze, language, words
 from retrieval.hit import Hit
 from retrieval.intents import asked_sentence
 
-from answer.answer_type import asked_type
+from retrieval.answer_type import asked_type
 from answer.candidates import _text_language  # the one place a hit's language is judged
 from answer.config import ANSWER
 from answer.governing import governing_law, held
@@ -57,7 +57,7 @@ class Decision:
     detail: str = ""
     chosen: list = field(default_factory=list)  # answer: the candidates to quote, lead first
     confidence: str = "high"  # answer.messages.CONFIDENCE
-    asked: str | None = None  # answer.answer_type of the question
+    asked: str | None = None  # retrieval.answer_type of the question
     # pathways: the story's own question's closest provisions, quoted above the routes
     # as bearing on it, not as its answer (that is `chosen`).
     related: list = field(default_factory=list)

@@ -22,7 +22,8 @@ from retrieval.analyzer import stem
 from retrieval.sources.absent_text import QuestionText, jurisdictions
 from retrieval.sources.aliases import alias_key
 
-from answer.scope_words import norm, phrase_pattern, scope_data
+from answer.scope_words import scope_data
+from core.word_lists import norm, phrase_pattern
 
 _DOTTED = re.compile(r"\bu\.\s?s\.(?:\s?a\.)?|\bu\.\s?k\.")  # "U.S.", "U.K.": their letters are stopwords
 

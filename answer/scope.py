@@ -38,7 +38,8 @@ from retrieval.sources.absent_text import ECTHR, QuestionText, jurisdictions
 from retrieval.analyzer import stem, token_spans
 
 from answer.places import Mention, Places, mentions, place_table
-from answer.scope_words import norm, phrase_pattern, scope_data
+from answer.scope_words import scope_data
+from core.word_lists import norm, phrase_pattern
 
 _NAMED = ("city", "entity", "us_state")  # places that are jurisdictions on their own, returned by name
 

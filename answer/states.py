@@ -1,5 +1,5 @@
 """Whether a quote states what a question asks for: the amount, the deadline, the body,
-the step (`answer.answer_type` names the kind), read as a lawyer reads it.
+the step (`retrieval.answer_type` names the kind), read as a lawyer reads it.
 
     states(quote, "deadline", question)        # ZOO 379's "zastarevaju za deset godina"
     states_amount(ask, hits, plan, context, spans)   # a pathway answer's amount
@@ -20,7 +20,7 @@ from core.text import normalize
 from retrieval.analyzer import analyze
 from retrieval.hit import Hit
 
-from answer.answer_type import names_action, states_type
+from retrieval.answer_type import names_action, states_type
 from answer.subject import meets, subject_of
 
 _LIMITATION = re.compile(r"\bzastar|\blimitation|time.barred|\bprescri")

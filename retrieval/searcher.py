@@ -121,7 +121,6 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin):
         if use_dense:
             rankings["dense"] = self._dense_ranking(semantic, allowed)
             rankings.update(self._ask_dense_leg(question, allowed))  # a story's own question
-        from retrieval.fusion import cap_per_group, collapse, reserve, reweight, rrf
 
         named_sources = set(self.citations.named_sources(question))
         named = self._named_leg(question, named_sources, keywords, semantic, allowed, mode)
@@ -145,8 +144,27 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin):
             rankings.update(self._word_legs(question, keywords, allowed))
             rankings.update(self._subjects_legs(question, keywords, allowed, use_dense))  # the subject index
 
-        weights = {leg: self.weights.get(_WEIGHT_OF.get(leg, leg), 1.0) for leg in rankings}
+        ranked, seen = self._ranked(question, rankings, heads, allowed)
+        legs = {leg: set(ids) for leg, ids in rankings.items()}
+        hits = []
+        for rank, (cid, score) in enumerate(ranked[:k], start=1):
+            chunk = self.by_id[cid]
+            doc = self.documents.get(chunk.source)
+            via = tuple(["citation"] if cid in seen else []) + tuple(l for l in legs if cid in legs[l])
+            hits.append(Hit(rank, score, chunk, url=doc.url if doc else None, document=doc, via=via,
+                            stats=self.term_stats))
+        return hits
+
+    def _ranked(self, question: str, rankings: dict[str, list[str]], heads: list[str],
+                allowed: set[int] | None) -> tuple[list[tuple[str, float]], set[str]]:
+        """The legs' rankings fused and ordered (priors, cited provisions first, one entry
+        per unit, bulletin pages capped, reserved places), and the ids the question cites.
+        Separate from `search` so a fusion experiment can rerun it on recorded legs."""
+        from retrieval.fusion import cap_per_group, collapse, reserve, reweight, rrf
         from pathways.facts import is_story  # a story fuses more legs: RankingConfig.story_rrf_k
+
+        named_sources = set(self.citations.named_sources(question))
+        weights = {leg: self.weights.get(_WEIGHT_OF.get(leg, leg), 1.0) for leg in rankings}
         fused = rrf(rankings, weights, RANKING.story_rrf_k if is_story(question) else RANKING.rrf_k) if rankings else []
         definition = asks_definition(question)
         fused = reweight(fused, lambda cid: prior(self.by_id[cid], named_sources, definition, self._defines(cid)))
@@ -165,15 +183,7 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin):
             ranked = reserve(ranked, rankings["pathways"][0], RANKING.pathway_slot, lambda cid: unit_of(self.by_id[cid]))
         if rankings.get("subjects_ask"):  # and the article both subject legs agree on
             ranked = self._keep_agreed_subject(ranked, rankings)
-        legs = {leg: set(ids) for leg, ids in rankings.items()}
-        hits = []
-        for rank, (cid, score) in enumerate(ranked[:k], start=1):
-            chunk = self.by_id[cid]
-            doc = self.documents.get(chunk.source)
-            via = tuple(["citation"] if cid in seen else []) + tuple(l for l in legs if cid in legs[l])
-            hits.append(Hit(rank, score, chunk, url=doc.url if doc else None, document=doc, via=via,
-                            stats=self.term_stats))
-        return hits
+        return ranked, seen
 
     def _named_leg(self, question: str, sources: set[str], keywords: list[str], semantic: str,
                    allowed: set[int] | None, mode: str) -> list[str]:

@@ -16,7 +16,7 @@ import pytest
 
 import answer.labels
 from answer import ExtractiveAnswerer
-from answer.answer_type import ANSWER_TYPES, states_type
+from retrieval.answer_type import ANSWER_TYPES, states_type
 from answer.citing import shown_label
 from answer.messages import say
 from answer.phrases import detect_style
@@ -251,7 +251,7 @@ FIGURES = [
 
 @pytest.mark.parametrize("question,detail", four_forms(FIGURES))
 def test_figures_statistics_and_contact_details_are_never_stated(question, detail):
-    from answer.answer_type import asked_type
+    from retrieval.answer_type import asked_type
     from answer.decide import _figure
 
     d = _figure(question, asked_type(question))
@@ -329,7 +329,7 @@ def test_a_story_quotes_the_article_both_subject_legs_found_and_not_one_leg_alon
     ("Zahtev se podnosi sudu.", "Šta treba da uradi oštećeni?", True),  # names no action: any step
 ])
 def test_a_procedures_quote_names_the_action_asked_about(text, question, expected):
-    from answer.answer_type import names_action
+    from retrieval.answer_type import names_action
 
     assert names_action(text, question) is expected
 

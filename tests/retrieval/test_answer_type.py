@@ -1,11 +1,11 @@
-"""What a question asks for and whether a quote states it (answer.answer_type). Every
+"""What a question asks for and whether a quote states it (retrieval.answer_type). Every
 case in four forms (tests/four_forms.py). Serbian quotes are provisions of the bundled
 corpus (ZKP, ZOO, KZ, Zakon o radu, …; a few shortened, "…"); English ones are treaty
 and ECtHR text, plus two sentences written for a case (DEFINITION, TWICE)."""
 
 import pytest
 
-from answer.answer_type import ANSWER_TYPES, asked_type, states_type
+from retrieval.answer_type import ANSWER_TYPES, asked_type, states_type
 from tests.four_forms import four_forms, serbian_forms
 
 # (Serbian question, English question, the type asked)

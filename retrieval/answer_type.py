@@ -30,7 +30,7 @@ question that names its action ("kako se registruje vozilo", "kako da podnesem",
 I register") is answered only by a step of that action.
 
 Pure functions over normalised text (Serbian Latin or Cyrillic, with or without
-diacritics, and English); cue words live in data/scope.json. Does not decide whether a
+diacritics, and English); cue words live in data/answer_type.json. Does not decide whether a
 quote answers the question's subject (key terms are checked elsewhere) or abstain.
 """
 from __future__ import annotations
@@ -39,9 +39,12 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from answer.scope_words import norm, phrase_pattern, scope_data
+import json
+from pathlib import Path
+
 from core.errors import ConfigError
 from core.text import normalize
+from core.word_lists import norm, phrase_pattern
 from retrieval.analyzer import analyze
 from retrieval.intents import asked_sentence, asks_definition
 
@@ -65,14 +68,18 @@ class _Cues(NamedTuple):
     age: re.Pattern
 
 
+DATA = Path(__file__).parent / "data" / "answer_type.json"
+
+
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
-    d, s = scope_data()["answer_type"], scope_data()["states"]
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    d, s = data["answer_type"], data["states"]
     number = r"(?:\d+(?:[.,]\d+)*|" + phrase_pattern(s["numbers"]) + r")(?:\s*\([^)]{1,30}\))?"
     coord = phrase_pattern(d["coordinated"])
     priority = tuple(d["priority"])
     if sorted(priority) != sorted(ANSWER_TYPES):
-        raise ConfigError(f"scope.json answer_type.priority={list(priority)} must order ANSWER_TYPES={ANSWER_TYPES}")
+        raise ConfigError(f"answer_type.json answer_type.priority={list(priority)} must order ANSWER_TYPES={ANSWER_TYPES}")
     return _Cues(
         priority,
         {k: re.compile(phrase_pattern(v)) for k, v in d["strong"].items()},
