@@ -41,7 +41,8 @@ from answer.governing import governing_law, held
 from answer.regime import regime_factor
 from answer.scope import home_places, is_small_talk, other_jurisdiction
 from answer.story_quotes import story_quotes
-from answer.states import sibling_stating, states, states_amount
+from answer.states import sibling_stating, states_amount
+from retrieval.answer_type import states
 from answer.subject import meets, missing, subject_of
 from answer.unstated import never_stated
 

@@ -1,7 +1,6 @@
-"""Whether a quote states what a question asks for: the amount, the deadline, the body,
-the step (`retrieval.answer_type` names the kind), read as a lawyer reads it.
+"""Whether a story's routes state the amount it asks, and which paragraph beside the
+subject's states what is asked (whether one quote states it: `retrieval.answer_type.states`).
 
-    states(quote, "deadline", question)        # ZOO 379's "zastarevaju za deset godina"
     states_amount(ask, hits, plan, context, spans)   # a pathway answer's amount
     sibling_stating(kind, question, meeting, candidates, hits)   # another paragraph, same article
 
@@ -12,37 +11,18 @@ odlučuje"; its sibling is. Pure functions; which quote leads is `answer.decide`
 """
 from __future__ import annotations
 
-import re
 from typing import Callable
 
 from core.records import ARTICLE_KINDS
-from core.text import normalize
 from retrieval.analyzer import analyze
 from retrieval.hit import Hit
 
-from retrieval.answer_type import names_action, states_type
+from retrieval.answer_type import states, states_type
 from answer.subject import meets, subject_of
 
-_LIMITATION = re.compile(r"\bzastar|\blimitation|time.barred|\bprescri")
-_RATE = re.compile(r"\b(stop[aeiu]|rate|procen\w*|percentage|koliko posto)\b")
-_PERCENT = re.compile(r"%|\bprocen\w*|\bpercent|\bposto\b")
 # A story's amount may be stated by a paragraph of the first units search ranks that the
 # answerer's selection passed by ("u iznosu od najviše 18 zarada" under ZOR čl. 191).
 FIRST_UNITS = 3
-
-
-def states(text: str, kind: str, question: str) -> bool:
-    """states_type, and for a question about limitation ("rok zastarelosti") a quote that
-    speaks of limitation: ZOO 379's "zastarevaju za deset godina", not ZOO 293's "u roku
-    koji mu je određen"; for a question about a rate ("stopa poreza", "what percentage")
-    a quote that states a percentage, not any amount."""
-    if not states_type(text, kind):
-        return False
-    if kind == "amount" and _RATE.search(normalize(question)):
-        return bool(_PERCENT.search(normalize(text)))
-    if kind == "procedure":
-        return names_action(text, question)
-    return kind != "deadline" or not _LIMITATION.search(normalize(question)) or bool(_LIMITATION.search(normalize(text)))
 
 
 def states_amount(ask: str, hits: list[Hit], plan, context: Callable[[Hit], list[str]], chosen: list = (),

@@ -27,7 +27,10 @@ acts ("lice", "oštećeni", "punomoćnik": "ko može da podnese" asks who), or a
 step ("podnosi se", "zahtev", "tužba", "files", "submit"). Any rule answers a yes/no
 question, so permission is always stated. `names_action(text, question)`: a procedure
 question that names its action ("kako se registruje vozilo", "kako da podnesem", "how do
-I register") is answered only by a step of that action.
+I register") is answered only by a step of that action. `states(text, kind, question)`
+reads both as a lawyer does: a limitation question wants a quote that speaks of
+limitation, a rate question a percentage. Search reorders its first results by it
+(`retrieval.rerank`); the answer asks its lead quote to satisfy it (`answer.decide`).
 
 Pure functions over normalised text (Serbian Latin or Cyrillic, with or without
 diacritics, and English); cue words live in data/answer_type.json. Does not decide whether a
@@ -170,3 +173,22 @@ def _action(question: str) -> frozenset[str]:
     per question, not once per candidate quote."""
     m = _ACTION.search(normalize(asked_sentence(question)))
     return frozenset(analyze(m.group(1))) if m else frozenset()
+
+
+_LIMITATION = re.compile(r"\bzastar|\blimitation|time.barred|\bprescri")
+_RATE = re.compile(r"\b(stop[aeiu]|rate|procen\w*|percentage|koliko posto)\b")
+_PERCENT = re.compile(r"%|\bprocen\w*|\bpercent|\bposto\b")
+
+
+def states(text: str, kind: str, question: str) -> bool:
+    """states_type, and for a question about limitation ("rok zastarelosti") a quote that
+    speaks of limitation: ZOO 379's "zastarevaju za deset godina", not ZOO 293's "u roku
+    koji mu je određen"; for a question about a rate ("stopa poreza", "what percentage")
+    a quote that states a percentage, not any amount."""
+    if not states_type(text, kind):
+        return False
+    if kind == "amount" and _RATE.search(normalize(question)):
+        return bool(_PERCENT.search(normalize(text)))
+    if kind == "procedure":
+        return names_action(text, question)
+    return kind != "deadline" or not _LIMITATION.search(normalize(question)) or bool(_LIMITATION.search(normalize(text)))

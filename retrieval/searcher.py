@@ -183,7 +183,21 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin):
             ranked = reserve(ranked, rankings["pathways"][0], RANKING.pathway_slot, lambda cid: unit_of(self.by_id[cid]))
         if rankings.get("subjects_ask"):  # and the article both subject legs agree on
             ranked = self._keep_agreed_subject(ranked, rankings)
-        return ranked, seen
+        # The first results by whether they answer what is asked; the provisions the
+        # question cites, and always the first, stay where they are.
+        keep = max(1, next((i for i, (cid, _) in enumerate(ranked) if cid not in seen), len(ranked)))
+        return self._reranked(ranked, question, keep), seen
+
+    def _reranked(self, ranked: list[tuple[str, float]], question: str, keep: int) -> list[tuple[str, float]]:
+        """The first results reordered by whether each answers what is asked (`retrieval.rerank`)."""
+        from retrieval.rerank import answer_rerank
+
+        def text_of(cid: str) -> str:
+            c = self.by_id[cid]
+            return (c.heading or "") + "\n" + c.text
+
+        return answer_rerank(ranked, question, text_of, self.term_stats.idf, RANKING.rerank_depth,
+                             RANKING.rerank_k, RANKING.rerank_coverage, RANKING.rerank_states, keep)
 
     def _named_leg(self, question: str, sources: set[str], keywords: list[str], semantic: str,
                    allowed: set[int] | None, mode: str) -> list[str]:

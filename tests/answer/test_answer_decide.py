@@ -259,7 +259,7 @@ def test_figures_statistics_and_contact_details_are_never_stated(question, detai
 
 
 def test_a_rate_question_needs_a_percentage_not_any_amount():
-    from answer.states import states as _states
+    from retrieval.answer_type import states as _states
 
     rate = "Kolika je stopa poreza na prenos apsolutnih prava?"
     assert not _states("Porez se plaća u iznosu od 10.000 dinara.", "amount", rate)

@@ -1,0 +1,68 @@
+"""Reorder the first fused results by whether each unit answers what is asked.
+
+    ranked = answer_rerank(ranked, question, text_of, idf, depth=15, k=5, coverage=1.0, states=0.5)
+
+Fusion ranks units by how well the legs' words meet the question; a lawyer reads the
+first few for the one that answers it. Two signals say so, both about the question's
+own asked sentence (a story's closing question, with the words its demonstratives point
+back to: `retrieval.intents.own_question`):
+  - coverage: the share of that sentence's analysed words, weighed by how rare each is in
+    the corpus (`idf`), that the unit's heading and text hold;
+  - states: the unit states the kind of thing the sentence asks for (an amount, a
+    deadline, a body, a step: `retrieval.answer_type.states`).
+Within the first `depth` entries, each entry after the first `keep` is scored
+1 / (k + its place) × (1 + coverage × `coverage` + `states` when it states it) and the
+entries are re-sorted by that score; the first `keep` stay where they are (at least the
+first, which every leg agrees on, and the provisions the question cites), and entries
+below `depth` keep their order.
+
+Pure: reads nothing, decides nothing about the answer (`answer.decide` still asks the
+lead quote to hold the subject and state the asked thing). Tuned in
+`retrieval.config.RankingConfig` (rerank_*).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable
+
+from core.errors import ConfigError
+from retrieval.analyzer import analyze
+from retrieval.answer_type import asked_type, states as states_kind
+from retrieval.intents import asked_sentence, own_question
+
+
+def answer_rerank(ranked: list[tuple[str, float]], question: str, text_of: Callable[[str], str],
+                  idf: Callable[[str], float], depth: int, k: int, coverage: float,
+                  states: float, keep: int = 1) -> list[tuple[str, float]]:
+    """`ranked`: (id, score) best first; `text_of(id)`: the unit's heading and text; the
+    first `keep` entries stay in place (the provisions a question cites).
+    Scores of moved entries are kept, so the order is the list's, not the scores'."""
+    if depth < 1 or k < 1 or keep < 1 or coverage < 0 or states < 0:
+        raise ConfigError(f"answer_rerank depth={depth!r}, k={k!r}, keep={keep!r} must be >= 1 and "
+                          f"coverage={coverage!r}, states={states!r} >= 0")
+    if len(ranked) < keep + 2 or (not coverage and not states):
+        return ranked
+    ask = asked_sentence(question)
+    words = set(analyze(own_question(question)))
+    weight = {w: idf(w) for w in words}
+    total = sum(weight.values())
+    kind = asked_type(ask)
+    if kind == "permission":  # any rule answers a yes/no question: no signal
+        kind = None
+
+    def score(place: int, cid: str) -> float:
+        text = text_of(cid)
+        held = _tokens(text) if total else frozenset()
+        share = sum(weight[w] for w in words & held) / total if total else 0.0
+        stated = bool(kind) and states_kind(text, kind, ask)
+        return (1 + coverage * share + (states if stated else 0.0)) / (k + place)
+
+    head, top, rest = ranked[:keep], ranked[keep:depth], ranked[depth:]
+    order = sorted(enumerate(top, start=keep + 1), key=lambda e: (-score(e[0], e[1][0]), e[0]))
+    return head + [entry for _, entry in order] + rest
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> frozenset[str]:
+    """A unit's analysed words, once per text: the same provisions head many questions' results."""
+    return frozenset(analyze(text))
