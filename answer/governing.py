@@ -12,7 +12,9 @@ Foreigners) would answer a question nobody asked; the answer says which law gove
 instead (`answer.decide`: `subject_missing`). The subjects are data
 (`answer/data/governing_laws.json`): groups of alternatives, all of which the question's
 own closing question must meet (a story's background may mention citizenship without
-asking about it), and words that undo the match ("bez državljanstva").
+asking about it), and words that undo the match ("bez državljanstva"), in that question
+or, for a few, anywhere in the story ("stečaj" before "a state fund": the wage guarantee
+fund, which the corpus holds).
 
 `held` says whether a retrieved document is that law (an index built from the full
 snapshot of Serbian legislation holds it, and then nothing is missing). Pure functions;
@@ -51,8 +53,11 @@ class Governed:
 _Alt = tuple[str, ...]  # a word, a prefix ("drzavljanstv*") or a phrase: retrieval.word_groups
 
 
+_Groups = tuple[tuple[_Alt, ...], ...]
+
+
 @lru_cache(maxsize=2)
-def _entries(path: str) -> tuple[tuple[Governed, tuple[tuple[_Alt, ...], ...], tuple[tuple[_Alt, ...], ...]], ...]:
+def _entries(path: str) -> tuple[tuple[Governed, _Groups, _Groups, _Groups], ...]:
     raw = read_data_list(path, "subjects", "governing-laws")
     out = []
     for i, e in enumerate(raw):
@@ -60,11 +65,14 @@ def _entries(path: str) -> tuple[tuple[Governed, tuple[tuple[_Alt, ...], ...], t
             g = Governed(e["id"], e["subject"], e["law"], normalize(e["title"]))
             groups = tuple(tuple(alternative(a) for a in group) for group in e["when"])
             unless = tuple(tuple(alternative(a) for a in group) for group in e.get("unless", []))
+            # Words anywhere in a story that undo it: "a state fund" after "the firm went
+            # bankrupt" is the wage guarantee fund, not a fund for crime victims.
+            told = tuple(tuple(alternative(a) for a in group) for group in e.get("unless_told", []))
         except (KeyError, TypeError, AttributeError) as err:
             raise ValueError(f"{path}: subject {i} needs id, subject, law, title and 'when' groups ({err!r})") from err
         if not groups or not all(groups) or not all(all(alt) for group in groups for alt in group) or not g.title:
             raise ValueError(f"{path}: subject {i} ({e.get('id')!r}) has an empty group, alternative or title")
-        out.append((g, groups, unless))
+        out.append((g, groups, unless, told))
     return tuple(out)
 
 
@@ -80,11 +88,14 @@ def governing_law(question: str, path: Path = DATA) -> Governed | None:
     in the premise and the asked sentence together."""
     entries = _entries(str(path))
 
+    whole = words(normalize(question))
+
     def met(toks: list[str], unless_toks: list[str]) -> Governed | None:
         for i in sorted(_openers(toks, str(path))):
-            g, groups, unless = entries[i]
+            g, groups, unless, told = entries[i]
             if all(any(find(toks, a) for a in group) for group in groups) and \
-                    not any(any(find(unless_toks, a) for a in group) for group in unless):
+                    not any(any(find(unless_toks, a) for a in group) for group in unless) and \
+                    not any(any(find(whole, a) for a in group) for group in told):
                 return g
         return None
 
@@ -105,7 +116,7 @@ def _first_words(path: str) -> tuple[dict[str, set[int]], dict[int, dict[str, se
     exact: dict[str, set[int]] = {}
     prefixes: dict[int, dict[str, set[int]]] = {}
     child: set[int] = set()
-    for i, (_, groups, _) in enumerate(_entries(path)):
+    for i, (_, groups, _, _) in enumerate(_entries(path)):
         for alt in groups[0]:
             w = alt[0]
             if w == "#child":

@@ -36,8 +36,9 @@ MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 # First a Serbian quote that holds quoted words of its own (a decision naming JKP
 # „Vodovod“ Leskovac) and ends at its citation marker: the source's inner marks must not
 # end it early.
+# The same for an English quote whose source says “no” inside it (an ECtHR paragraph).
 _QUOTES = (re.compile(r"„((?:[^„“”]|„[^„“”]*[“”])+)[“”](?=\s*\[\d)"), re.compile(r"„([^“”]+)[“”]"),
-           re.compile(r"“([^”]+)”"), re.compile(r'"([^"]+)"'))
+           re.compile(r"“((?:[^“”]|“[^“”]*”)+)”(?=\s*\[\d)"), re.compile(r"“([^”]+)”"), re.compile(r'"([^"]+)"'))
 # A sentence ends at ".", "!" or "?" (perhaps inside a closing quote), or at a closing
 # quote followed by a marker, with its markers, before a capital, a quote or a bullet
 # (not before "[" or "(": a marker or a label in brackets belongs to the sentence before).

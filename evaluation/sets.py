@@ -56,6 +56,8 @@ SETS = {
     "unanswerable_blind13": ("qa_unanswerable_blind13.jsonl", "all"),
     "stories_blind14": ("qa_stories_blind14.jsonl", "all"),
     "unanswerable_blind14": ("qa_unanswerable_blind14.jsonl", "all"),
+    "stories_blind15": ("qa_stories_blind15.jsonl", "all"),
+    "unanswerable_blind15": ("qa_unanswerable_blind15.jsonl", "all"),
 }
 # By shape of question; every blind set registered above joins its shape, in SETS order.
 SHAPES = {"search-box": ("dev", "test", "holdout1"),

@@ -166,6 +166,12 @@ ROWS = [
      "How does she apply to the state compensation fund, and by when?", "state_compensation_fund"),
     ("Da li u Srbiji postoji državni fond za naknadu žrtvama?", None,
      "Is there a state compensation fund for victims in Serbia?", None),
+    # After a bankruptcy, "a state fund" is the wage guarantee fund (Zakon o radu), which
+    # the corpus holds: the story's background undoes the match.
+    ("Firma je otišla u stečaj i duguje mi plate. Koliko imam vremena da podnesem zahtev državnom fondu?", None,
+     "The firm went bankrupt and owes me wages. How long do I have to apply to the state fund?", None),
+    ("Firma mi duguje plate. Koliko imam vremena da podnesem zahtev državnom fondu?", "state_compensation_fund",
+     "The firm owes me wages. How long do I have to apply to the state fund?", "state_compensation_fund"),
 ]
 
 
@@ -178,7 +184,7 @@ def test_the_subjects_a_question_asks_about(question, expected):
 def test_every_subject_of_the_table_has_a_question_that_meets_it():
     """The rows above for the first subjects; for every subject, a question made of the
     first alternative of each of its groups meets the table (itself or a subject before it)."""
-    table = [(g, groups) for g, groups, _ in G._entries(str(G.DATA))]
+    table = [(g, groups) for g, groups, _, _ in G._entries(str(G.DATA))]
     assert {row[1] for row in ROWS if row[1]} | {row[3] for row in ROWS if row[3]} <= {g.id for g, _ in table}
     unmet = []
     for g, groups in table:
@@ -203,7 +209,7 @@ def test_no_answerable_question_of_the_qa_sets_meets_the_table():
 
 
 def test_a_document_of_the_named_law_holds_its_subject():
-    for g, _, _ in G._entries(str(G.DATA)):
+    for g, _, _, _ in G._entries(str(G.DATA)):
         if g.law:
             doc = SimpleNamespace(document=SimpleNamespace(title=g.law.upper()), chunk=None)
             assert held(g, [doc]), g.id
@@ -273,10 +279,13 @@ def test_the_opening_word_index_changes_no_decision():
     from retrieval.word_groups import find
 
     def brute(question):
+        whole = words(normalize(question))
+
         def met(toks, unless_toks):
-            for g, groups, unless in G._entries(str(G.DATA)):
+            for g, groups, unless, told in G._entries(str(G.DATA)):
                 if all(any(find(toks, a) for a in group) for group in groups) and \
-                        not any(any(find(unless_toks, a) for a in group) for group in unless):
+                        not any(any(find(unless_toks, a) for a in group) for group in unless) and \
+                        not any(any(find(whole, a) for a in group) for group in told):
                     return g
             return None
         own = words(own_question(question))

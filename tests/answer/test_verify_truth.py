@@ -74,6 +74,17 @@ def test_a_changed_range_a_changed_deadline_anchor_and_a_flipped_negation_are_ca
     assert not codes("Pristanak lica na eksploataciju ne utiče na postojanje krivičnog dela [2].", hs)
 
 
+def test_a_place_that_folds_onto_a_negation_negates_nothing():
+    """"u Nišu" folds to "u nisu" ("are not"): in a court's label it negated the next word."""
+    from answer.verify_facts import fact_issues
+
+    source = ["СУДСКА ОДЕЉЕЊА И УРЕДНИК БИЛТЕНА За председнике судских одељења одређују се:"]
+    for label in ("(Apelacioni sud u Nišu, Bilten 2021, str. 11)", "(Апелациони суд у Нишу, Билтен 2021)"):
+        assert fact_issues(label, source) == []
+    # a real "nisu" still negates
+    assert fact_issues("Sudije nisu određene.", ["Sudije su određene."])[0][0] == "negation"
+
+
 def test_cyrillic_and_english_claims_are_compared_too():
     hs = hits("zkp254", "kz388", "cets197")
     assert not codes("За трговину људима запрећен је затвор од три до дванаест година [2].", hs)

@@ -233,3 +233,25 @@ def test_a_story_is_fused_with_the_storys_rrf_k(index, monkeypatch):
         s.search(question, k=5)
         assert seen and seen[-1][1] == k and "bm25" in seen[-1][0], question
     assert RANKING.story_rrf_k < RANKING.rrf_k
+
+
+def test_only_a_storys_first_results_are_reordered_by_what_it_asks(index, monkeypatch):
+    """retrieval.rerank reorders a story's first results (after its reserved places); a
+    search-box question's order is fusion's."""
+    import retrieval.rerank as rerank
+
+    calls = []
+    real = rerank.answer_rerank
+
+    def spy(ranked, question, *args):
+        calls.append(question)
+        return real(ranked, question, *args)
+
+    monkeypatch.setattr(rerank, "answer_rerank", spy)
+    s = Searcher(index)
+    story = ("Moja klijentkinja je radila u kafani bez plate, gazda joj je uzeo pasoš i pretio joj. "
+             "Do kada može da podnese imovinskopravni zahtev?")
+    s.search("Do kada se može podneti imovinskopravni zahtev?", k=5)
+    assert calls == []
+    hits = s.search(story, k=5)
+    assert calls == [story] and hits
