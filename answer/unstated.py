@@ -55,7 +55,15 @@ _COUNT = re.compile(rf"\b(koliko|how many) (?!{_NOT_COUNTED})\w+ (\w+ ){{0,3}}?"
                     r"|(?:ima|postoji|postoje|radi|rade) u (?:srbiji|beogradu|republici|gradu|zemlji)"
                     r"|je registrovan\w*|su registrovan\w*|je identifikovan\w*|su identifikovan\w*"
                     r"|are registered|are there|were identified|work in|operate)\b"
-                    rf"|\b(koliko|how many) (?!{_NOT_COUNTED})\w+ .*\b({_NOW})\b")  # "how many members … today"
+                    rf"|\b(koliko|how many) (?!{_NOT_COUNTED})\w+ .*\b({_NOW})\b"  # "how many members … today"
+                    # "trenutni broj sudija", "the current number of": a count of the day;
+                    # how many judges or prosecutors a court or an office has is set by
+                    # a council's decision, never by a statute (how many sit on a panel
+                    # is a rule)
+                    r"|\b(trenutn\w*|aktueln\w*|vazec\w*|current) (broj\w*|number)\b"
+                    r"|\b(koliko|how many) (sudija|javnih tuzilac\w*|tuzilac\w*|zamenik\w* (javn\w* )?tuzi\w*|judges"
+                    r"|prosecutors) (?!.*\b(vec[eau]|panel\w*|sudi|sude|sits?)\b)([\w']+ ){0,6}?"
+                    r"(sud|suda|sudu|tuzilastv\w*|odeljenj\w*|court|office)\b")
 
 # What happened, or will, to a body or a case: when it was founded, the first judgment
 # of its kind, whether an award was actually paid, the next monitoring visit. Statutes

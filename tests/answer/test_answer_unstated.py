@@ -21,6 +21,13 @@ ROWS = [
     ("Kako se računa izgubljena zarada za ceo radni vek?", None, "How is lost pay for a whole working life computed?", None),
     ("Koliko advokata je upisano u registar pružalaca pravne pomoći?", "count",
      "How many lawyers are registered as legal aid providers?", "count"),
+    # a court's or an office's number of judges or prosecutors: a council's decision
+    ("Koji je trenutni broj sudija u Višem sudu u Kraljevu?", "count",
+     "What is the current number of judges at the Higher Court in Kraljevo?", "count"),
+    ("Koliko javnih tužilaca ima Osnovno javno tužilaštvo u Šapcu?", "count",
+     "How many prosecutors does the Basic Public Prosecutor's Office in Šabac have?", "count"),
+    # a rule's number stays a rule: "koliko sudija sudi u veću" asks how a panel sits
+    ("Koliko članova ima Visoki savet sudstva?", None, "How many members does the High Judicial Council have?", None),
     # A rule's figure, a competent body or a panel's size is stated by the law.
     ("Koliko dana godišnjeg odmora ima radnik?", None, "How many days of annual leave does a worker have?", None),
     ("Ko je trenutno nadležan da odluči o zahtevu?", None, "Who is currently competent to decide on the request?", None),
