@@ -23,7 +23,7 @@ matter in Serbia ("u Srbiji", "Serbian law", "Beograd", "Niš"), since that one 
 Serbian remedies. States come from retrieval/data/jurisdictions.json through its loader;
 the rest (other states, cities, entities, US states, cue words) from data/scope.json. The
 place table and finding its places in a question are `answer.places`; the word lists'
-pattern syntax is `answer.scope_words`; this module decides.
+pattern syntax is `core.word_lists`; this module decides.
 
 Pure functions; no retrieval. Does not compose the user-facing message (the answerer
 does), and does not judge whether a Serbian subject is in the corpus.
