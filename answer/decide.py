@@ -33,8 +33,9 @@ from retrieval.analyzer import analyze, language, words
 
 from retrieval.hit import Hit
 from retrieval.intents import asked_sentence
+from retrieval.remedies import asks_in_general
 
-from retrieval.answer_type import asked_type
+from retrieval.answer_type import asked_type, states
 from answer.candidates import _text_language  # the one place a hit's language is judged
 from answer.config import ANSWER
 from answer.governing import governing_law, held
@@ -42,7 +43,6 @@ from answer.regime import regime_factor
 from answer.scope import home_places, is_small_talk, other_jurisdiction
 from answer.story_quotes import story_quotes
 from answer.states import sibling_stating, states_amount
-from retrieval.answer_type import states
 from answer.subject import meets, missing, subject_of
 from answer.unstated import never_stated
 
@@ -123,7 +123,7 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
         # One that asks, in general, for the remedy the routes give ("Kako može da dobije
         # naknadu štete?") is answered by the routes: a lead would be any article that
         # speaks of damages (ZZPL čl. 86, a data controller's liability).
-        general = kind in (None, "procedure") and bool(plan.asks) and set(plan.asks) <= {"compensation", "remedy"}
+        general = asks_in_general(plan, kind)
         lead = direct.chosen[:1] if plan.story and direct.action == "answer" and not general else []
         related = story_quotes(question, hits, chosen, candidates, lead, plan) if plan.story else []
         if general:  # only from the laws its routes rest on: any other speaks of damages by chance

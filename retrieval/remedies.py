@@ -119,6 +119,13 @@ def general(question: str) -> bool:
     return set(analyze(question)) <= _general_stems()
 
 
+def asks_in_general(plan: RemedyPlan, kind: str | None) -> bool:
+    """Whether a plan's question asks, in general, for the remedy its routes give ("Kako
+    može da dobije naknadu štete?"; `kind`: `retrieval.answer_type.asked_type` of its
+    asked sentence): the routes answer it, and its generic words name no one provision."""
+    return kind in (None, "procedure") and bool(plan.asks) and set(plan.asks) <= set(REMEDY_ASKS)
+
+
 def remedy_plan(question: str, guide: tuple[Pathway, ...], resolved: Mapping[Ref, Resolved],
                 make_hit: Callable[[str], Hit | None], named: bool = False,
                 names_source: bool = False) -> RemedyPlan | None:

@@ -9,49 +9,41 @@ Serves from BM25 alone while the dense leg is missing or still being built.
 """
 from __future__ import annotations
 
-import re
-from core.records import Chunk, Document, SERBIAN_SOURCE_KINDS
+from core.records import Chunk, Document
 from functools import lru_cache
 from pathlib import Path
 
 from core import store
 from core.errors import ConfigError, IndexMissing
-from core.text import normalize
 from retrieval.diacritics import needs_restoring, restore
 from retrieval.filters import Filters
-from retrieval.glossary import english_tokens, keyword_tokens
+from retrieval.glossary import keyword_tokens
 from retrieval.hit import Hit
-from retrieval.intents import asks_definition, defines_terms
+from retrieval.answer_type import asked_type
+from retrieval.intents import asked_sentence, asks_definition, defines_terms
 from retrieval.config import RANKING
 from retrieval.priors import prior, unit_of
 from retrieval.searcher_concepts import ConceptsMixin
 from retrieval.searcher_dense import DenseMixin
 from retrieval.searcher_guide import GuideMixin
+from retrieval.searcher_named import NamedMixin
 from retrieval.searcher_words import WordsMixin
-from retrieval.sources.absent_text import ECTHR
 
 MODES = ("hybrid", "bm25", "dense")
 # The ranking knobs and where each was tuned: retrieval.config.RankingConfig.
 DEFAULT_WEIGHTS = RANKING.weights
-# An English question about "Serbian law" names a jurisdiction rather than a document:
-# its named leg is the Serbian sources, so ECtHR and treaty texts, which share the
-# question's English words, do not bury the statute.
-_SERBIA = re.compile(r"\b(serbia|serbian)\b", re.I)
-# A question about the ECtHR's case law ("prema praksi Evropskog suda za ljudska prava",
-# "under ECtHR case law") without naming a case names that court's judgments (and the
-# Convention they apply), whatever country it also mentions (retrieval.sources ECTHR).
-_ECHR_CONVENTION = "echr-convention-human-rights"
 # Legs fused with another leg's weight: a body of law the question names weighs as a
 # named document; a story's closing question in the subject index as the whole story.
 _WEIGHT_OF = {"scope": "named", "subjects_ask": "subjects", "subjects_dense_ask": "subjects_dense"}
 
 
-class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin):
+class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin, NamedMixin):
     """A loaded index. The dense leg's methods are `retrieval.searcher_dense.DenseMixin`'s,
     the remedy guide's (`remedies`, `guide`, `remedies_for_facts`, `hit_for`) are
     `retrieval.searcher_guide.GuideMixin`'s, the concepts leg's
     `retrieval.searcher_concepts.ConceptsMixin`'s, the synonyms, ask and subject-index
-    legs' `retrieval.searcher_words.WordsMixin`'s."""
+    legs' `retrieval.searcher_words.WordsMixin`'s, the named leg's
+    `retrieval.searcher_named.NamedMixin`'s."""
 
     def __init__(self, index_dir: Path, weights: dict[str, float] | None = None,
                  embedder: str | None = None, chroma_host: str | None = None) -> None:
@@ -144,7 +136,13 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin):
             rankings.update(self._word_legs(question, keywords, allowed))
             rankings.update(self._subjects_legs(question, keywords, allowed, use_dense))  # the subject index
 
-        ranked, seen = self._ranked(question, rankings, heads, allowed)
+        # A story asking, in general, for the remedy its routes give ("Kako može da dobije
+        # naknadu štete?") is not reordered by its generic words: they raised ZOO čl. 423
+        # ("ne može da se dobije naknada", co-debtors) into the app's own example.
+        from retrieval.remedies import asks_in_general
+
+        general = plan is not None and asks_in_general(plan, asked_type(asked_sentence(question)))
+        ranked, seen = self._ranked(question, rankings, heads, allowed, rerank=not general)
         legs = {leg: set(ids) for leg, ids in rankings.items()}
         hits = []
         for rank, (cid, score) in enumerate(ranked[:k], start=1):
@@ -156,7 +154,7 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin):
         return hits
 
     def _ranked(self, question: str, rankings: dict[str, list[str]], heads: list[str],
-                allowed: set[int] | None) -> tuple[list[tuple[str, float]], set[str]]:
+                allowed: set[int] | None, rerank: bool = True) -> tuple[list[tuple[str, float]], set[str]]:
         """The legs' rankings fused and ordered (priors, cited provisions first, one entry
         per unit, bulletin pages capped, reserved places), and the ids the question cites.
         Separate from `search` so a fusion experiment can rerun it on recorded legs."""
@@ -184,7 +182,7 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin):
             ranked = reserve(ranked, rankings["pathways"][0], RANKING.pathway_slot, lambda cid: unit_of(self.by_id[cid]))
         if rankings.get("subjects_ask"):  # and the article both subject legs agree on
             ranked = self._keep_agreed_subject(ranked, rankings)
-        if not story:
+        if not (story and rerank):
             return ranked, seen
         # A story's first results by whether they answer its own question; the
         # provisions it cites, and always the first, stay where they are. (A search-box
@@ -204,26 +202,6 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin):
         return answer_rerank(ranked, question, text_of, self.term_stats.idf, RANKING.rerank_depth,
                              RANKING.rerank_k, RANKING.rerank_coverage, RANKING.rerank_states, keep)
 
-    def _named_leg(self, question: str, sources: set[str], keywords: list[str], semantic: str,
-                   allowed: set[int] | None, mode: str) -> list[str]:
-        """BM25 and dense restricted to the documents the question names, fused."""
-        from retrieval.fusion import rrf
-
-        named = self._named_positions(question, sources, allowed)
-        if not named:
-            return []
-        sub: dict[str, list[str]] = {}
-        if mode in ("hybrid", "bm25"):
-            # A Serbian question naming an English text (a treaty, a judgment) gets the
-            # glossary's English words for its legal terms, inside that text only.
-            sub["bm25"] = [cid for cid, _ in self.bm25.query(keywords + english_tokens(question), RANKING.candidates,
-                                                               allowed=named)]
-        if self._dense_on(mode) and len(named) <= RANKING.named_dense_max:
-            ids = [self.chunks[i].id for i in named]
-            sub["dense"] = [cid for cid, _ in self.dense.query(semantic, RANKING.candidates, ids=ids) if cid in self.by_id]
-        weights = {leg: self.weights.get(leg, 1.0) for leg in sub}
-        return [cid for cid, _ in rrf(sub, weights, RANKING.rrf_k)][:RANKING.candidates] if any(sub.values()) else []
-
     def _defines(self, cid: str) -> bool:
         if self._defining is None:
             self._defining = {c.id for c in self.chunks if defines_terms(c)}
@@ -240,25 +218,6 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin):
     def _bulletin_of(self, cid: str) -> str | None:
         c = self.by_id[cid]
         return c.source if c.kind == "court_bulletin" else None
-
-    def _named_positions(self, question: str, sources: set[str], allowed: set[int] | None) -> set[int]:
-        if not sources and ECTHR.search(normalize(question)):
-            if self._ecthr is None:
-                self._ecthr = {i for i, c in enumerate(self.chunks)
-                               if c.kind == "echr_judgment" or _ECHR_CONVENTION in c.source}
-            return self._ecthr & allowed if allowed is not None else set(self._ecthr)
-        if not sources and _SERBIA.search(question):
-            if self._serbian is None:
-                self._serbian = {i for i, c in enumerate(self.chunks) if c.kind in SERBIAN_SOURCE_KINDS}
-            return self._serbian & allowed if allowed is not None else set(self._serbian)
-        if not sources:
-            return set()
-        if self._by_source is None:
-            self._by_source = {}
-            for i, c in enumerate(self.chunks):
-                self._by_source.setdefault(c.source, []).append(i)
-        out = {i for src in sources for i in self._by_source.get(src, [])}
-        return out & allowed if allowed is not None else out
 
 
 @lru_cache(maxsize=4)

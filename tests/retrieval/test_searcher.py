@@ -255,3 +255,9 @@ def test_only_a_storys_first_results_are_reordered_by_what_it_asks(index, monkey
     assert calls == []
     hits = s.search(story, k=5)
     assert calls == [story] and hits
+    # a story asking, in general, for the remedy its routes give: its generic words
+    # ("dobije naknadu") would raise any article that speaks of getting compensation
+    calls.clear()
+    s.search("Moja klijentkinja je žrtva trgovine ljudima, prisiljavana je da radi u kafani bez plate. "
+             "Kako može da dobije naknadu štete?", k=5)
+    assert calls == []
