@@ -1,6 +1,6 @@
 """Reorder the first fused results by whether each unit answers what is asked.
 
-    ranked = answer_rerank(ranked, question, text_of, idf, depth=15, k=5, coverage=1.0, states=0.5)
+    ranked = answer_rerank(ranked, question, text_of, idf, depth=15, k=10, coverage=1.0, states=0.5)
 
 Fusion ranks units by how well the legs' words meet the question; a lawyer reads the
 first few for the one that answers it. Two signals say so, both about the question's
