@@ -38,12 +38,11 @@ quote answers the question's subject (key terms are checked elsewhere) or abstai
 """
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
-from typing import NamedTuple
-
-import json
 from pathlib import Path
+from typing import NamedTuple
 
 from core.errors import ConfigError
 from core.text import normalize

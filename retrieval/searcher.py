@@ -142,7 +142,7 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin, NamedMixin):
         from retrieval.remedies import asks_in_general
 
         general = plan is not None and asks_in_general(plan, asked_type(asked_sentence(question)))
-        ranked, seen = self._ranked(question, rankings, heads, allowed, rerank=not general)
+        ranked, seen = self._ranked(question, rankings, heads, allowed, named_sources, rerank=not general)
         legs = {leg: set(ids) for leg, ids in rankings.items()}
         hits = []
         for rank, (cid, score) in enumerate(ranked[:k], start=1):
@@ -153,15 +153,15 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin, NamedMixin):
                             stats=self.term_stats))
         return hits
 
-    def _ranked(self, question: str, rankings: dict[str, list[str]], heads: list[str],
-                allowed: set[int] | None, rerank: bool = True) -> tuple[list[tuple[str, float]], set[str]]:
+    def _ranked(self, question: str, rankings: dict[str, list[str]], heads: list[str], allowed: set[int] | None,
+                named_sources: set[str], rerank: bool = True) -> tuple[list[tuple[str, float]], set[str]]:
         """The legs' rankings fused and ordered (priors, cited provisions first, one entry
-        per unit, bulletin pages capped, reserved places), and the ids the question cites.
+        per unit, bulletin pages capped, reserved places), and the ids the question cites;
+        `named_sources`: the documents it names (`search` found them for the named leg).
         Separate from `search` so a fusion experiment can rerun it on recorded legs."""
         from retrieval.fusion import cap_per_group, collapse, reserve, reweight, rrf
         from pathways.facts import is_story  # a story fuses more legs: RankingConfig.story_rrf_k
 
-        named_sources = set(self.citations.named_sources(question))
         weights = {leg: self.weights.get(_WEIGHT_OF.get(leg, leg), 1.0) for leg in rankings}
         story = is_story(question)
         fused = rrf(rankings, weights, RANKING.story_rrf_k if story else RANKING.rrf_k) if rankings else []
