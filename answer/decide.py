@@ -36,6 +36,7 @@ from retrieval.intents import asked_sentence
 from retrieval.remedies import asks_in_general
 
 from retrieval.answer_type import asked_type, states
+from retrieval.answer_unit import asked_unit
 from answer.candidates import _text_language  # the one place a hit's language is judged
 from answer.config import ANSWER
 from answer.governing import governing_law, held
@@ -113,6 +114,10 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
     if figure:  # even beside a provision it names: "Koliko je lica osuđeno po čl. 388 KZ u 2023?"
         return figure
     if named and chosen:
+        # "What is the minimum duration, in months, of the permit Article 14 requires?": the
+        # named provision answers a figure in the unit asked only by stating one.
+        if asked_unit(ask) and kind and not any(states(c.span.text, kind, question) for c in chosen):
+            return _abstain("type_not_stated", kind, kind)
         return Decision("answer", chosen=chosen, confidence="high", asked=kind)
     direct = _direct(question, hits, candidates, evidence, threshold, chosen, context, min_support, kind)
     if pathways:

@@ -48,6 +48,7 @@ from core.errors import ConfigError
 from core.text import normalize
 from core.word_lists import norm, phrase_pattern
 from retrieval.analyzer import analyze
+from retrieval.answer_unit import asked_unit, states_unit, unit_type
 from retrieval.intents import asked_sentence, asks_definition
 
 ANSWER_TYPES = ("amount", "deadline", "body", "procedure", "permission")
@@ -130,6 +131,9 @@ def asked_type(question: str) -> str | None:
     c = _cues()
     q = norm(question).strip()
     q = c.condition.sub("", q, count=1) if c.condition.match(q) else q
+    unit = _unit(question)
+    if unit and not c.method.search(q):  # "Na koliko evra …": a sum, not a term (answer_unit)
+        return unit_type(unit)
     found = {k for k, p in c.strong.items() if p.search(q)} | _coordinated(q, c)
     if c.method.search(q):
         found = (found - {"amount"}) | {"procedure"}
@@ -139,6 +143,12 @@ def asked_type(question: str) -> str | None:
             return None
     found = found or _weak(q, c)
     return min(found, key=c.priority.index) if found else None
+
+
+@lru_cache(maxsize=64)
+def _unit(question: str) -> str | None:
+    """The unit the question's own sentence names (a story's facts may speak of euros)."""
+    return asked_unit(asked_sentence(question))
 
 
 def states_type(text: str, kind: str) -> bool:
@@ -186,6 +196,9 @@ def states(text: str, kind: str, question: str) -> bool:
     a quote that states a percentage, not any amount."""
     if not states_type(text, kind):
         return False
+    unit = _unit(question)
+    if unit and unit_type(unit) == kind and not states_unit(text, unit):
+        return False  # "koliko časova godišnje" is not answered by "u roku od 15 dana"
     if kind == "amount" and _RATE.search(normalize(question)):
         return bool(_PERCENT.search(normalize(text)))
     if kind == "procedure":
