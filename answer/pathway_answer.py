@@ -73,13 +73,59 @@ def _best_quotes(question: str, refs: list[Ref], plan: RemedyPlan) -> dict[Ref, 
     return {r: (best.get(i, 0.0), r.quote) for i, r in enumerate(refs)}
 
 
+@dataclass(frozen=True)
+class Route:
+    """A route as the answer shows it: its provisions (`chosen`, in the route's order),
+    the words quoted for each, and its deadline and decision lines (role, ref)."""
+    applied: object  # retrieval.remedies' applied pathway
+    chosen: list[Ref]
+    quotes: dict[Ref, tuple[float, str]]
+    own_lines: list[tuple[str, Ref]]
+
+
+def routes(question: str, plan: RemedyPlan) -> list[Route]:
+    """The routes shown (the first AnswerConfig.pathways_shown that quote anything),
+    each with the one to three provisions that fit this situation: those a story's facts
+    open, the route's own law before the treaty behind it, then the ones whose sentences
+    best meet the question."""
+    present, out = set(plan.fact_ids), []
+    for applied in plan.applied[:ANSWER.pathways_shown]:
+        steps = [s for s in applied.pathway.steps if _fits(s, present)]
+        body = list(dict.fromkeys(r for s in steps if s.role not in _OWN_LINE for r in s.refs if r in plan.hits))
+        if not body:
+            continue
+        quotes = _best_quotes(question, body, plan)
+        specific = {r for s in steps if s.facts for r in s.refs}
+        chosen, units = [], set()
+        for r in sorted(body, key=lambda r: (r not in specific, plan.hits[r].chunk.kind in INTERNATIONAL_KINDS,
+                                             -quotes[r][0], body.index(r))):
+            if plan.hits[r].chunk.id not in units:
+                chosen.append(r)
+                units.add(plan.hits[r].chunk.id)
+            if len(chosen) == ANSWER.provisions_per_pathway:
+                break
+        chosen.sort(key=body.index)  # read in the route's order
+        own_lines = [(role, ref) for role in _OWN_LINE
+                     for ref in [next((r for s in steps if s.role == role for r in s.refs if r in plan.hits), None)]
+                     if ref is not None]
+        out.append(Route(applied, chosen, quotes, own_lines))
+    return out
+
+
+def shown_units(question: str, plan: RemedyPlan) -> set[str]:
+    """The chunk ids the routes quote: what the story's own quotes need not repeat. A
+    route's provision the answer does not show (a fourth one, a route not shown) may
+    still be the one that answers the story's question (KZ čl. 103 on limitation)."""
+    return {plan.hits[r].chunk.id for route in routes(question, plan)
+            for r in route.chosen + [ref for _, ref in route.own_lines]}
+
+
 def compose(question: str, plan: RemedyPlan, style: Style, direct: list[tuple[Hit, str]] = (),
             related: list[tuple[Hit, str]] = ()) -> Composed:
     """direct: (hit, words) that answer the question itself, quoted first; related: (hit,
     words) that bear on the story's own question, quoted next, under their own heading."""
     lang = lang_key(style)
     op, cl = _marks(style)
-    present = set(plan.fact_ids)
     lines = []
     own = list(direct[:1]) + list(related)  # the story's own question, numbered 1..
     if direct:
@@ -116,46 +162,24 @@ def compose(question: str, plan: RemedyPlan, style: Style, direct: list[tuple[Hi
             cited.append(hit)
         return cits[numbers[key] - 1]
 
-    for i, applied in enumerate(plan.applied[:ANSWER.pathways_shown], 1):
-        p = applied.pathway
-        steps = [s for s in p.steps if _fits(s, present)]
-        body = [r for s in steps if s.role not in _OWN_LINE for r in s.refs if r in plan.hits]
-        body = list(dict.fromkeys(body))
-        if not body:
-            continue
-        quotes = _best_quotes(question, body, plan)
-        # Steps that only this story's facts open come first, then the route's own law
-        # (a Serbian statute or decision) before the treaty that requires it, then the
-        # best-scored.
-        specific = {r for s in steps if s.facts for r in s.refs}
-        chosen, units = [], set()
-        for r in sorted(body, key=lambda r: (r not in specific, plan.hits[r].chunk.kind in INTERNATIONAL_KINDS,
-                                             -quotes[r][0], body.index(r))):
-            unit = plan.hits[r].chunk.id
-            if unit not in units:
-                chosen.append(r)
-                units.add(unit)
-            if len(chosen) == ANSWER.provisions_per_pathway:
-                break
-        chosen.sort(key=body.index)  # read in the route's order
+    for i, route in enumerate(routes(question, plan), 1):
+        p, chosen, quotes = route.applied.pathway, route.chosen, route.quotes
         lines += ["", f"**{i}. {p.name(lang)}**"]
         numbers_here = []
         for r in chosen:
             c = cite(r, quotes[r][1])
             numbers_here.append(c.n)
             lines.append(f"- {shown_label(c, style)}: {op}{c.quote}{cl} [{c.n}]")
-        for role, label in (("deadline", "deadline"), ("case_law", "case_law")):
-            ref = next((r for s in steps if s.role == role for r in s.refs if r in plan.hits), None)
-            if ref is not None:
-                c = cite(ref, ref.quote)
-                numbers_here.append(c.n)
-                lines.append(f"- *{say(style, label)}:* {shown_label(c, style)}: {op}{c.quote}{cl} [{c.n}]")
+        for label, ref in route.own_lines:
+            c = cite(ref, ref.quote)
+            numbers_here.append(c.n)
+            lines.append(f"- *{say(style, label)}:* {shown_label(c, style)}: {op}{c.quote}{cl} [{c.n}]")
         for gap in p.gaps:
             lines.append(f"- *{say(style, 'gap')}:* {dict(gap)[lang]}")
         nxt = [dict(c)[lang] for c in p.check_next]
         if nxt:
             lines.append(f"- *{say(style, 'check_next')}:* " + "; ".join(nxt))
-        meta.append({"id": p.id, "name": p.name(lang), "facts": list(applied.facts), "asks": list(applied.asks),
+        meta.append({"id": p.id, "name": p.name(lang), "facts": list(route.applied.facts), "asks": list(route.applied.asks),
                      "citations": numbers_here})
     rest = [a.pathway.name(lang) for a in plan.applied[ANSWER.pathways_shown:]]
     if rest:

@@ -12,6 +12,8 @@ Regime and addressee (answer.regime): a wrong-regime provision (misdemeanour pro
 State's liability for wrongful conviction) does not lead unless asked for; a ZKP provision
 whose chapter narrows it is shown with "odnosi se na: Oštećeni kao tužilac".
 """
+import dataclasses
+
 import pytest
 
 import answer.labels
@@ -273,7 +275,7 @@ def test_a_story_quotes_what_one_search_leg_found_in_the_first_places(leg):
     """Hits in the first places that search found for a legal concept of the story
     (retrieval.concepts), or for the story's own question alone (the ask leg), are quoted
     with the story's own question, each its best span, up to the leg's budget; never one
-    already quoted, a route's provision (the route quotes it) or a hit the leg did not find."""
+    already quoted, a provision a route shows or a hit the leg did not find."""
     import dataclasses
     from types import SimpleNamespace
 
@@ -281,20 +283,20 @@ def test_a_story_quotes_what_one_search_leg_found_in_the_first_places(leg):
     from answer.config import ANSWER
     from answer.story_quotes import leg_quotes
 
-    def _concept_quotes(q, hits, cands, quoted, plan):
-        return leg_quotes(q, hits, cands, quoted, plan, leg, 5, 2)
+    def _concept_quotes(q, hits, cands, quoted, routes):
+        return leg_quotes(q, hits, cands, quoted, routes, leg, 5, 2)
 
     base = served("zkp252", "zkp254", "vs")
     hits = [base[0], dataclasses.replace(base[1], via=("bm25", leg)), dataclasses.replace(base[2], via=(leg,))]
     span = SimpleNamespace(text="x", lead="")
     cands = [Candidate(1, span, 0.2, 0.1), Candidate(1, span, 0.4, 0.2), Candidate(0, span, 0.9, 0.8),
              Candidate(2, span, 0.3, 0.2)]
-    no_route = SimpleNamespace(hits={})
+    no_route: set[str] = set()
     q = "Klijentkinja je potpisala ugovor jer joj je pretio. Šta može?"
     assert ANSWER.concept_quotes >= 2
     assert _concept_quotes(q, hits, cands, [cands[2]], no_route) == [cands[1], cands[3]]
     assert _concept_quotes(q, hits, cands, [cands[1]], no_route) == [cands[3]]  # one already quoted
-    assert _concept_quotes(q, hits, cands, [cands[2]], SimpleNamespace(hits={"ref": hits[1]})) == [cands[3]]
+    assert _concept_quotes(q, hits, cands, [cands[2]], {hits[1].chunk.id}) == [cands[3]]  # a route shows it
     plain = [base[0], base[1], base[2]]
     assert _concept_quotes(q, plain, cands, [cands[2]], no_route) == []
 
@@ -314,11 +316,32 @@ def test_a_story_quotes_the_article_both_subject_legs_found_and_not_one_leg_alon
     span = SimpleNamespace(text="x", lead="")
     cands = [Candidate(0, span, 0.9, 0.8), Candidate(1, span, 0.4, 0.2), Candidate(2, span, 0.3, 0.2)]
     legs = ("subjects", "subjects_ask")
-    no_route = SimpleNamespace(hits={})
+    no_route: set[str] = set()
     q = "Gazda joj je uzeo pasoš i nije joj platio. Šta može?"
     assert leg_quotes(q, hits, cands, [cands[0]], no_route, legs, 5, 2) == [cands[2]]
     assert leg_quotes(q, hits, cands, [cands[0]], no_route, "subjects", 5, 2) == [cands[1], cands[2]]
     assert leg_quotes(q, hits, cands, [cands[0]], no_route, legs, 2, 2) == []  # beyond the places
+
+
+def test_a_story_quotes_the_first_place_of_search_unless_it_is_quoted_or_shown():
+    """Search puts first what answers the story's closing question (retrieval.rerank); the
+    answer quotes its best span, whatever leg found it, unless the lead, another quote or
+    a route already shows that unit."""
+    from types import SimpleNamespace
+
+    from answer.candidates import Candidate
+    from answer.config import ANSWER
+    from answer.story_quotes import leg_quotes
+
+    hits = served("zkp252", "zkp254", "vs")
+    span = SimpleNamespace(text="x", lead="")
+    cands = [Candidate(0, span, 0.5, 0.3), Candidate(0, span, 0.7, 0.4), Candidate(1, span, 0.9, 0.8)]
+    q = "Gazda joj je uzeo pasoš i nije joj platio. Šta može?"
+    places, most = ANSWER.top_places, ANSWER.top_quotes
+    assert (places, most) == (1, 1)
+    assert leg_quotes(q, hits, cands, [], set(), (), places, most) == [cands[1]]  # its best span
+    assert leg_quotes(q, hits, cands, [cands[0]], set(), (), places, most) == []  # quoted already
+    assert leg_quotes(q, hits, cands, [], {hits[0].chunk.id}, (), places, most) == []  # a route shows it
 
 
 @pytest.mark.parametrize("text,question,expected", [
@@ -368,7 +391,7 @@ def test_a_routed_storys_own_question_still_decides(ask, expected):
 
     from answer.decide import decide
 
-    plan = SimpleNamespace(story=True, hits={}, asks=())
+    plan = SimpleNamespace(story=True, fact_ids=(), applied=(), hits={}, asks=())
     question = (to_cyrillic(ROUTED_STORY) if has_cyrillic(ask) else ROUTED_STORY) + ask
     d = decide(question, served("zkp252", "zkp254"), [], 1.0, 0.3, (), plan, [], False, lambda h: [])
     assert (d.reason or d.action) == expected
@@ -384,7 +407,7 @@ def test_a_general_ask_for_the_routes_remedy_gets_no_lead_above_them(ask, asks, 
 
     hits = served("zzpl86", "zkp254", "zkp252")
     question = ROUTED_STORY + ask
-    d, _, _ = ExtractiveAnswerer().decision(question, hits, plan=SimpleNamespace(story=True, hits={}, asks=asks))
+    d, _, _ = ExtractiveAnswerer().decision(question, hits, plan=SimpleNamespace(story=True, fact_ids=(), applied=(), hits={}, asks=asks))
     assert d.action == "pathways" and bool(d.chosen) is leads
     if not leads:  # nor a provision "bearing on the question" outside the routes' laws (ZZPL čl. 86)
         assert d.related == []
@@ -401,7 +424,7 @@ def test_routes_below_a_precise_question_no_quote_answers_say_so(ask, detail, mo
     from answer.types import Answer
 
     hits = served("zoo200", "vs", "zkp254", "zkp252")
-    plan = SimpleNamespace(story=True, hits={}, asks=("compensation",))
+    plan = SimpleNamespace(story=True, fact_ids=(), applied=(), hits={}, asks=("compensation",))
     d, _, _ = ExtractiveAnswerer().decision(ROUTED_STORY + ask, hits, plan=plan)
     assert (d.action, d.detail, d.confidence) == ("pathways", detail, "medium" if detail else "high")
     # The answer opens with the sentence that says so, and keeps the routes below it.
@@ -420,6 +443,27 @@ def test_a_general_asks_related_provisions_come_from_its_routes_laws():
 
     hits = served("zzpl86", "zkp254", "zkp252", "zoo200")
     route = served("zoo379")[0]  # the route quotes another article of ZOO
-    plan = SimpleNamespace(story=True, hits={"zoo": route}, asks=("compensation",))
+    plan = SimpleNamespace(story=True, fact_ids=(), applied=(), hits={"zoo": route}, asks=("compensation",))
     d, _, _ = ExtractiveAnswerer().decision(ROUTED_STORY + "Kako može da dobije naknadu štete?", hits, plan=plan)
     assert [hits[c.hit_index].chunk.source for c in d.related] == [hits[3].chunk.source]  # ZOO, not ZZPL
+
+
+# -- a named provision asked for a figure in a unit -----------------------------------------
+def _named_hits(*names):
+    return [dataclasses.replace(h, via=("citation",)) for h in served(*names)]
+
+
+@pytest.mark.parametrize("form, question, _, __", by_form(
+    "Koliko evra može da iznosi imovinskopravni zahtev po članu 254 ZKP?", "",
+    "How many euros may a property claim under Article 254 of the Criminal Procedure Code amount to?", ""))
+def test_a_named_provision_that_states_no_figure_in_the_unit_asked_does_not_answer(form, question, _, __):
+    a = ExtractiveAnswerer().run(question, _named_hits("zkp254"))
+    assert (a.abstained, a.reason, a.reason_detail) == (True, "type_not_stated", "amount")
+
+
+@pytest.mark.parametrize("form, question, _, __", by_form(
+    "Koliko dana po članu 254 ZKP ima oštećeni da podnese imovinskopravni zahtev?", "",
+    "In days, what does Article 254 of the Criminal Procedure Code give the injured party to file a property claim?", ""))
+def test_a_named_provision_that_states_the_time_asked_answers(form, question, _, __):
+    a = ExtractiveAnswerer().run(question, _named_hits("zkp254"))
+    assert not a.abstained and a.citations[0].chunk_id == SAMPLE["zkp254"].id

@@ -194,26 +194,42 @@ def test_provisions_bearing_on_the_storys_question_come_before_the_routes():
                                                                                       CHUNKS["kz388"].id]
 
 
-def test_a_story_quotes_what_bears_on_its_own_question_but_not_a_route_provision_twice():
+def test_a_story_quotes_what_bears_on_its_own_question_but_not_a_provision_a_route_shows():
     from dataclasses import replace
 
     from answer.config import ANSWER
     from answer.story_quotes import related as _related
     from answer.extractive import score_candidates
+    from answer.pathway_answer import shown_units
 
     hs = hits("zkp252", "rantsev", "kz388")
     p = plan(STORY)
+    shown = shown_units(STORY, p)
+    # ZKP 252 is a provision the routes show; KZ 388 is in the plan, but no shown route quotes it.
+    assert CHUNKS["zkp252"].id in shown and CHUNKS["kz388"].id not in shown and CHUNKS["kz388"].id in {
+        h.chunk.id for h in p.hits.values()}
     chosen = score_candidates("trafficking in human beings Article 4 Convention", hs)
-    assert {hs[c.hit_index].chunk.id for c in chosen} >= {CHUNKS["rantsev"].id}
-    related = _related(STORY, hs, chosen, [], p)
-    # Rantsev bears on it and no route quotes it; ZKP 252 and KZ 388 are the routes' own.
-    assert [hs[c.hit_index].chunk.id for c in related] == [CHUNKS["rantsev"].id]
+    assert {hs[c.hit_index].chunk.id for c in chosen} >= {CHUNKS["rantsev"].id, CHUNKS["zkp252"].id}
+    related = _related(STORY, hs, chosen, [], shown)
+    assert [hs[c.hit_index].chunk.id for c in related] == [CHUNKS["kz388"].id, CHUNKS["rantsev"].id]
     # Beside a direct answer, only a quote scoring near it: not one under half its score.
-    rantsev = related[0]
+    shown_all = shown | {CHUNKS["kz388"].id}
+    rantsev = related[1]
     strong = replace(rantsev, hit_index=0, score=rantsev.score / ANSWER.related_floor * 1.01)
     near = replace(rantsev, hit_index=0, score=rantsev.score / ANSWER.related_floor * 0.99)
-    assert _related(STORY, hs, chosen, [near], p) == [rantsev]
-    assert _related(STORY, hs, chosen, [strong], p) == []
+    assert _related(STORY, hs, chosen, [near], shown_all) == [rantsev]
+    assert _related(STORY, hs, chosen, [strong], shown_all) == []
+
+
+def test_the_routes_show_what_they_quote():
+    """shown_units is what compose quotes from the routes: the story's own quotes skip
+    exactly those."""
+    from answer.pathway_answer import compose, shown_units
+
+    p = plan(STORY)
+    composed = compose(STORY, p, LATIN)
+    route_numbers = {n for meta in composed.pathways for n in meta["citations"]}
+    assert {c.chunk_id for c in composed.citations if c.n in route_numbers} == shown_units(STORY, p)
 
 
 def test_a_penalty_range_is_not_the_amount_a_story_asks_for():
