@@ -58,7 +58,8 @@ class ExtractiveAnswerer(Answerer):
         self.min_support_coverage = min_support_coverage
         self.script = check_script(script)
 
-    def select(self, candidates: list[Candidate], hits: list[Hit] | None = None) -> list[Candidate]:
+    def select(self, candidates: list[Candidate], hits: list[Hit] | None = None,
+               support: float | None = None) -> list[Candidate]:
         """The spans to quote, best first.
 
         A provision the question names ("član 200 ZOO") is quoted from its opening, stav
@@ -66,7 +67,9 @@ class ExtractiveAnswerer(Answerer):
         match mostly on "član" and the number. Otherwise the best span leads, and each further hit
         adds its best span when it covers enough of the question and either scores close
         to the best or covers most of the question on its own (so a very strong first
-        hit does not push out a provision that plainly bears on the question)."""
+        hit does not push out a provision that plainly bears on the question). `support`:
+        the coverage that is enough (default: min_support_coverage)."""
+        support = self.min_support_coverage if support is None else support
         if not candidates or candidates[0].score <= 0:
             return []
         floor = candidates[0].score * self.min_relative_score
@@ -79,7 +82,7 @@ class ExtractiveAnswerer(Answerer):
         for c in candidates:
             if len(chosen) >= self.max_citations or c.score <= 0:
                 break
-            relevant = c.coverage >= self.min_support_coverage and (c.score >= floor or c.coverage >= ANSWER.strong_coverage)
+            relevant = c.coverage >= support and (c.score >= floor or c.coverage >= ANSWER.strong_coverage)
             if relevant and all(c.hit_index != o.hit_index for o in chosen):
                 chosen.append(c)
         return chosen
@@ -96,9 +99,10 @@ class ExtractiveAnswerer(Answerer):
             own = score_candidates(ask, hits)
             if evidence_of(own, hits) > evidence:
                 candidates, evidence = own, evidence_of(own, hits)
+        # ... and a span covers less of it: a story is held to a lower coverage too.
+        support = self.min_support_coverage if ask == question else min(self.min_support_coverage, ANSWER.story_support)
         d = decide(question, hits, candidates, evidence, self.policy.threshold, absent, plan,
-                   self.select(candidates, hits), bool(_named(hits) and candidates), _context,
-                   self.min_support_coverage)
+                   self.select(candidates, hits, support), bool(_named(hits) and candidates), _context, support)
         return d, candidates, evidence
 
     def run(self, question: str, hits: list[Hit], absent: Sequence[str] = (), plan=None) -> Answer:

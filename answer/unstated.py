@@ -21,7 +21,14 @@ from core.text import normalize
 _CURRENT = re.compile(r"\b(danas|trenutn\w*|sada|sad|ove godine|today|currently|current|this year"
                       r"|(?:za|u|in|for)(?: \w+)? 20[2-3]\d)\b")  # "za 2026", "za januar 2026", "in May 2025"
 # A count or an average for a year is a statistic.
-_STATISTIC = re.compile(r"\b(how many|koliko|broj\w*|number of|average|prosecn\w*)\b.*\b(19[5-9]\d|20[0-3]\d)\b"
+_STATISTIC = re.compile(r"\b(how many|koliko|broj\w*|number of|average|prosec(?:a)?n\w*)\b.*\b(19[5-9]\d|20[0-3]\d"
+                        # ... or over the last few years: "u poslednjih pet godina" (not a claim
+                        # "za poslednje tri godine rada")
+                        r"|(?:u|tokom) (?:poslednj|protekl)\w* (?:\w+ )?(?:godin\w*|meseci)"
+                        r"|(?:in|over|during) the (?:last|past) (?:\w+ )?(?:years?|months))\b"
+                        # the average award, or the average length of a case
+                        r"|\b(prosec(?:a)?n\w*|average) (dosudjen\w* |isplacen\w* |awarded )?(iznos\w*|naknad\w*|odstet\w*"
+                        r"|trajanj\w*|award\w*|compensation|amount|length|duration)\b"
                         # a figure asked of the statistics office, or a demographic
                         # measure: "life expectancy according to the statistics office"
                         r"|\b(zavod\w* za statistiku|rzs|statistics office|statistical office|office for statistics"

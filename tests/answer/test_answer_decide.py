@@ -467,3 +467,22 @@ def test_a_named_provision_that_states_no_figure_in_the_unit_asked_does_not_answ
 def test_a_named_provision_that_states_the_time_asked_answers(form, question, _, __):
     a = ExtractiveAnswerer().run(question, _named_hits("zkp254"))
     assert not a.abstained and a.citations[0].chunk_id == SAMPLE["zkp254"].id
+
+
+def test_a_story_is_held_to_a_lower_coverage_than_a_question_asked_in_one_go(monkeypatch):
+    """A story's words are mostly facts no provision repeats: a span covering a quarter of
+    them may answer it (AnswerConfig.story_support), not a one-sentence question."""
+    from answer.config import ANSWER
+
+    seen = []
+    real = ExtractiveAnswerer.select
+
+    def spy(self, candidates, hits=None, support=None):
+        seen.append(support)
+        return real(self, candidates, hits, support)
+
+    monkeypatch.setattr(ExtractiveAnswerer, "select", spy)
+    ex = ExtractiveAnswerer()
+    ex.decision(GOOD[0], served(*CLAIM_HITS))
+    ex.decision(ROUTED_STORY + GOOD[0], served(*CLAIM_HITS))
+    assert seen == [ex.min_support_coverage, ANSWER.story_support] and ANSWER.story_support < ex.min_support_coverage

@@ -26,6 +26,14 @@ ROWS = [
      "What is the current number of judges at the Higher Court in Kraljevo?", "count"),
     ("Koliko javnih tužilaca ima Osnovno javno tužilaštvo u Šapcu?", "count",
      "How many prosecutors does the Basic Public Prosecutor's Office in Šabac have?", "count"),
+    # a count for the last few years, or the average award: statistics
+    ("Koliko je žrtava u poslednjih pet godina dobilo odštetu?", "count",
+     "How many victims received compensation over the past five years?", "count"),
+    ("Koliki je prosečan dosuđeni iznos naknade žrtvama?", "count",
+     "What is the average amount awarded to victims?", "count"),
+    # the limitation of a claim for the last three years' wages is a rule
+    ("Koliko godina unazad može da traži platu za poslednje tri godine rada?", None,
+     "For how many years back may she claim the wages of her last three years of work?", None),
     # a rule's number stays a rule: "koliko sudija sudi u veću" asks how a panel sits
     ("Koliko članova ima Visoki savet sudstva?", None, "How many members does the High Judicial Council have?", None),
     # A rule's figure, a competent body or a panel's size is stated by the law.
