@@ -17,7 +17,7 @@ from core.records import ARTICLE_KINDS
 from retrieval.analyzer import analyze
 from retrieval.hit import Hit
 
-from retrieval.answer_type import states, states_type
+from retrieval.answer_type import states
 from answer.subject import meets, subject_of
 
 # A story's amount may be stated by a paragraph of the first units search ranks that the
@@ -28,14 +28,17 @@ FIRST_UNITS = 3
 def states_amount(ask: str, hits: list[Hit], plan, context: Callable[[Hit], list[str]], chosen: list = (),
                   candidates: list = ()) -> bool:
     """Whether a route's quote, a span the answerer chose, or a span of the first
-    FIRST_UNITS hits (of `candidates`) states an amount of what the story's own
-    question (`ask`) asks about: a penalty range (KZ 388) is no administrative fee for a
+    FIRST_UNITS hits (of `candidates`) states an amount (in the unit the question names,
+    retrieval.answer_unit) of what the story's own question (`ask`) asks about: a penalty range (KZ 388) is no administrative fee for a
     new identity card, but KZ 193's range answers "kolika je kazna" for a parent who
     makes a child beg."""
     subject = subject_of(ask, hits)
     spans = list(chosen) + [c for c in candidates if c.hit_index < FIRST_UNITS and c not in chosen]
     quotes = [(ref.quote, h) for ref, h in plan.hits.items()] + [(c.span.text, hits[c.hit_index]) for c in spans]
-    return any(states_type(text, "amount") and meets(subject, set(analyze(text)) | set(context(h)))
+    # Only a word some source uses is asked of the quote: a client's "uradio", "dobijem"
+    # is in no statute (as the direct answer's key terms, answer.decide).
+    everywhere = set().union(*(set(analyze(h.chunk.text)) | set(context(h)) for h in hits)) if hits else set()
+    return any(states(text, "amount", ask) and meets(subject, set(analyze(text)) | set(context(h)), True, everywhere)
                for text, h in quotes)
 
 

@@ -268,3 +268,26 @@ def test_a_span_the_answerer_chose_may_state_the_amount_a_story_asks_for():
     stated = Candidate(1, SimpleNamespace(text="Ko vrši trgovinu ljudima kazniće se zatvorom od tri do dvanaest godina.",
                                           lead=""), 0.5, 0.4)
     assert _states_amount(asked_sentence(penalty), hs, p, _context, [stated])
+
+
+@pytest.mark.parametrize("ask, expected", [
+    # "izrabljivanja" is a client's word no source holds: the penalty for trafficking answers it
+    ("Zbog izrabljivanja, kakva kazna zatvora mu preti?", True),
+    # a sum in dinars is not a prison range
+    ("Koliko dinara je kazna za trgovinu ljudima?", False),
+])
+def test_only_words_some_source_holds_are_asked_of_the_amount_a_story_asks_for(ask, expected):
+    from types import SimpleNamespace
+
+    from answer.candidates import Candidate
+    from answer.states import states_amount as _states_amount
+    from answer.extractive import _context
+    from retrieval.intents import asked_sentence
+
+    from tests.fixtures.answer.decision_hits import served  # with the index's term rarities
+
+    hs = served("zkp252", "zkp254")
+    story = STORY.replace("Kako može da dobije naknadu štete?", ask)
+    stated = Candidate(1, SimpleNamespace(text="Ko vrši trgovinu ljudima kazniće se zatvorom od tri do dvanaest godina.",
+                                          lead=""), 0.5, 0.4)
+    assert _states_amount(asked_sentence(story), hs, plan(story), _context, [stated]) is expected
