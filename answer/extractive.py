@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from core.errors import ConfigError
+from pathways.facts import is_story
 from retrieval.hit import Hit
 from retrieval.intents import asked_sentence
 
@@ -99,8 +100,10 @@ class ExtractiveAnswerer(Answerer):
             own = score_candidates(ask, hits)
             if evidence_of(own, hits) > evidence:
                 candidates, evidence = own, evidence_of(own, hits)
-        # ... and a span covers less of it: a story is held to a lower coverage too.
-        support = self.min_support_coverage if ask == question else min(self.min_support_coverage, ANSWER.story_support)
+        # ... and a span covers less of it: a story is held to a lower coverage too (one
+        # that tells a case: two sentences asking about a word's origin are no story).
+        story = ask != question and is_story(question)
+        support = min(self.min_support_coverage, ANSWER.story_support) if story else self.min_support_coverage
         d = decide(question, hits, candidates, evidence, self.policy.threshold, absent, plan,
                    self.select(candidates, hits, support), bool(_named(hits) and candidates), _context, support)
         return d, candidates, evidence

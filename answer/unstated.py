@@ -84,7 +84,7 @@ _EVENT = re.compile(
     rf"|\b{_FIRST}.*\b(19[5-9]\d|20[0-3]\d|{_WHEN}|ikada|ever|zaista|actually|doneta|donesena|izrecena"
     r"|dosudjena|handed down|was)\b"
     r"|\b(did|has|have|da li (je|su)|je li)\b.{0,60}\b(actually|zaista|stvarno|ikada|ever)\b.{0,30}"
-    r"\b(paid|pay|isplati\w*|platil\w*|naplati\w*|executed|complied|izvrsil\w*)\b"
+    r"\b(paid|pay|isplati\w*|platil\w*|naplati\w*|executed|complied|izvrsil\w*|receiv\w*|got|obtained|dobil\w*|primil\w*)\b"
     r"|\b(next|sledec\w*|naredn\w*)\b (\w+ ){0,2}(visit|poset\w*|evaluation|evaluacij\w*|monitoring|round|krug\w*)\b"
     # which state was the first to ratify, withdraw, convict: a chronicle of states
     r"|\b(which|koja|koje|koji)\b (\w+ ){0,2}(country|state|drzav\w*|zemlj\w*) (was|je|su|were) (the )?(first|prv[aeiou])\b"

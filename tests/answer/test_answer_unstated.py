@@ -34,6 +34,9 @@ ROWS = [
     # the limitation of a claim for the last three years' wages is a rule
     ("Koliko godina unazad može da traži platu za poslednje tri godine rada?", None,
      "For how many years back may she claim the wages of her last three years of work?", None),
+    # whether an award was ever received is a case's history
+    ("Da li je žrtva ikada dobila naknadu od bivšeg poslodavca?", "event",
+     "Did the victim ever receive compensation from her former employer?", "event"),
     # a rule's number stays a rule: "koliko sudija sudi u veću" asks how a panel sits
     ("Koliko članova ima Visoki savet sudstva?", None, "How many members does the High Judicial Council have?", None),
     # A rule's figure, a competent body or a panel's size is stated by the law.
