@@ -20,6 +20,7 @@ from retrieval.hit import Hit
 from retrieval.answer_type import states
 from answer.subject import meets, subject_of
 
+_CASE_FACTS = ("echr_judgment", "court_bulletin")
 # A story's amount may be stated by a paragraph of the first units search ranks that the
 # answerer's selection passed by ("u iznosu od najviše 18 zarada" under ZOR čl. 191).
 FIRST_UNITS = 3
@@ -34,7 +35,11 @@ def states_amount(ask: str, hits: list[Hit], plan, context: Callable[[Hit], list
     makes a child beg."""
     subject = subject_of(ask, hits)
     spans = list(chosen) + [c for c in candidates if c.hit_index < FIRST_UNITS and c not in chosen]
-    quotes = [(ref.quote, h) for ref, h in plan.hits.items()] + [(c.span.text, hits[c.hit_index]) for c in spans]
+    # A judgment's or a bulletin's paragraph tells a case's facts ("the Tax Office ordered
+    # the applicant to pay the sum of EUR 106,960"): no amount a rule sets (as for
+    # sibling_stating).
+    quotes = [(ref.quote, h) for ref, h in plan.hits.items()] + [
+        (c.span.text, hits[c.hit_index]) for c in spans if hits[c.hit_index].chunk.kind not in _CASE_FACTS]
     # Only a word some source uses is asked of the quote: a client's "uradio", "dobijem"
     # is in no statute (as the direct answer's key terms, answer.decide).
     everywhere = set().union(*(set(analyze(h.chunk.text)) | set(context(h)) for h in hits)) if hits else set()

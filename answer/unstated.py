@@ -91,6 +91,9 @@ _EVENT = re.compile(
     # which organisation opened or founded something: an institution's history
     r"|\b(which|what|koja|koje|koji)\b (\w+ ){0,2}(organi[sz]\w*|ngo|nvo|udruzenj\w*|institucij\w*|institution)"
     r" (je )?(opened|founded|established|set up|otvori\w*|osnova\w*)\b"
+    # when a body published its report: "When did GREVIO publish its baseline report?"
+    r"|\b(kada|when)\b (je|su|did|was|were|has|have)\b.{0,60}\b(objavi\w*|objavljen\w*|publish\w*|issued?)\b"
+    r".{0,60}\b(izvestaj\w*|report\w*)\b"
     # one case's calendar: "kog dana i u koliko sati je zakazan naredni pretres"
     r"|\b(kog|kojeg|koji|which|what) (dana|datum\w*|day|date)\b.{0,80}\b(zakazan\w*|scheduled)\b"
     r"|\b(u koliko sati|at what time|tacan datum\w*|exact date)\b.{0,80}\b(zakazan\w*|scheduled)\b")

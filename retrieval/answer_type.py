@@ -132,8 +132,8 @@ def asked_type(question: str) -> str | None:
     q = norm(question).strip()
     q = c.condition.sub("", q, count=1) if c.condition.match(q) else q
     unit = _unit(question)
-    if unit and not c.method.search(q):  # "Na koliko evra …": a sum, not a term (answer_unit)
-        return unit_type(unit)
+    if unit and unit_type(unit) == "amount" and not c.method.search(q):
+        return "amount"  # "Na koliko evra …": a sum, not a term (answer_unit)
     found = {k for k, p in c.strong.items() if p.search(q)} | _coordinated(q, c)
     if c.method.search(q):
         found = (found - {"amount"}) | {"procedure"}
@@ -141,7 +141,9 @@ def asked_type(question: str) -> str | None:
         found &= {"deadline", "amount"}                # time or amount still asks for one
         if not found:
             return None
-    found = found or _weak(q, c)
+    # A time unit names the type only where no cue does ("What is the minimum duration, in
+    # months, …?"); "posle koliko neopravdanih časova … i kolika je kazna" asks a sum too.
+    found = found or ({unit_type(unit)} if unit else set()) or _weak(q, c)
     return min(found, key=c.priority.index) if found else None
 
 

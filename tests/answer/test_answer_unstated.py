@@ -37,6 +37,7 @@ ROWS = [
     # whether an award was ever received is a case's history
     ("Da li je žrtva ikada dobila naknadu od bivšeg poslodavca?", "event",
      "Did the victim ever receive compensation from her former employer?", "event"),
+    ("Kada je GREVIO objavio izveštaj o Srbiji?", "event", "When did GREVIO publish its report on Serbia?", "event"),
     # a rule's number stays a rule: "koliko sudija sudi u veću" asks how a panel sits
     ("Koliko članova ima Visoki savet sudstva?", None, "How many members does the High Judicial Council have?", None),
     # A rule's figure, a competent body or a panel's size is stated by the law.

@@ -270,6 +270,23 @@ def test_a_span_the_answerer_chose_may_state_the_amount_a_story_asks_for():
     assert _states_amount(asked_sentence(penalty), hs, p, _context, [stated])
 
 
+def test_a_judgments_paragraph_states_no_amount_a_story_asks_for():
+    """"The Tax Office ordered the applicant to pay EUR 106,960" tells a case's facts."""
+    from types import SimpleNamespace
+
+    from answer.candidates import Candidate
+    from answer.states import states_amount as _states_amount
+    from answer.extractive import _context
+    from retrieval.intents import asked_sentence
+
+    hs = hits("zkp252", "rantsev")
+    penalty = STORY.replace("Kako može da dobije naknadu štete?", "Kolika je kazna zatvora za trgovinu ljudima?")
+    span = SimpleNamespace(text="Ko vrši trgovinu ljudima kazniće se zatvorom od tri do dvanaest godina.", lead="")
+    assert hs[1].chunk.kind == "echr_judgment"
+    assert not _states_amount(asked_sentence(penalty), hs, plan(penalty), _context, [Candidate(1, span, 0.5, 0.4)])
+    assert _states_amount(asked_sentence(penalty), hs, plan(penalty), _context, [Candidate(0, span, 0.5, 0.4)])
+
+
 @pytest.mark.parametrize("ask, expected", [
     # "izrabljivanja" is a client's word no source holds: the penalty for trafficking answers it
     ("Zbog izrabljivanja, kakva kazna zatvora mu preti?", True),

@@ -36,6 +36,9 @@ def test_asked_unit(question, unit):
     ("Koliko časova srpskog jezika godišnje mora da pohađa lice kome je odobren azil?",
      "How many hours of Serbian classes a year must a refugee attend?", "deadline"),
     ("Koliko najduže sme da traje saslušanje deteta?", "What is the maximum duration of a child's interview?", "deadline"),
+    # a time unit names the type only where no cue does: "časova" may be school lessons
+    ("Posle koliko neopravdanih časova škola obaveštava roditelja i kolika je kazna?",
+     "After how many unexcused lessons must the school notify the parent, and what is the fine?", "amount"),
 ]))
 def test_a_named_unit_decides_the_type(question, kind):
     assert asked_type(question) == kind
