@@ -161,11 +161,16 @@ def polarity(toks: list[str]) -> dict[str, set[bool]]:
     return out
 
 
+# The answer's own headings ("**Odgovor:**", "*Rok:*", "*Sudska praksa:*") claim nothing:
+# "Odgovor" beside ZPP čl. 193's "ne odgovori na predlog" read as a negated word.
+_LABELS = re.compile(r"\*{1,2}[^*\n]{1,40}?:\*{1,2}")
+
+
 def fact_issues(claim: str, sources: list[str]) -> list[tuple[str, dict[str, str]]]:
     """(code, values) for each way `claim` (its words outside quotes) disagrees with the
     cited `sources`: "quantity", "deadline" or "negation"."""
     issues: list[tuple[str, dict[str, str]]] = []
-    toks = tokens(claim)
+    toks = tokens(_LABELS.sub(" ", claim))
     if not toks or not sources:
         return issues
     source_text = "\n".join(sources)

@@ -165,3 +165,13 @@ def test_an_application_number_is_no_negation():
     source = "22. In his application lodged with the Commission (No. 2832/66) De Wilde invoked Articles 3 and 4."
     assert fact_issues("- De Wilde, Ooms and Versyp v. Belgium, § 22:", [source]) == []
     assert fact_issues("De Wilde invoked no Article of the Convention.", ["De Wilde invoked Article 4."])
+
+
+@pytest.mark.parametrize("label", ["**Odgovor:**", "**Одговор:**", "**Answer:**", "*Rok:*"])
+def test_the_answers_own_headings_claim_nothing(label):
+    """"Odgovor" beside ZPP čl. 193's "ne odgovori na predlog" is no negated claim."""
+    from answer.verify_facts import fact_issues
+
+    source = "Podnošenjem predloga nastaje zastoj roka. Ako pravobranilac ne odgovori na predlog, smatra se da nije prihvaćen."
+    assert fact_issues(f"{label} „Podnošenjem predloga nastaje zastoj roka.“ [1]", [source]) == []
+    assert fact_issues("Pravobranilac odgovori na predlog [1]", [source]) == [("negation", {"word": "odgovor"})]
