@@ -83,11 +83,27 @@ class Route:
     own_lines: list[tuple[str, Ref]]
 
 
+# The last question's routes: the decision (answer.story_quotes) and `compose` both read
+# them, and scoring every route's provisions twice cost a pathway answer a fifth more.
+_LAST: dict[tuple[str, int], tuple[RemedyPlan, list]] = {}
+
+
 def routes(question: str, plan: RemedyPlan) -> list[Route]:
     """The routes shown (the first AnswerConfig.pathways_shown that quote anything),
     each with the one to three provisions that fit this situation: those a story's facts
     open, the route's own law before the treaty behind it, then the ones whose sentences
-    best meet the question."""
+    best meet the question. Remembered for the last (question, plan)."""
+    key = (question, id(plan))
+    last = _LAST.get(key)
+    if last is not None and last[0] is plan:
+        return last[1]
+    out = _routes(question, plan)
+    _LAST.clear()
+    _LAST[key] = (plan, out)
+    return out
+
+
+def _routes(question: str, plan: RemedyPlan) -> list[Route]:
     present, out = set(plan.fact_ids), []
     for applied in plan.applied[:ANSWER.pathways_shown]:
         steps = [s for s in applied.pathway.steps if _fits(s, present)]
