@@ -30,7 +30,8 @@ def states_amount(ask: str, hits: list[Hit], plan, context: Callable[[Hit], list
                   candidates: list = ()) -> bool:
     """Whether a route's quote, a span the answerer chose, or a span of the first
     FIRST_UNITS hits (of `candidates`) states an amount (in the unit the question names,
-    retrieval.answer_unit) of what the story's own question (`ask`) asks about: a penalty range (KZ 388) is no administrative fee for a
+    retrieval.answer_unit) of what the story's own question (`ask`) asks about: a
+    penalty range (KZ 388) is no administrative fee for a
     new identity card, but KZ 193's range answers "kolika je kazna" for a parent who
     makes a child beg."""
     subject = subject_of(ask, hits)

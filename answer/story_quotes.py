@@ -6,13 +6,15 @@
 (`answer.decide`'s direct answer, if any). Then the first place of search's own order
 (AnswerConfig.top_quotes): search reorders a story's first results by whether they
 answer its closing question (retrieval.rerank), and the answer should not pass by what
-it put first. `leg_quotes`: the first places that one search leg found: the "concepts" leg (the legal concepts the story's everyday words describe,
+it put first. `leg_quotes`: the first places that one search leg found: the "concepts"
+leg (the legal concepts the story's everyday words describe,
 `retrieval.concepts`; AnswerConfig.concept_quotes), the "ask" leg (the story's own
 question searched on its own, `retrieval.searcher_words`; AnswerConfig.ask_quotes) and
 the unit both subject-index legs found (AnswerConfig.subject_quotes). None
 repeats the lead, a provision a route shows (answer.pathway_answer.shown_units; one it
 does not show may be the answer: KZ čl. 103 on limitation, a fourth provision of its
-route) or a regime the question does not ask about. Pure functions; deciding whether the story gets a pathway answer at
+route) or a regime the question does not ask about. Pure functions; deciding whether
+the story gets a pathway answer at
 all is `answer.decide`'s.
 """
 from __future__ import annotations

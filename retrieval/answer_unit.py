@@ -13,8 +13,9 @@ answered by "u roku od 15 dana", though both are times. Families convert within
 themselves: "koliko meseci" is answered by "godinu dana", and "koliko dana ima" by
 "najkasnije do završetka glavnog pretresa" (a long time is stated by any deadline).
 
-`retrieval.answer_type` reads this: the unit's type wins over the cue priority, and
-`states` asks a quote for the unit. Pure functions; the cue words live in
+`retrieval.answer_type` reads this: a sum wins over the cue priority, a time unit names
+the type only where no cue does ("posle koliko neopravdanih časova … i kolika je
+kazna": "časova" may be school lessons), and `states` asks a quote for the unit. Pure functions; the cue words live in
 data/answer_type.json ("units"). Does not judge whether a quote's figure is about the
 question's subject (answer.subject does).
 """
