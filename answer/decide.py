@@ -131,9 +131,12 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
         general = asks_in_general(plan, kind)
         lead = direct.chosen[:1] if plan.story and direct.action == "answer" and not general else []
         related = story_quotes(question, hits, chosen, candidates, lead, plan) if plan.story else []
-        if general:  # only from the laws its routes rest on: any other speaks of damages by chance
-            route_laws = {h.chunk.source for h in plan.hits.values()}
-            related = [c for c in related if hits[c.hit_index].chunk.source in route_laws]
+        if general:  # only from the laws its routes rest on: any other speaks of damages by chance;
+            # and none of the plan's own (the routes answer it; ZOO čl. 186 on when damages
+            # fall due is no answer to "how does she get compensated?")
+            route_laws, own = {h.chunk.source for h in plan.hits.values()}, {h.chunk.id for h in plan.hits.values()}
+            related = [c for c in related if hits[c.hit_index].chunk.source in route_laws
+                       and hits[c.hit_index].chunk.id not in own]
         # The routes do not answer a precise question whose subject's quotes state no
         # such thing ("Do kada …?" beside provisions that name no term): they say so.
         unstated = plan.story and not general and direct.reason == "type_not_stated"

@@ -446,6 +446,11 @@ def test_a_general_asks_related_provisions_come_from_its_routes_laws():
     plan = SimpleNamespace(story=True, fact_ids=(), applied=(), hits={"zoo": route}, asks=("compensation",))
     d, _, _ = ExtractiveAnswerer().decision(ROUTED_STORY + "Kako može da dobije naknadu štete?", hits, plan=plan)
     assert [hits[c.hit_index].chunk.source for c in d.related] == [hits[3].chunk.source]  # ZOO, not ZZPL
+    # A provision of the plan that no shown route quotes: not for a general ask, which the
+    # routes answer (for a precise one it may be the answer: test_pathway_answer's KZ 388).
+    plan.hits["zoo200"] = hits[3]
+    d, _, _ = ExtractiveAnswerer().decision(ROUTED_STORY + "Kako može da dobije naknadu štete?", hits, plan=plan)
+    assert d.related == []
 
 
 # -- a named provision asked for a figure in a unit -----------------------------------------
