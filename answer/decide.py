@@ -40,6 +40,7 @@ from retrieval.answer_unit import asked_unit
 from answer.candidates import _text_language  # the one place a hit's language is judged
 from answer.config import ANSWER
 from answer.governing import governing_law, held
+from answer.pathway_answer import routes, shown_units
 from answer.regime import regime_factor
 from answer.scope import home_places, is_small_talk, other_jurisdiction
 from answer.story_quotes import story_quotes
@@ -63,6 +64,9 @@ class Decision:
     # pathways: the story's own question's closest provisions, quoted above the routes
     # as bearing on it, not as its answer (that is `chosen`).
     related: list = field(default_factory=list)
+    # pathways: the routes shown (answer.pathway_answer.routes), computed once for both
+    # the story's quotes and the composition
+    routes: list = field(default_factory=list)
 
 
 def same_language(question: str, hits: list[Hit]) -> bool:
@@ -130,7 +134,8 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
         # speaks of damages (ZZPL čl. 86, a data controller's liability).
         general = asks_in_general(plan, kind)
         lead = direct.chosen[:1] if plan.story and direct.action == "answer" and not general else []
-        related = story_quotes(question, hits, chosen, candidates, lead, plan) if plan.story else []
+        shown = routes(question, plan)
+        related = story_quotes(question, hits, chosen, candidates, lead, shown_units(shown, plan)) if plan.story else []
         if general:  # only from the laws its routes rest on: any other speaks of damages by chance;
             # and none of the plan's own (the routes answer it; ZOO čl. 186 on when damages
             # fall due is no answer to "how does she get compensated?")
@@ -141,7 +146,7 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
         # such thing ("Do kada …?" beside provisions that name no term): they say so.
         unstated = plan.story and not general and direct.reason == "type_not_stated"
         return Decision("pathways", detail=direct.detail if unstated else "", chosen=lead,
-                        confidence="medium" if unstated else "high", asked=kind, related=related)
+                        confidence="medium" if unstated else "high", asked=kind, related=related, routes=shown)
     return direct
 
 

@@ -114,7 +114,8 @@ class ExtractiveAnswerer(Answerer):
         if d.action == "pathways":
             return note_unstated(self.pathway_answer(question, hits, plan, style, evidence,
                                                      [(hits[c.hit_index], quote_text(c.span)) for c in d.chosen],
-                                                     [(hits[c.hit_index], quote_text(c.span)) for c in d.related]),
+                                                     [(hits[c.hit_index], quote_text(c.span)) for c in d.related],
+                                                     d.routes or None),
                                  d, style)
         if d.action == "abstain":
             ans = self.abstention(question, hits, candidates, style, evidence, absent, plan)
@@ -140,13 +141,14 @@ class ExtractiveAnswerer(Answerer):
         return ans
 
     def pathway_answer(self, question: str, hits: list[Hit], plan, style: Style, evidence: float,
-                       direct: list | None = None, related: list | None = None) -> Answer:
+                       direct: list | None = None, related: list | None = None, shown: list | None = None) -> Answer:
         """The answer organised by remedy pathway (answer.pathway_answer); `direct`:
         (hit, words) quoted above the pathways as the answer to the story's own question;
-        `related`: (hit, words) quoted next, as bearing on it."""
+        `related`: (hit, words) quoted next, as bearing on it; `shown`: the decision's
+        routes (computed here when None)."""
         from answer.pathway_answer import compose
 
-        composed = compose(question, plan, style, direct or [], related or [])
+        composed = compose(question, plan, style, direct or [], related or [], shown)
         if not composed.citations:  # no pathway unit survived the filters
             return self._with_reason(self.abstention(question, hits, score_candidates(question, hits), style, evidence),
                                      Decision("abstain", "no_match"), style)

@@ -83,27 +83,12 @@ class Route:
     own_lines: list[tuple[str, Ref]]
 
 
-# The last question's routes: the decision (answer.story_quotes) and `compose` both read
-# them, and scoring every route's provisions twice cost a pathway answer a fifth more.
-_LAST: dict[tuple[str, int], tuple[RemedyPlan, list]] = {}
-
-
 def routes(question: str, plan: RemedyPlan) -> list[Route]:
     """The routes shown (the first AnswerConfig.pathways_shown that quote anything),
     each with the one to three provisions that fit this situation: those a story's facts
     open, the route's own law before the treaty behind it, then the ones whose sentences
-    best meet the question. Remembered for the last (question, plan)."""
-    key = (question, id(plan))
-    last = _LAST.get(key)
-    if last is not None and last[0] is plan:
-        return last[1]
-    out = _routes(question, plan)
-    _LAST.clear()
-    _LAST[key] = (plan, out)
-    return out
-
-
-def _routes(question: str, plan: RemedyPlan) -> list[Route]:
+    best meet the question. The decision computes them once (`Decision.routes`): the
+    story's own quotes skip what they show, and `compose` shows them."""
     present, out = set(plan.fact_ids), []
     for applied in plan.applied[:ANSWER.pathways_shown]:
         steps = [s for s in applied.pathway.steps if _fits(s, present)]
@@ -128,18 +113,19 @@ def _routes(question: str, plan: RemedyPlan) -> list[Route]:
     return out
 
 
-def shown_units(question: str, plan: RemedyPlan) -> set[str]:
-    """The chunk ids the routes quote: what the story's own quotes need not repeat. A
-    route's provision the answer does not show (a fourth one, a route not shown) may
-    still be the one that answers the story's question (KZ čl. 103 on limitation)."""
-    return {plan.hits[r].chunk.id for route in routes(question, plan)
-            for r in route.chosen + [ref for _, ref in route.own_lines]}
+def shown_units(shown: list[Route], plan: RemedyPlan) -> set[str]:
+    """The chunk ids the `shown` routes quote: what the story's own quotes need not
+    repeat. A route's provision the answer does not show (a fourth one, a route not
+    shown) may still be the one that answers the story's question (KZ čl. 103 on
+    limitation)."""
+    return {plan.hits[r].chunk.id for route in shown for r in route.chosen + [ref for _, ref in route.own_lines]}
 
 
 def compose(question: str, plan: RemedyPlan, style: Style, direct: list[tuple[Hit, str]] = (),
-            related: list[tuple[Hit, str]] = ()) -> Composed:
+            related: list[tuple[Hit, str]] = (), shown_routes: list[Route] | None = None) -> Composed:
     """direct: (hit, words) that answer the question itself, quoted first; related: (hit,
-    words) that bear on the story's own question, quoted next, under their own heading."""
+    words) that bear on the story's own question, quoted next, under their own heading;
+    shown_routes: `routes(question, plan)` when the decision computed them already."""
     lang = lang_key(style)
     op, cl = _marks(style)
     lines = []
@@ -178,7 +164,7 @@ def compose(question: str, plan: RemedyPlan, style: Style, direct: list[tuple[Hi
             cited.append(hit)
         return cits[numbers[key] - 1]
 
-    for i, route in enumerate(routes(question, plan), 1):
+    for i, route in enumerate(routes(question, plan) if shown_routes is None else shown_routes, 1):
         p, chosen, quotes = route.applied.pathway, route.chosen, route.quotes
         lines += ["", f"**{i}. {p.name(lang)}**"]
         numbers_here = []

@@ -1,6 +1,6 @@
 """Which quotes a story's own question gets in a pathway answer, above the routes.
 
-    quoted = story_quotes(question, hits, chosen, candidates, lead, plan)
+    quoted = story_quotes(question, hits, chosen, candidates, lead, routes)
 
 `related`: the answerer's own selection, up to AnswerConfig.story_quotes with the lead
 (`answer.decide`'s direct answer, if any). Then the first place of search's own order
@@ -22,13 +22,13 @@ from __future__ import annotations
 from retrieval.hit import Hit
 
 from answer.config import ANSWER
-from answer.pathway_answer import shown_units
 from answer.regime import regime_factor
 
 
-def story_quotes(question: str, hits: list[Hit], chosen: list, candidates: list, lead: list, plan) -> list:
-    """The quotes under "Provisions bearing on your question", the lead not included."""
-    routes = shown_units(question, plan)
+def story_quotes(question: str, hits: list[Hit], chosen: list, candidates: list, lead: list,
+                 routes: set[str]) -> list:
+    """The quotes under "Provisions bearing on your question", the lead not included;
+    `routes`: the chunk ids the shown routes quote (answer.pathway_answer.shown_units)."""
     out = related(question, hits, chosen, lead, routes)
     for legs, places, most in (((), ANSWER.top_places, ANSWER.top_quotes),
                                ("concepts", ANSWER.concept_places, ANSWER.concept_quotes),

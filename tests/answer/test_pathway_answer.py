@@ -200,11 +200,11 @@ def test_a_story_quotes_what_bears_on_its_own_question_but_not_a_provision_a_rou
     from answer.config import ANSWER
     from answer.story_quotes import related as _related
     from answer.extractive import score_candidates
-    from answer.pathway_answer import shown_units
+    from answer.pathway_answer import routes, shown_units
 
     hs = hits("zkp252", "rantsev", "kz388")
     p = plan(STORY)
-    shown = shown_units(STORY, p)
+    shown = shown_units(routes(STORY, p), p)
     # ZKP 252 is a provision the routes show; KZ 388 is in the plan, but no shown route quotes it.
     assert CHUNKS["zkp252"].id in shown and CHUNKS["kz388"].id not in shown and CHUNKS["kz388"].id in {
         h.chunk.id for h in p.hits.values()}
@@ -224,12 +224,12 @@ def test_a_story_quotes_what_bears_on_its_own_question_but_not_a_provision_a_rou
 def test_the_routes_show_what_they_quote():
     """shown_units is what compose quotes from the routes: the story's own quotes skip
     exactly those."""
-    from answer.pathway_answer import compose, shown_units
+    from answer.pathway_answer import compose, routes, shown_units
 
     p = plan(STORY)
     composed = compose(STORY, p, LATIN)
     route_numbers = {n for meta in composed.pathways for n in meta["citations"]}
-    assert {c.chunk_id for c in composed.citations if c.n in route_numbers} == shown_units(STORY, p)
+    assert {c.chunk_id for c in composed.citations if c.n in route_numbers} == shown_units(routes(STORY, p), p)
 
 
 def test_a_penalty_range_is_not_the_amount_a_story_asks_for():
