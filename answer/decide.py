@@ -36,6 +36,7 @@ from retrieval.intents import asked_sentence
 from retrieval.remedies import asks_in_general
 
 from retrieval.answer_type import asked_type, states
+from retrieval.answer_count import asks_count, states_count
 from retrieval.answer_unit import asked_unit
 from answer.candidates import _text_language  # the one place a hit's language is judged
 from answer.config import ANSWER
@@ -219,6 +220,9 @@ def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, t
     # A search-box phrase ("zastarelost potraživanja kućne pomoćnice") names a topic; only
     # a question ("…?") asks for a deadline or an amount that the quote must state.
     asks = kind not in (None, "permission") and question.rstrip().endswith("?")
+    # "Koliko posebnih izveštaja je objavio?" names no kind, yet only a number of things
+    # answers it (retrieval.answer_count); a clause opening with "koliko" is a question.
+    count = kind is None and asks_count(ask)
     # A quote that holds the subject's key term answers before one that only shares the
     # question's other words: "zahtev za izdavanje vozačke dozvole" is answered by the
     # driving-licence article, or not at all, never by a residence permit's "zahtev za
@@ -228,14 +232,15 @@ def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, t
     # best-ranked source holds it: then it is what the question is about.
     about = bool(hits) and meets(subject, units[0] | set(context(hits[0])), same, everywhere)
     keyed = meeting if about and meeting else meeting + covering
-    typed = [c for c in keyed if not asks or states(c.span.text, kind, question)]
+    typed = [c for c in keyed if (not asks or states(c.span.text, kind, question))
+             and (not count or states_count(c.span.text))]
     # Else the paragraph beside one that holds the subject, when it states the thing:
     # ZOIKD 58 names the donation in one paragraph and the Government that decides in the next.
     beside = sibling_stating(kind, question, meeting, candidates, hits)[:1] if asks and not typed else []
     typed = typed or beside
     if not typed:
-        if keyed and kind:
-            return _abstain("type_not_stated", kind, kind)
+        if keyed and (kind or count):
+            return _abstain("type_not_stated", kind or "number", kind)
         return _abstain("no_match", asked=kind)
     # A regime the question does not ask about (misdemeanour procedure, wrongful
     # conviction) never leads; when only such a quote answers, nothing does.

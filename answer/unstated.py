@@ -4,7 +4,7 @@ history.
 
 Statutes, judgments and treaties set rules. "Koliki je danas kurs evra?", "minimalna cena
 rada za 2026. godinu", "How many victims were identified in 2024?", "broj telefona za
-hitan smeštaj", "Ko je trenutno direktor Centra …?", "Kada je doneta prva presuda za
+hitan smeštaj", "koja udruženja su upisana u registar", "Ko je trenutno direktor Centra …?", "Kada je doneta prva presuda za
 trgovinu ljudima?" ask for facts of the day, counts, an office's holder or its details,
 what happened when, which a lawyer finds elsewhere; quoting a provision that
 shares their words would answer a question nobody asked. Pure functions over the
@@ -99,6 +99,18 @@ _EVENT = re.compile(
     r"|\b(u koliko sati|at what time|tacan datum\w*|exact date)\b.{0,80}\b(zakazan\w*|scheduled)\b")
 
 
+# Who is entered in a register ("Koja udruženja iz Novog Sada su upisana u Registar
+# pružalaca besplatne pravne pomoći?"): a statute sets up a register and says what it
+# records, never who is in it ("Koji podaci se upisuju u Registar?" is a rule).
+_ENTRANT = (r"udruzenj\w*|organizacij\w*|advokat\w*|pruzal\w*|pruzaoc\w*|firm\w*|kompanij\w*|preduzec\w*|agencij\w*"
+            r"|ustanov\w*|fondacij\w*|posrednik\w*|posrednic\w*|izvrsitelj\w*|notar\w*|tumac\w*|vestac\w*"
+            r"|associations?|organi[sz]ations?|ngos?|lawyers?|attorneys?|providers?|firms?|compan(?:y|ies)|agenc(?:y|ies)"
+            r"|interpreters?|notaries|experts?")
+_REGISTER = re.compile(rf"\b(koj\w*|which|what)\b (\w+ ){{0,2}}({_ENTRANT})\b.{{0,80}}?\b(su|je|are|is|were|have been|has been)"
+                       r" (\w+ ){0,2}?(upisan\w*|registrovan\w*|registered|listed|entered|licensed|licencir\w*"
+                       r"|akreditovan\w*|accredited)\b")
+
+
 # A sum of money per month, per hour, per kilometre, per day's allowance or per night (a
 # benefit, a fee by the hour, a witness's travel costs): set by by-laws, decisions and
 # tariffs that the corpus does not hold, never by its statutes.
@@ -118,7 +130,8 @@ def never_stated(question: str, kind: str | None) -> str | None:
     """"amount" (a figure of the day, for a question asking an amount; a sum per month,
     hour, kilometre, day's allowance or night, "koliko dinara mesečno iznosi ta pomoć"), "count" (a
     statistic or a number of registered bodies or people), "person" (who holds an office
-    now), "contact" (contact details), "event" (what happened when), or None."""
+    now), "contact" (contact details), "register" (who is entered in a register), "event"
+    (what happened when), or None."""
     norm = normalize(question)
     if kind == "amount" and _CURRENT.search(norm) or _PERIODIC.search(norm) and _HOW_MUCH.search(norm):
         return "amount"
@@ -128,6 +141,8 @@ def never_stated(question: str, kind: str | None) -> str | None:
         return "person"
     if _CONTACT.search(norm):
         return "contact"
+    if _REGISTER.search(norm):
+        return "register"
     if _EVENT.search(norm):
         return "event"
     return None

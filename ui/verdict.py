@@ -20,7 +20,7 @@ from answer.phrases import Style
 from ui.strings import t
 
 # "what_<kind>" phrases answer.messages has for the type a question asks for.
-_WHAT = ("amount", "deadline", "body", "procedure", "permission")
+_WHAT = ("amount", "deadline", "body", "procedure", "permission", "number")
 
 
 def ui_style(lang: str) -> Style:

@@ -37,7 +37,8 @@ def _aliases(monkeypatch):
 def forms(sr: str, sr_detail: str, en: str, en_detail: str, sr_hits=(), en_hits=None):
     """(form, question, expected detail, hits) in the four forms; the detail is written as
     the question writes it ("u Hrvatskoj", "у Хрватској"); an answer type is a code."""
-    details = [d for _, d in serbian_forms(sr_detail)] if sr_detail not in ANSWER_TYPES else [sr_detail] * 3
+    codes = ANSWER_TYPES + ("number",)  # type_not_stated details, not text
+    details = [d for _, d in serbian_forms(sr_detail)] if sr_detail not in codes else [sr_detail] * 3
     rows = [(f, q, d, sr_hits) for (f, q), d in zip(serbian_forms(sr), details)]
     return rows + [("en", en, en_detail, sr_hits if en_hits is None else en_hits)]
 
@@ -69,6 +70,11 @@ ABSTAIN = (
     + params("type_not_stated", ("Koji je rok za naknadu nematerijalne štete za pretrpljeni strah?", "deadline",
                                  "What is the time limit for compensation of non-pecuniary damage for fear?", "deadline",
                                  ("zoo200", "vs")))
+    # "Koliko …" counts things: a quote on the subject that states no number of them
+    # does not answer (retrieval.answer_count)
+    + params("type_not_stated", ("Koliko imovinskopravnih zahteva se može podneti u krivičnom postupku?", "number",
+                                 "How many property claims may the injured party file in criminal proceedings?", "number",
+                                 CLAIM_HITS))
     + params("no_match", (GOOD[0], "", GOOD[1], "", ()))
 )
 

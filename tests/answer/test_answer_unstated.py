@@ -82,6 +82,14 @@ ROWS = [
     ("Kog dana i u koliko sati je zakazan naredni glavni pretres u njenom predmetu?", "event",
      "On what date is the next hearing in her case scheduled?", "event"),
     ("Koja država je dužna da prva obavesti žrtvu?", None, "Which state must first inform the victim?", None),
+    # Who is entered in a register: a statute sets up the register, never lists its entries.
+    ("Koja udruženja iz Novog Sada su trenutno upisana u Registar pružalaca besplatne pravne pomoći?", "register",
+     "Which associations from Novi Sad are currently listed in the register of free legal aid providers?", "register"),
+    ("Koji advokati su upisani u imenik advokata u Nišu?", "register",
+     "Which lawyers are registered with the bar in Niš?", "register"),
+    ("Koji podaci se upisuju u Registar pružalaca?", None, "What data are entered in the register of providers?", None),
+    ("Da li agencija koja nije registrovana sme da posreduje?", None,
+     "May an agency that is not registered act as an intermediary?", None),
     # A rule on scheduling, or on a body's founding, is stated by law.
     ("U kom roku sud zakazuje glavni pretres?", None, "Within what time must the court schedule the hearing?", None),
     ("Koja organizacija može da osnuje sigurnu kuću?", None, "Which organisation may found a shelter?", None),
