@@ -32,7 +32,7 @@ from typing import Callable, Sequence
 from retrieval.analyzer import analyze, language, words
 
 from retrieval.hit import Hit
-from retrieval.intents import asked_sentence
+from retrieval.intents import asked_sentence, asking_sentences
 from retrieval.remedies import asks_in_general
 
 from retrieval.answer_type import asked_type, states
@@ -111,11 +111,13 @@ def decide(question: str, hits: list[Hit], candidates: list, evidence: float, th
     pathways = plan is not None and not named and (plan.story or kind in (None, "procedure"))
     if pathways and kind == "amount" and not states_amount(ask, hits, plan, context, chosen, candidates):
         return _abstain("type_not_stated", "amount", kind)
-    if pathways and plan.story and ask != question:
+    if pathways and plan.story:  # its own question, or the whole of a one-sentence story
         beyond = _beyond(ask)
         if beyond:
             return beyond
-    figure = None if pathways else _figure(question, kind)
+    # A story's questions, not its facts: "puno radno vreme", "moj broj telefona" tell
+    # the case and ask for no contact details.
+    figure = None if pathways else _figure(asking_sentences(question), kind)
     if figure:  # even beside a provision it names: "Koliko je lica osuđeno po čl. 388 KZ u 2023?"
         return figure
     if named and chosen:

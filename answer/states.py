@@ -11,7 +11,10 @@ odlučuje"; its sibling is. Pure functions; which quote leads is `answer.decide`
 """
 from __future__ import annotations
 
+import re
 from typing import Callable
+
+from core.text import normalize
 
 from core.records import ARTICLE_KINDS
 from retrieval.analyzer import analyze
@@ -21,6 +24,13 @@ from retrieval.answer_type import states
 from answer.subject import meets, subject_of
 
 _CASE_FACTS = ("echr_judgment", "court_bulletin")
+_AWARD = re.compile(r"article 41|just satisfaction|clan\w* 41|pravicno zadovoljenje")
+
+
+def _awards(hit: Hit) -> bool:
+    """An ECtHR paragraph of the judgment's part on just satisfaction (Article 41)."""
+    return hit.chunk.kind == "echr_judgment" and bool(_AWARD.search(normalize(hit.chunk.heading or "")))
+
 # A story's amount may be stated by a paragraph of the first units search ranks that the
 # answerer's selection passed by ("u iznosu od najviše 18 zarada" under ZOR čl. 191).
 FIRST_UNITS = 3
@@ -38,9 +48,11 @@ def states_amount(ask: str, hits: list[Hit], plan, context: Callable[[Hit], list
     spans = list(chosen) + [c for c in candidates if c.hit_index < FIRST_UNITS and c not in chosen]
     # A judgment's or a bulletin's paragraph tells a case's facts ("the Tax Office ordered
     # the applicant to pay the sum of EUR 106,960"): no amount a rule sets (as for
-    # sibling_stating).
+    # sibling_stating); but the Court's award under Article 41 is what "koliko je Sud
+    # dosudio" asks.
     quotes = [(ref.quote, h) for ref, h in plan.hits.items()] + [
-        (c.span.text, hits[c.hit_index]) for c in spans if hits[c.hit_index].chunk.kind not in _CASE_FACTS]
+        (c.span.text, hits[c.hit_index]) for c in spans
+        if hits[c.hit_index].chunk.kind not in _CASE_FACTS or _awards(hits[c.hit_index])]
     # Only a word some source uses is asked of the quote: a client's "uradio", "dobijem"
     # is in no statute (as the direct answer's key terms, answer.decide).
     everywhere = set().union(*(set(analyze(h.chunk.text)) | set(context(h)) for h in hits)) if hits else set()

@@ -18,7 +18,7 @@ import re
 from core.text import normalize
 
 # An amount asked for now or for a given year is a figure of the day, not a rule.
-_CURRENT = re.compile(r"\b(danas|trenutn\w*|sada|sad|ove godine|today|currently|current|this year"
+_CURRENT = re.compile(r"\b(danas|trenutn\w*|sada|sad|ove godine|ovu godinu|tekuc\w* godin\w*|today|currently|current|this year"
                       r"|(?:za|u|in|for)(?: \w+)? 20[2-3]\d)\b")  # "za 2026", "za januar 2026", "in May 2025"
 # A count or an average for a year is a statistic.
 _STATISTIC = re.compile(r"\b(how many|koliko|broj\w*|number of|average|prosec(?:a)?n\w*)\b.*\b(19[5-9]\d|20[0-3]\d"
@@ -94,6 +94,11 @@ _EVENT = re.compile(
     # when a body published its report: "When did GREVIO publish its baseline report?"
     r"|\b(kada|when)\b (je|su|did|was|were|has|have)\b.{0,60}\b(objavi\w*|objavljen\w*|publish\w*|issued?)\b"
     r".{0,60}\b(izvestaj\w*|report\w*)\b"
+    # a case's later history: "After the judgment in S.M. v. Croatia, did the authorities
+    # reopen the case?", "da li je posle presude ponovo pokrenuta istraga" (whether
+    # proceedings may be reopened is a rule: "Can the case be reopened …?")
+    r"|\b(did|has|have|had|were|was|da li (?:je|su)|je li)\b.{0,100}\b(reopen\w*|re-open\w*|resum\w*"
+    r"|ponovo (?:je |su )?(?:pokren\w*|otvor\w*|vodjen\w*)|na kraju osudjen\w*|eventually convicted|ultimately convicted)\b"
     # one case's calendar: "kog dana i u koliko sati je zakazan naredni pretres"
     r"|\b(kog|kojeg|koji|which|what) (dana|datum\w*|day|date)\b.{0,80}\b(zakazan\w*|scheduled)\b"
     r"|\b(u koliko sati|at what time|tacan datum\w*|exact date)\b.{0,80}\b(zakazan\w*|scheduled)\b")
@@ -114,10 +119,13 @@ _REGISTER = re.compile(rf"\b(koj\w*|which|what)\b (\w+ ){{0,2}}({_ENTRANT})\b.{{
 # A sum of money per month, per hour, per kilometre, per day's allowance or per night (a
 # benefit, a fee by the hour, a witness's travel costs): set by by-laws, decisions and
 # tariffs that the corpus does not hold, never by its statutes.
-_PERIODIC = re.compile(r"\b(dinar\w*|din|evr\w*|eur\w*|rsd)\b.*\b(mesecn\w*|na mesec|po satu|sat\w* rada|na sat|per month"
-                       r"|a month|monthly|per hour|an hour|hourly|po (predjenom )?kilometru|po km|per (kilomet\w+|km|mile)"
-                       r"|dnevnic\w*|per diem|daily allowance|po nocenju|per night|dnevno|po danu|per day)\b"
-                       r"|\b(mesecn\w*|monthly|hourly)\b.*\b(dinar\w*|evr\w*|rsd)\b")
+_PER = (r"mesecn\w*|na mesec|po satu|sat\w* rada|na sat|per month|a month|monthly|per hour|an hour|hourly"
+        r"|po (?:predjenom )?kilometru|po km|per (?:kilomet\w+|km|mile)|dnevnic\w*|per diem|daily allowance"
+        r"|po nocenju|per night|dnevno|po danu|per day")
+_PERIODIC = re.compile(rf"\b(dinar\w*|din|evr\w*|eur\w*|rsd)\b.*\b({_PER})\b"
+                       rf"|\b(mesecn\w*|monthly|hourly|po satu|na sat|per hour|an hour|per month|a month)\b.*\b(dinar\w*|evr\w*|rsd)\b"
+                       # "koliko mesečno iznosi naknada": a monthly sum, whatever its currency
+                       r"|\b(koliko|kolik\w*|how much) (mesecno|na mesec|po satu|na sat|per month|a month|per hour|an hour)\b")
 _HOW_MUCH = re.compile(r"\b(koliko|kolik\w*|how much|how many|what is the|iznos\w*|amount)\b")
 
 

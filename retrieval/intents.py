@@ -40,7 +40,13 @@ def defines_terms(chunk: Chunk) -> bool:
     return bool(_HEADING.search(normalize(chunk.heading or "")) or _OPENING.search(normalize(chunk.text[:OPENING_CHARS])))
 
 
-_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZČĆŠŽĐЂЈЉЊЋЏА-Я])")
+# A sentence ends at . ! ? before a capital, but not after an abbreviation: "Rantsev v.
+# Cyprus", "čl. 5", "Sl. glasnik", "No. 3" ("Rantsev v." read as a sentence made
+# "Cyprus and Russia, …?" a story's whole question).
+_ABBREVIATIONS = ("v", "vs", "br", "čl", "st", "tač", "Sl", "No", "no", "Art", "art", "para", "npr", "tj", "dr", "Dr",
+                  "Mr", "Ms", "Mrs", "sv", "ul", "gosp", "itd")
+_SENTENCES = re.compile("".join(rf"(?<!\b{re.escape(a)}\.)" for a in _ABBREVIATIONS)
+                        + r"(?<=[.!?])\s+(?=[A-ZČĆŠŽĐЂЈЉЊЋЏА-Я])")
 
 
 def asked_sentence(question: str) -> str:
@@ -49,6 +55,15 @@ def asked_sentence(question: str) -> str:
     parts = [p for p in _SENTENCES.split(question.strip()) if p.strip()]
     asking = [p for p in parts if p.rstrip().endswith("?")]
     return asking[-1] if len(parts) > 1 and asking else question
+
+
+def asking_sentences(question: str) -> str:
+    """Every sentence of a story that asks ("…?"), in order, else the question itself:
+    what it wants answered, without the facts it tells ("puno radno vreme", "moj broj
+    telefona")."""
+    parts = [p for p in _SENTENCES.split(question.strip()) if p.strip()]
+    asking = [p.strip() for p in parts if p.rstrip().endswith("?")]
+    return " ".join(asking) if len(parts) > 1 and asking else question
 
 
 def background_words(question: str) -> int:
@@ -65,8 +80,16 @@ def premise(question: str, most: int) -> str | None:
     "Do kada je to moralo?": it names what is asked about), else None."""
     if not 0 < background_words(question) < most:
         return None
-    parts = [p for p in _SENTENCES.split(question.strip()) if p.strip()]
+    return sentence_before(question)
+
+
+def sentence_before(question: str) -> str | None:
+    """The sentence right before a story's asked one, or None (a question asked in one
+    go, or one whose asked sentence comes first)."""
     ask = asked_sentence(question)
+    if ask == question:
+        return None
+    parts = [p for p in _SENTENCES.split(question.strip()) if p.strip()]
     i = max(k for k, p in enumerate(parts) if p == ask)
     return parts[i - 1] if i > 0 else None
 

@@ -500,3 +500,14 @@ def test_a_story_is_held_to_a_lower_coverage_than_a_question_asked_in_one_go(mon
     ex.decision("Is the word 'slave' really derived from the name 'Slav'? How did that happen?", served(*CLAIM_HITS))
     assert seen == [ex.min_support_coverage, ANSWER.story_support, ex.min_support_coverage]
     assert ANSWER.story_support < ex.min_support_coverage
+
+
+@pytest.mark.parametrize("form, question, _, names", by_form(
+    "Radi puno radno vreme u kafani, a broj telefona gazde je jedino što zna. Do kada se može podneti "
+    "imovinskopravni zahtev?", "",
+    "She works full working hours in a café and only knows the owner's phone number. By when may a property "
+    "claim be filed in criminal proceedings?", "", CLAIM_HITS))
+def test_a_storys_facts_ask_for_no_contact_details(form, question, _, names):
+    """"Puno radno vreme" and "broj telefona" tell the case; the story asks a deadline."""
+    a = ExtractiveAnswerer().run(question, served(*names))
+    assert not a.abstained and a.citations[0].chunk_id == SAMPLE["zkp254"].id

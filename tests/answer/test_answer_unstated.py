@@ -67,6 +67,11 @@ ROWS = [
      "How many dinars per kilometre does the court pay a witness?", "amount"),
     ("Koliko dinara iznosi dnevnica svedoka?", "amount", "How many euros is a witness's daily allowance?", "amount"),
     ("Ko snosi troškove dolaska svedoka na sud?", None, "Who bears a witness's travel costs?", None),
+    # a monthly sum with no currency named; an hourly one named after its unit
+    ("Koji su uslovi za program i koliko mesečno iznosi naknada?", "amount",
+     "What are the programme's conditions, and how much a month is the allowance?", "amount"),
+    ("Koliko iznosi minimalna cena rada po satu, neto, u dinarima za ovu godinu?", "amount",
+     "How much is the minimum wage per hour, net, in dinars this year?", "amount"),
     # Events: a founding, a first judgment, an award actually paid, the next visit.
     ("Koje godine je osnovan Centar za zaštitu žrtava trgovine ljudima?", "event",
      "In what year was the Centre for the Protection of Trafficking Victims founded?", "event"),
@@ -82,6 +87,11 @@ ROWS = [
     ("Kog dana i u koliko sati je zakazan naredni glavni pretres u njenom predmetu?", "event",
      "On what date is the next hearing in her case scheduled?", "event"),
     ("Koja država je dužna da prva obavesti žrtvu?", None, "Which state must first inform the victim?", None),
+    # A case's later history; whether a case may be reopened is a rule.
+    ("Da li je posle presude ponovo pokrenuta istraga protiv poslodavca?", "event",
+     "After the judgment in S.M. v. Croatia, did the authorities reopen the criminal case?", "event"),
+    ("Da li se postupak može ponoviti posle presude Evropskog suda?", None,
+     "Can criminal proceedings be reopened after a judgment of the European Court?", None),
     # Who is entered in a register: a statute sets up the register, never lists its entries.
     ("Koja udruženja iz Novog Sada su trenutno upisana u Registar pružalaca besplatne pravne pomoći?", "register",
      "Which associations from Novi Sad are currently listed in the register of free legal aid providers?", "register"),

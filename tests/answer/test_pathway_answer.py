@@ -287,6 +287,27 @@ def test_a_judgments_paragraph_states_no_amount_a_story_asks_for():
     assert _states_amount(asked_sentence(penalty), hs, plan(penalty), _context, [Candidate(0, span, 0.5, 0.4)])
 
 
+def test_the_courts_award_under_article_41_states_the_amount_a_story_asks_for():
+    """"Koliki iznos je Sud dosudio?": the judgment's just-satisfaction paragraph is the
+    Court's award, not a case's facts."""
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    from answer.candidates import Candidate
+    from answer.states import states_amount as _states_amount
+    from answer.extractive import _context
+    from retrieval.intents import asked_sentence
+
+    hs = hits("zkp252", "rantsev")
+    award = STORY.replace("Kako može da dobije naknadu štete?", "Koliki iznos nematerijalne štete je Sud dosudio za trgovinu ljudima?")
+    span = SimpleNamespace(text="The Court awards the applicant EUR 40,000 in respect of non-pecuniary damage for trafficking.",
+                           lead="")
+    facts = [hs[0], replace(hs[1], chunk=replace(hs[1].chunk, heading="THE FACTS"))]
+    just = [hs[0], replace(hs[1], chunk=replace(hs[1].chunk, heading="IV. APPLICATION OF ARTICLE 41 OF THE CONVENTION"))]
+    assert not _states_amount(asked_sentence(award), facts, plan(award), _context, [Candidate(1, span, 0.5, 0.4)])
+    assert _states_amount(asked_sentence(award), just, plan(award), _context, [Candidate(1, span, 0.5, 0.4)])
+
+
 @pytest.mark.parametrize("ask, expected", [
     # "izrabljivanja" is a client's word no source holds: the penalty for trafficking answers it
     ("Zbog izrabljivanja, kakva kazna zatvora mu preti?", True),

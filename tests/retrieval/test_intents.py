@@ -75,3 +75,45 @@ def test_a_short_backgrounds_last_sentence_is_the_premise():
     assert premise(q, 20) == "Gazda joj nije platio."
     assert premise(q, 8) is None  # a background of `most` words or more tells facts
     assert background_words("Kako da ga tuži?") == 0 and premise("Kako da ga tuži?", 20) is None
+
+
+@pytest.mark.parametrize("question,asking", [
+    ("Radi puno radno vreme. Gazda joj ne plaća. Da li ima pravo na zaradu?", "Da li ima pravo na zaradu?"),
+    ("Did Cyprus pay the damages? Has the Committee closed its supervision?",
+     "Did Cyprus pay the damages? Has the Committee closed its supervision?"),
+    ("Do kada se može podneti imovinskopravni zahtev?", "Do kada se može podneti imovinskopravni zahtev?"),
+    ("Naknada štete žrtvi. Rok.", "Naknada štete žrtvi. Rok."),  # nothing asks: the whole text
+])
+def test_asking_sentences_leave_out_the_facts_a_story_tells(question, asking):
+    from retrieval.intents import asking_sentences
+
+    assert asking_sentences(question) == asking
+
+
+@pytest.mark.parametrize("question,expected", [
+    # a closing question with few words of its own is read with the sentence before it
+    ("Policija je našla pasoše dece. Da li je Moldavija dužna da proveri isprave na zahtev Srbije. "
+     "Postoji li takva obaveza i u kom roku?",
+     "Da li je Moldavija dužna da proveri isprave na zahtev Srbije. Postoji li takva obaveza i u kom roku?"),
+    ("Pozajmio mu je novac pre pet godina. Mora li da mu vrati taj novac?",
+     "Pozajmio mu je novac pre pet godina. Mora li da mu vrati taj novac?"),
+    # one with words enough stands alone; a question asked in one go is itself
+    ("Radila je u kafani. Da li poslodavac mora da joj isplati zaradu za prekovremeni rad noću?",
+     "Da li poslodavac mora da joj isplati zaradu za prekovremeni rad noću?"),
+    ("Mora li da mu vrati taj novac?", "Mora li da mu vrati taj novac?"),
+])
+def test_a_thin_closing_question_is_searched_with_the_sentence_before(question, expected):
+    from retrieval.searcher_words import ask_text
+
+    assert ask_text(question) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "Did Cyprus and Russia pay the damages awarded in Rantsev v. Cyprus and Russia, and has the Committee closed it?",
+    "Šta kaže čl. 5 Zakona o radu o tome?",
+    "Da li je objavljeno u Sl. Glasniku RS?",
+])
+def test_an_abbreviation_ends_no_sentence(question):
+    from retrieval.intents import asked_sentence, asking_sentences
+
+    assert asked_sentence(question) == question and asking_sentences(question) == question
