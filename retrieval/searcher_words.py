@@ -30,10 +30,22 @@ import logging
 from retrieval.config import RANKING
 from retrieval.diacritics import needs_restoring, restore
 from retrieval.glossary import keyword_tokens
-from retrieval.intents import asked_sentence, background_words
+from retrieval.intents import asked_sentence, background_words, sentence_before
 from retrieval.synonyms import statute_query
 
 log = logging.getLogger("pravni_lek.retrieval")
+
+
+def ask_text(question: str) -> str:
+    """What a story's own legs search: its asked sentence, read with the sentence before
+    it when it holds few words of its own ("Postoji li takva obaveza i u kom roku?",
+    "Mora li da mu vrati taj novac?": what is asked about was said just before;
+    RankingConfig.thin_ask)."""
+    ask = asked_sentence(question)
+    if ask == question or len(set(keyword_tokens(ask))) > RANKING.thin_ask:
+        return ask
+    before = sentence_before(question)
+    return f"{before} {ask}" if before else ask
 
 
 class WordsMixin:
@@ -46,7 +58,7 @@ class WordsMixin:
             rewritten = statute_query(question, keywords)
             if rewritten:
                 legs["synonyms"] = self._bm25_ids(rewritten, allowed)
-        ask = asked_sentence(question)
+        ask = ask_text(question)
         if self.weights.get("ask") and ask != question:
             own = keyword_tokens(ask)
             legs["ask"] = self._bm25_ids(statute_query(ask, own) or own, allowed)
@@ -67,7 +79,7 @@ class WordsMixin:
         the whole question's embedding carries it."""
         if background_words(question) < RANKING.ask_dense_background:
             return None
-        return self._semantic(asked_sentence(question))
+        return self._semantic(ask_text(question))
 
     def _semantic(self, text: str) -> str:
         return restore(text, self.diacritics) if needs_restoring(text) else text
@@ -84,7 +96,7 @@ class WordsMixin:
 
         if not is_story(question):
             return {}
-        ask = asked_sentence(question)
+        ask = ask_text(question)
         legs: dict[str, list[str]] = {}
         if self.weights.get("subjects"):
             legs["subjects"] = self.subject_index.query(keywords, RANKING.candidates, allowed)
