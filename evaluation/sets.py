@@ -60,6 +60,8 @@ SETS = {
     "unanswerable_blind15": ("qa_unanswerable_blind15.jsonl", "all"),
     "stories_blind16": ("qa_stories_blind16.jsonl", "all"),
     "unanswerable_blind16": ("qa_unanswerable_blind16.jsonl", "all"),
+    "stories_blind17": ("qa_stories_blind17.jsonl", "all"),
+    "unanswerable_blind17": ("qa_unanswerable_blind17.jsonl", "all"),
 }
 # By shape of question; every blind set registered above joins its shape, in SETS order.
 SHAPES = {"search-box": ("dev", "test", "holdout1"),
