@@ -21,7 +21,7 @@ from core.text import normalize
 _CURRENT = re.compile(r"\b(danas|trenutn\w*|sada|sad|ove godine|ovu godinu|tekuc\w* godin\w*|today|currently|current|this year"
                       r"|(?:za|u|in|for)(?: \w+)? 20[2-3]\d)\b")  # "za 2026", "za januar 2026", "in May 2025"
 # A count or an average for a year is a statistic.
-_STATISTIC = re.compile(r"\b(how many|koliko|broj\w*|number of|average|prosec(?:a)?n\w*)\b.*\b(19[5-9]\d|20[0-3]\d"
+_STATISTIC = re.compile(r"\b(how many|koliko|broj\w*|number of|average|prosec(?:a)?n\w*|ukupn\w*|total)\b.*\b(19[5-9]\d|20[0-3]\d"
                         # ... or over the last few years: "u poslednjih pet godina" (not a claim
                         # "za poslednje tri godine rada")
                         r"|(?:u|tokom) (?:poslednj|protekl)\w* (?:\w+ )?(?:godin\w*|meseci)"
@@ -52,7 +52,8 @@ _NOW = r"trenutno|sada|danas|currently|current|now|today"
 _HOLDER = re.compile(rf"\b(ko|who)\b.*\b({_NOW})\b.*\b({_ROLE})\b"
                      rf"|\b({_NOW})\b.*\b(ko|who)\b (\w+ ){{0,2}}({_ROLE})\b"  # "… today, and who chairs it?"
                      rf"|\b(ime|imena|name|names|kako se zove|kako se zovu) (of the )?(\w+ )?"
-                     rf"({_ROLE}|sudij\w*|tuzio\w*|judge|prosecutor)\b")
+                     rf"({_ROLE}|sudij\w*|tuzio\w*|judge|prosecutor|pravnik\w*|pravnic\w*|advokat\w*|sluzbeni\w*"
+                     r"|lawyer|official|officer|clerk)\b")
 # How many of something there are, registered or working ("koliko advokata je upisano u
 # registar"): a count, whatever the year; "koliko dana/godina/dinara" asks a rule's figure.
 _NOT_COUNTED = (r"dana|godin|mesec|sat|casov|nedelj|minut|dinar|evr|procen|posto|puta"
@@ -78,13 +79,17 @@ _COUNT = re.compile(rf"\b(koliko|how many) (?!{_NOT_COUNTED})\w+ (\w+ ){{0,3}}?"
 _WHEN = r"kada|when|koje godine|which year|what year|od kada|since when"
 _FIRST = (r"(prv[aeiou]m?|first) (\w+ ){0,3}(presud\w*|osud\w*|naknad\w*|odstet\w*|conviction|judgment|verdict"
           r"|award|compensation)\b")
+# "Did they actually pay?", "da li je do sada isplatio": what happened to an award.
+_SO_FAR = r"actually|zaista|stvarno|ikada|ever|do sada|dosad|u medjuvremenu|so far|yet|in the meantime|since then"
+_PAID = (r"paid|pay|isplati\w*|platil\w*|naplati\w*|executed|complied|izvrsil\w*|receiv\w*|got|obtained|dobil\w*"
+         r"|primil\w*")
 _EVENT = re.compile(
     rf"\b({_WHEN})\b.{{0,80}}\b(osnovan\w*|founded|established|set up|formiran\w*|poce\w* (sa )?rad\w*|began work\w*)\b"
     rf"|\b({_WHEN}) (je|su|was|were|did|has|have)\b.{{0,60}}\b{_FIRST}"  # past: "kada je doneta prva presuda"
     rf"|\b{_FIRST}.*\b(19[5-9]\d|20[0-3]\d|{_WHEN}|ikada|ever|zaista|actually|doneta|donesena|izrecena"
     r"|dosudjena|handed down|was)\b"
-    r"|\b(did|has|have|da li (je|su)|je li)\b.{0,60}\b(actually|zaista|stvarno|ikada|ever)\b.{0,30}"
-    r"\b(paid|pay|isplati\w*|platil\w*|naplati\w*|executed|complied|izvrsil\w*|receiv\w*|got|obtained|dobil\w*|primil\w*)\b"
+    rf"|\b(did|has|have|da li (?:\w+ )?(?:je|su)|je li)\b.{{0,60}}\b({_SO_FAR})\b.{{0,30}}\b({_PAID})\b"
+    rf"|\b(did|has|have|da li (?:\w+ )?(?:je|su)|je li)\b.{{0,60}}\b({_PAID})\b.{{0,40}}\b({_SO_FAR})\b"
     r"|\b(next|sledec\w*|naredn\w*)\b (\w+ ){0,2}(visit|poset\w*|evaluation|evaluacij\w*|monitoring|round|krug\w*)\b"
     # which state was the first to ratify, withdraw, convict: a chronicle of states
     r"|\b(which|koja|koje|koji)\b (\w+ ){0,2}(country|state|drzav\w*|zemlj\w*) (was|je|su|were) (the )?(first|prv[aeiou])\b"
@@ -99,6 +104,14 @@ _EVENT = re.compile(
     # proceedings may be reopened is a rule: "Can the case be reopened …?")
     r"|\b(did|has|have|had|were|was|da li (?:je|su)|je li)\b.{0,100}\b(reopen\w*|re-open\w*|resum\w*"
     r"|ponovo (?:je |su )?(?:pokren\w*|otvor\w*|vodjen\w*)|na kraju osudjen\w*|eventually convicted|ultimately convicted)\b"
+    # ... or what a state changed after it: "Da li je Malta posle presude izmenila pravila?"
+    r"|\b(did|has|have|da li (?:je|su)|je li)\b.{0,60}\b(posle|nakon|after|following)\b (\w+ ){0,3}(presud\w*|judgment)\b"
+    r".{0,100}\b(izmeni\w*|promeni\w*|amend\w*|chang\w*|uskladi\w*)\b"
+    r"|\b(posle|nakon|after|following)\b (\w+ ){0,3}(presud\w*|judgment)\b.{0,100}\b(did|has|have|da li (?:je|su)|je li)\b"
+    r".{0,60}\b(izmeni\w*|promeni\w*|amend\w*|chang\w*|uskladi\w*)\b"
+    # what a body did with one thing, and for what price: "da li je Direkcija kuću
+    # prodala i po kojoj ceni"
+    r"|\b(po kojoj ceni|za koliko (?:je|su) (?:prodat\w*|izdat\w*)|at what price|for how much (?:was|were) (?:it |they )?(?:sold|let|leased))\b"
     # one case's calendar: "kog dana i u koliko sati je zakazan naredni pretres"
     r"|\b(kog|kojeg|koji|which|what) (dana|datum\w*|day|date)\b.{0,80}\b(zakazan\w*|scheduled)\b"
     r"|\b(u koliko sati|at what time|tacan datum\w*|exact date)\b.{0,80}\b(zakazan\w*|scheduled)\b")
