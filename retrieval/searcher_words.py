@@ -38,8 +38,8 @@ log = logging.getLogger("pravni_lek.retrieval")
 
 def ask_text(question: str) -> str:
     """What a story's own legs search: its asked sentence, read with the sentence before
-    it when it holds few words of its own ("Postoji li takva obaveza i u kom roku?",
-    "Mora li da mu vrati taj novac?": what is asked about was said just before;
+    it when it holds few words of its own ("Postoji li takva obaveza?", "Mora li da mu
+    vrati taj novac?": what is asked about was said just before;
     RankingConfig.thin_ask)."""
     ask = asked_sentence(question)
     if ask == question or len(set(keyword_tokens(ask))) > RANKING.thin_ask:

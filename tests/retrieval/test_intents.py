@@ -93,8 +93,8 @@ def test_asking_sentences_leave_out_the_facts_a_story_tells(question, asking):
 @pytest.mark.parametrize("question,expected", [
     # a closing question with few words of its own is read with the sentence before it
     ("Policija je našla pasoše dece. Da li je Moldavija dužna da proveri isprave na zahtev Srbije. "
-     "Postoji li takva obaveza i u kom roku?",
-     "Da li je Moldavija dužna da proveri isprave na zahtev Srbije. Postoji li takva obaveza i u kom roku?"),
+     "Postoji li takva obaveza?",
+     "Da li je Moldavija dužna da proveri isprave na zahtev Srbije. Postoji li takva obaveza?"),
     ("Pozajmio mu je novac pre pet godina. Mora li da mu vrati taj novac?",
      "Pozajmio mu je novac pre pet godina. Mora li da mu vrati taj novac?"),
     # one with words enough stands alone; a question asked in one go is itself
