@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from core.text import normalize
-
 from core.records import ARTICLE_KINDS
+from core.text import normalize
 from retrieval.analyzer import analyze
 from retrieval.hit import Hit
 

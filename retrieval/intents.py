@@ -49,11 +49,16 @@ _SENTENCES = re.compile("".join(rf"(?<!\b{re.escape(a)}\.)" for a in _ABBREVIATI
                         + r"(?<=[.!?])\s+(?=[A-ZČĆŠŽĐЂЈЉЊЋЏА-Я])")
 
 
+def _sentences(question: str) -> tuple[list[str], list[str]]:
+    """(the question's sentences, those that ask "…?")."""
+    parts = [p for p in _SENTENCES.split(question.strip()) if p.strip()]
+    return parts, [p for p in parts if p.rstrip().endswith("?")]
+
+
 def asked_sentence(question: str) -> str:
     """The last sentence that asks ("…?") of a question told in several sentences (a
     client's story), else the question itself: what the story wants answered."""
-    parts = [p for p in _SENTENCES.split(question.strip()) if p.strip()]
-    asking = [p for p in parts if p.rstrip().endswith("?")]
+    parts, asking = _sentences(question)
     return asking[-1] if len(parts) > 1 and asking else question
 
 
@@ -61,9 +66,8 @@ def asking_sentences(question: str) -> str:
     """Every sentence of a story that asks ("…?"), in order, else the question itself:
     what it wants answered, without the facts it tells ("puno radno vreme", "moj broj
     telefona")."""
-    parts = [p for p in _SENTENCES.split(question.strip()) if p.strip()]
-    asking = [p.strip() for p in parts if p.rstrip().endswith("?")]
-    return " ".join(asking) if len(parts) > 1 and asking else question
+    parts, asking = _sentences(question)
+    return " ".join(p.strip() for p in asking) if len(parts) > 1 and asking else question
 
 
 def background_words(question: str) -> int:
@@ -89,7 +93,7 @@ def sentence_before(question: str) -> str | None:
     ask = asked_sentence(question)
     if ask == question:
         return None
-    parts = [p for p in _SENTENCES.split(question.strip()) if p.strip()]
+    parts, _ = _sentences(question)
     i = max(k for k, p in enumerate(parts) if p == ask)
     return parts[i - 1] if i > 0 else None
 
