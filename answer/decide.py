@@ -235,7 +235,7 @@ def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, t
     about = bool(hits) and meets(subject, units[0] | set(context(hits[0])), same, everywhere)
     keyed = meeting if about and meeting else meeting + covering
     typed = [c for c in keyed if (not asks or states(c.span.text, kind, question))
-             and (not count or states_count(c.span.text))]
+             and (not count or states_count(c.span.text, ask))]
     # Else the paragraph beside one that holds the subject, when it states the thing:
     # ZOIKD 58 names the donation in one paragraph and the Government that decides in the next.
     beside = sibling_stating(kind, question, meeting, candidates, hits)[:1] if asks and not typed else []

@@ -14,8 +14,9 @@ speaks of the subject and cannot say how many. A number that cites ("član 16", 
 19/09"), dates ("15. januara", "2021") or is any article's "jedan" states no count.
 
 Pure functions over normalised text; the word lists live in data/answer_type.json
-("count"). Does not judge whether the number counts the question's own things, nor
-decide anything (answer.decide asks the lead quote for one).
+("count"). With the question, the number must count the question's own things, by
+analyzer stem ("koliko sudija" -> "tri sudije", not "u roku od 15 dana"). Decides
+nothing (answer.decide asks the lead quote for one).
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from core.word_lists import norm, phrase_pattern
+from retrieval.analyzer import analyze, language, words
 
 DATA = Path(__file__).parent / "data" / "answer_type.json"
 _CLAUSE = re.compile(r"[.?!;:,]|\s(?:i|and|ili|or)\s")  # as retrieval.answer_type reads clauses
@@ -48,32 +50,49 @@ def _count() -> _Count:
     counting = [n for n in numbers if norm(n) not in {norm(x) for x in c["not_a_count"]}]
     number = (rf"(?<![\w/.,])(?P<n>\d+(?:[.,]\d+)*|{phrase_pattern(counting)})(?![\w/])"
               rf"(?:\s*\([^)]{{1,30}}\))?"  # "deset (10)"
-              rf"\.?\s+(?!(?:{_MONTHS})\b)[^\W\d_]{{2,}}")  # then what it counts, not a date
-    return _Count(re.compile(r"(?:" + phrase_pattern(c["asked"]) + r")(?P<rest>(?:\s+\S+){0,3})"),
+              # then what it counts (within three words: "tri stalna člana"), not a date
+              rf"(?P<after>\.?\s+(?!(?:{_MONTHS})\b)[^\W\d_]{{2,}}(?:\s+[^\W\d_]{{2,}}){{0,2}})")
+    return _Count(re.compile(r"(?:" + phrase_pattern(c["asked"]) + r")(?P<rest>(?:\s+\S+){0,5})"),
                   re.compile(phrase_pattern(c["not_counted"])), re.compile(r"\s*" + phrase_pattern(c["not_next"])),
                   re.compile(number),
                   frozenset(norm(w) for w in c["citation"]))
 
 
-def asks_count(question: str) -> bool:
-    """Whether a clause of the question opens with "koliko" / "how many" counting things."""
+@lru_cache(maxsize=64)
+def counted(question: str) -> frozenset[str]:
+    """The stems of what the question counts (the words after "koliko" in a clause that
+    counts things: "posebnih izveštaja" -> {posebn, izvestaj}); empty when none does. A
+    time, sum or manner in the five words after it ("koliko takva mera može da traje")
+    makes the clause ask that instead."""
     c = _count()
     for clause in _CLAUSE.split(norm(question)):
         m = c.asked.match(clause.strip())
         rest = m.group("rest") if m else ""
         if rest.strip() and not c.not_counted.search(rest) and not c.not_next.match(rest):
-            return True
-    return False
+            return frozenset(analyze(" ".join(rest.split()[:3]))) or frozenset({"?"})
+    return frozenset()
 
 
-def states_count(text: str) -> bool:
-    """Whether `text` states a number of things (not a citation, a date or a year)."""
+def asks_count(question: str) -> bool:
+    """Whether a clause of the question opens with "koliko" / "how many" counting things."""
+    return bool(counted(question))
+
+
+def states_count(text: str, question: str | None = None) -> bool:
+    """Whether `text` states a number of things (not a citation, a date or a year); with
+    `question`, of the things it counts ("15 dana" is no number of reports), unless the
+    text is in the other language (an English question, a Serbian statute)."""
     c, t = _count(), norm(text)
+    what = (counted(question) if question else frozenset()) - {"?"}  # "?": counted words all function words
+    if what and language(words(question)) not in (language(words(text)), "both"):
+        what = frozenset()
     for m in c.number.finditer(t):
         n = m.group("n")
         before = t[max(0, m.start() - 20):m.start()].split()
         if before and before[-1].rstrip(".") in c.citation:  # "član 16", "br. 5"
             continue
-        if not (n.isdigit() and len(n) == 4 and n[:2] in ("19", "20")):  # a year
+        if n.isdigit() and len(n) == 4 and n[:2] in ("19", "20"):  # a year
+            continue
+        if not what or what & set(analyze(m.group("after"))):
             return True
     return False

@@ -49,3 +49,20 @@ def test_asks_count(question, counts):
 def test_states_count(text, stated):
     assert states_count(text) is stated
     assert states_count(text.upper()) is stated  # normalised first
+
+
+@pytest.mark.parametrize("text,question,stated", [
+    # the number must count the question's own things
+    ("Veće se sastoji od tri sudije.", "Koliko sudija sudi u veću?", True),
+    ("Savet ima devet stalnih članova.", "Koliko članova ima Savet?", True),
+    ("u roku koji ne može biti kraći od 15 ni duži od 90 dana", "Koliko posebnih izveštaja je objavio?", False),
+    ("Zaštitnik je objavio tri posebna izveštaja.", "Koliko posebnih izveštaja je objavio?", True),
+    # across languages only the number is asked for: the glossary does not count
+    ("Veće se sastoji od tri sudije.", "How many judges sit on the panel?", True),
+])
+def test_states_count_of_the_things_asked(text, question, stated):
+    assert states_count(text, question) is stated
+
+
+def test_a_time_later_in_the_clause_is_no_count():
+    assert not asks_count("Šta policija može da uradi i koliko takva mera može da traje?")
