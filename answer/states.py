@@ -11,25 +11,17 @@ odlučuje"; its sibling is. Pure functions; which quote leads is `answer.decide`
 """
 from __future__ import annotations
 
-import re
 from typing import Callable
 
 from core.records import ARTICLE_KINDS
-from core.text import normalize
 from retrieval.analyzer import analyze
 from retrieval.hit import Hit
+from retrieval.priors import echr_award
 
 from retrieval.answer_type import states
 from answer.subject import meets, subject_of
 
 _CASE_FACTS = ("echr_judgment", "court_bulletin")
-_AWARD = re.compile(r"article 41|just satisfaction|clan\w* 41|pravicno zadovoljenje")
-
-
-def _awards(hit: Hit) -> bool:
-    """An ECtHR paragraph of the judgment's part on just satisfaction (Article 41)."""
-    return hit.chunk.kind == "echr_judgment" and bool(_AWARD.search(normalize(hit.chunk.heading or "")))
-
 # A story's amount may be stated by a paragraph of the first units search ranks that the
 # answerer's selection passed by ("u iznosu od najviše 18 zarada" under ZOR čl. 191).
 FIRST_UNITS = 3
@@ -51,7 +43,7 @@ def states_amount(ask: str, hits: list[Hit], plan, context: Callable[[Hit], list
     # dosudio" asks.
     quotes = [(ref.quote, h) for ref, h in plan.hits.items()] + [
         (c.span.text, hits[c.hit_index]) for c in spans
-        if hits[c.hit_index].chunk.kind not in _CASE_FACTS or _awards(hits[c.hit_index])]
+        if hits[c.hit_index].chunk.kind not in _CASE_FACTS or echr_award(hits[c.hit_index].chunk)]
     # Only a word some source uses is asked of the quote: a client's "uradio", "dobijem"
     # is in no statute (as the direct answer's key terms, answer.decide).
     everywhere = set().union(*(set(analyze(h.chunk.text)) | set(context(h)) for h in hits)) if hits else set()

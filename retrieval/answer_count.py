@@ -28,9 +28,9 @@ from typing import NamedTuple
 
 from core.word_lists import norm, phrase_pattern
 from retrieval.analyzer import analyze, language, words
+from retrieval.answer_type import clauses
 
 DATA = Path(__file__).parent / "data" / "answer_type.json"
-_CLAUSE = re.compile(r"[.?!;:,]|\s(?:i|and|ili|or)\s")  # as retrieval.answer_type reads clauses
 _MONTHS = (r"januar\w*|februar\w*|mart\w*|april\w*|maj\w*|jun\w*|jul\w*|avgust\w*|septemb\w*|oktob\w*"
            r"|novemb\w*|decemb\w*|january|february|march|may|june|july|august|october")
 
@@ -59,23 +59,24 @@ def _count() -> _Count:
 
 
 @lru_cache(maxsize=64)
-def counted(question: str) -> frozenset[str]:
+def counted(question: str) -> frozenset[str] | None:
     """The stems of what the question counts (the words after "koliko" in a clause that
-    counts things: "posebnih izveštaja" -> {posebn, izvestaj}); empty when none does. A
-    time, sum or manner in the five words after it ("koliko takva mera može da traje")
-    makes the clause ask that instead."""
+    counts things: "posebnih izveštaja" -> {posebn, izvestaj}; empty when those are
+    function words only), or None when no clause counts. A time, sum or manner in the
+    five words after it ("koliko takva mera može da traje") makes the clause ask that
+    instead."""
     c = _count()
-    for clause in _CLAUSE.split(norm(question)):
-        m = c.asked.match(clause.strip())
+    for clause in clauses(norm(question)):
+        m = c.asked.match(clause)
         rest = m.group("rest") if m else ""
         if rest.strip() and not c.not_counted.search(rest) and not c.not_next.match(rest):
-            return frozenset(analyze(" ".join(rest.split()[:3]))) or frozenset({"?"})
-    return frozenset()
+            return frozenset(analyze(" ".join(rest.split()[:3])))
+    return None
 
 
 def asks_count(question: str) -> bool:
     """Whether a clause of the question opens with "koliko" / "how many" counting things."""
-    return bool(counted(question))
+    return counted(question) is not None
 
 
 def states_count(text: str, question: str | None = None) -> bool:
@@ -83,7 +84,7 @@ def states_count(text: str, question: str | None = None) -> bool:
     `question`, of the things it counts ("15 dana" is no number of reports), unless the
     text is in the other language (an English question, a Serbian statute)."""
     c, t = _count(), norm(text)
-    what = (counted(question) if question else frozenset()) - {"?"}  # "?": counted words all function words
+    what = (counted(question) if question else None) or frozenset()
     if what and language(words(question)) not in (language(words(text)), "both"):
         what = frozenset()
     for m in c.number.finditer(t):

@@ -98,14 +98,16 @@ def _cues() -> _Cues:
         re.compile(phrase_pattern(s["age"], number)))
 
 
-def _clauses(q: str) -> list[str]:
+def clauses(q: str) -> list[str]:
+    """The clauses of normalised text where a bare interrogative may start one (after . ? !
+    ; : , or "i"/"and"/"ili"/"or")."""
     return [c.strip() for c in _CLAUSE.split(q) if c.strip()]
 
 
 def _weak(q: str, c: _Cues) -> set[str]:
     """Kinds a bare interrogative at a clause start asks for, unless what follows undoes it."""
     found = set()
-    for clause in _clauses(q):
+    for clause in clauses(q):
         for kind, cue in c.weak.items():
             m = cue.match(clause)
             undo = c.not_after.get(m.group()) if m else None

@@ -16,6 +16,7 @@ import re
 from typing import Collection
 
 from core.records import ARTICLE_KINDS, Chunk
+from core.text import normalize
 from retrieval.config import RANKING
 
 # The priors' values and where they were tuned: retrieval.config.RankingConfig.
@@ -33,6 +34,15 @@ def echr_facts(chunk: Chunk) -> bool:
     """An ECtHR paragraph under a heading outside the judgment's THE LAW part (the facts,
     the relevant domestic and international law); False for one with no heading."""
     return chunk.kind == "echr_judgment" and bool(chunk.heading) and not _LAW_PART.search(chunk.heading)
+
+
+# ... and of its just-satisfaction part, where the Court states what it awards.
+_AWARD = re.compile(r"article 41|just satisfaction|clan\w* 41|pravicno zadovoljenje")
+
+
+def echr_award(chunk: Chunk) -> bool:
+    """An ECtHR paragraph of the judgment's part on just satisfaction (Article 41)."""
+    return chunk.kind == "echr_judgment" and bool(_AWARD.search(normalize(chunk.heading or "")))
 
 
 def unit_of(chunk: Chunk) -> tuple:
