@@ -21,6 +21,7 @@ from retrieval.glossary import keyword_tokens
 from retrieval.hit import Hit
 from retrieval.answer_type import asked_type
 from retrieval.intents import asked_sentence, asks_definition, defines_terms
+from retrieval.learned_order import OrderModel, reorder
 from retrieval.config import RANKING
 from retrieval.priors import prior, unit_of
 from retrieval.searcher_concepts import ConceptsMixin
@@ -35,6 +36,8 @@ DEFAULT_WEIGHTS = RANKING.weights
 # Legs fused with another leg's weight: a body of law the question names weighs as a
 # named document; a story's closing question in the subject index as the whole story.
 _WEIGHT_OF = {"scope": "named", "subjects_ask": "subjects", "subjects_dense_ask": "subjects_dense"}
+# Rankings read only by the learned order of a story's first results, not fused.
+ORDER_ONLY = frozenset({"subjects_sentences"})
 
 
 class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin, NamedMixin):
@@ -79,6 +82,7 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin, NamedMixin):
         self._defining: set[str] | None = None
         self._plans: dict = {}
         self._resolved_guide = None
+        self.order_model = OrderModel.load()  # None without the file: fusion's order stays
 
     # -- search -------------------------------------------------------------------------
     def _allowed(self, filters: Filters | None) -> set[int] | None:
@@ -143,7 +147,7 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin, NamedMixin):
 
         general = plan is not None and asks_in_general(plan, asked_type(asked_sentence(question)))
         ranked, seen = self._ranked(question, rankings, heads, allowed, named_sources, rerank=not general)
-        legs = {leg: set(ids) for leg, ids in rankings.items()}
+        legs = {leg: set(ids) for leg, ids in rankings.items() if leg not in ORDER_ONLY}
         hits = []
         for rank, (cid, score) in enumerate(ranked[:k], start=1):
             chunk = self.by_id[cid]
@@ -154,7 +158,7 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin, NamedMixin):
         return hits
 
     def _ranked(self, question: str, rankings: dict[str, list[str]], heads: list[str], allowed: set[int] | None,
-                named_sources: set[str], rerank: bool = True) -> tuple[list[tuple[str, float]], set[str]]:
+                named_sources: set[str], rerank: bool = True, order: bool = True) -> tuple[list[tuple[str, float]], set[str]]:
         """The legs' rankings fused and ordered (priors, cited provisions first, one entry
         per unit, bulletin pages capped, reserved places), and the ids the question cites;
         `named_sources`: the documents it names (`search` found them for the named leg).
@@ -162,9 +166,10 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin, NamedMixin):
         from retrieval.fusion import cap_per_group, collapse, reserve, reweight, rrf
         from pathways.facts import is_story  # a story fuses more legs: RankingConfig.story_rrf_k
 
-        weights = {leg: self.weights.get(_WEIGHT_OF.get(leg, leg), 1.0) for leg in rankings}
+        fusing = {leg: ids for leg, ids in rankings.items() if leg not in ORDER_ONLY}
+        weights = {leg: self.weights.get(_WEIGHT_OF.get(leg, leg), 1.0) for leg in fusing}
         story = is_story(question)
-        fused = rrf(rankings, weights, RANKING.story_rrf_k if story else RANKING.rrf_k) if rankings else []
+        fused = rrf(fusing, weights, RANKING.story_rrf_k if story else RANKING.rrf_k) if fusing else []
         definition = asks_definition(question)
         fused = reweight(fused, lambda cid: prior(self.by_id[cid], named_sources, definition, self._defines(cid)))
         cited = [cid for cid in self.citations.lookup(question)
@@ -188,8 +193,12 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin, NamedMixin):
         # provisions it cites, and always the first, stay where they are. (A search-box
         # question's legs already read only the question: reordering it gained one of
         # 178 there and answered two more of the 658 unanswerable questions.)
-        keep = max(1, next((i for i, (cid, _) in enumerate(ranked) if cid not in seen), len(ranked)))
-        return self._reranked(ranked, question, keep), seen
+        cited = next((i for i, (cid, _) in enumerate(ranked) if cid not in seen), len(ranked))
+        ranked = self._reranked(ranked, question, max(1, cited))
+        if order:  # then by the model learned on the development stories (retrieval.learned_order)
+            ranked = reorder(self.order_model, ranked, cited, question, rankings, self.by_id.__getitem__, unit_of,
+                             self.term_stats.idf)
+        return ranked, seen
 
     def _reranked(self, ranked: list[tuple[str, float]], question: str, keep: int) -> list[tuple[str, float]]:
         """The first results reordered by whether each answers what is asked (`retrieval.rerank`)."""
