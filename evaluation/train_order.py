@@ -27,6 +27,8 @@ import numpy as np
 
 from retrieval.learned_order import FEATURES, MODEL_FILE, order_features
 
+DEPTH = 20  # the results after the cited ones a story's model reorders (its file's "depth")
+
 
 def record(index_dir: Path, names: list[str]) -> list[dict]:
     """One row group per answerable story: its set, features and labels, and where
@@ -40,6 +42,7 @@ def record(index_dir: Path, names: list[str]) -> list[dict]:
     from retrieval.searcher import Searcher
 
     s = Searcher(index_dir)
+    s.order_model = None  # the features are fusion's order's, whatever model the file holds
     depth = DEPTH
     seen_inputs: dict = {}
     real = s._ranked
@@ -114,9 +117,6 @@ def cross_validate(groups: list[dict], c: float) -> dict[str, dict[str, int]]:
             counts["fusion"] += top5(g, None)
             counts["learned"] += top5(g, g["x"] @ w + b)
     return out
-
-
-DEPTH = 20
 
 
 def main(argv: list[str] | None = None) -> int:

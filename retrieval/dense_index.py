@@ -240,21 +240,6 @@ class DenseIndex:
                 self._queries.pop(next(iter(self._queries)))
         return vector
 
-    def embed_queries(self, texts: list[str]) -> list[list[float]]:
-        """Vectors of several queries, those not kept from an earlier call embedded in one
-        batch (a story's sentences: one forward pass, not one per sentence)."""
-        with self._lock:
-            kept = {t: self._queries[t] for t in texts if t in self._queries}
-        todo = list(dict.fromkeys(t for t in texts if t not in kept))
-        if todo:
-            for text, vector in zip(todo, self.embedder.embed_queries(todo).tolist()):
-                kept[text] = vector
-                with self._lock:
-                    self._queries[text] = vector
-                    while len(self._queries) > _QUERIES_KEPT:
-                        self._queries.pop(next(iter(self._queries)))
-        return [kept[t] for t in texts]
-
     def count(self) -> int:
         return self._call(lambda col: col.count())
 

@@ -113,10 +113,6 @@ class DenseLeg:
         when the model fails: the subject index's dense side matches it."""
         return self._guarded(lambda: self.dense.embed_query(text), None)
 
-    def vectors(self, texts: list[str]) -> list[list[float]] | None:
-        """Several queries' vectors in one batch (a story's sentences), or None as `vector`."""
-        return self._guarded(lambda: self.dense.embed_queries(texts), None)
-
     def _guarded(self, call: Callable[[], object], failed: object):
         if self.down():
             return failed

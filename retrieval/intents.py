@@ -55,11 +55,6 @@ def _sentences(question: str) -> tuple[list[str], list[str]]:
     return parts, [p for p in parts if p.rstrip().endswith("?")]
 
 
-def story_sentences(question: str) -> list[str]:
-    """The question's sentences, in order (one for a search-box question)."""
-    return _sentences(question)[0]
-
-
 def asked_sentence(question: str) -> str:
     """The last sentence that asks ("…?") of a question told in several sentences (a
     client's story), else the question itself: what the story wants answered."""

@@ -39,8 +39,8 @@ from retrieval.answer_type import asked_type, states as states_kind
 from retrieval.intents import asked_sentence, own_question
 
 MODEL_FILE = Path(__file__).parent / "data" / "story_order.json"
-# The legs a story may run (`retrieval.searcher`); "subjects_sentences" is read here only.
-LEGS = ("subjects_sentences", "bm25", "dense", "named", "scope", "pathways", "concepts", "synonyms", "ask",
+# The legs a story may run (`retrieval.searcher`).
+LEGS = ("bm25", "dense", "named", "scope", "pathways", "concepts", "synonyms", "ask",
         "ask_dense", "subjects", "subjects_ask", "subjects_dense", "subjects_dense_ask")
 _KINDS = ("law", "treaty", "court_decision", "court_bulletin", "echr_judgment")
 FEATURES = (("place", "first_five")
@@ -126,6 +126,8 @@ class OrderModel:
                 raise ConfigError(f"{path}: its features differ from retrieval.learned_order.FEATURES; "
                                   "run `python -m evaluation.train_order` to retrain")
             return cls(tuple(float(f["weight"]) for f in data["features"]), float(data["intercept"]), int(data["depth"]))
+        except ConfigError:
+            raise
         except (OSError, ValueError, KeyError, TypeError) as e:
             raise ConfigError(f"{path}: unreadable story order model ({e})") from e
 

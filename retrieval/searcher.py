@@ -36,8 +36,6 @@ DEFAULT_WEIGHTS = RANKING.weights
 # Legs fused with another leg's weight: a body of law the question names weighs as a
 # named document; a story's closing question in the subject index as the whole story.
 _WEIGHT_OF = {"scope": "named", "subjects_ask": "subjects", "subjects_dense_ask": "subjects_dense"}
-# Rankings read only by the learned order of a story's first results, not fused.
-ORDER_ONLY = frozenset({"subjects_sentences"})
 
 
 class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin, NamedMixin):
@@ -82,7 +80,7 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin, NamedMixin):
         self._defining: set[str] | None = None
         self._plans: dict = {}
         self._resolved_guide = None
-        self.order_model = OrderModel.load()  # None without the file: fusion's order stays
+        self._order_model: OrderModel | None | bool = False  # read on first use (order_model)
 
     # -- search -------------------------------------------------------------------------
     def _allowed(self, filters: Filters | None) -> set[int] | None:
@@ -147,7 +145,7 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin, NamedMixin):
 
         general = plan is not None and asks_in_general(plan, asked_type(asked_sentence(question)))
         ranked, seen = self._ranked(question, rankings, heads, allowed, named_sources, rerank=not general)
-        legs = {leg: set(ids) for leg, ids in rankings.items() if leg not in ORDER_ONLY}
+        legs = {leg: set(ids) for leg, ids in rankings.items()}
         hits = []
         for rank, (cid, score) in enumerate(ranked[:k], start=1):
             chunk = self.by_id[cid]
@@ -166,10 +164,9 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin, NamedMixin):
         from retrieval.fusion import cap_per_group, collapse, reserve, reweight, rrf
         from pathways.facts import is_story  # a story fuses more legs: RankingConfig.story_rrf_k
 
-        fusing = {leg: ids for leg, ids in rankings.items() if leg not in ORDER_ONLY}
-        weights = {leg: self.weights.get(_WEIGHT_OF.get(leg, leg), 1.0) for leg in fusing}
+        weights = {leg: self.weights.get(_WEIGHT_OF.get(leg, leg), 1.0) for leg in rankings}
         story = is_story(question)
-        fused = rrf(fusing, weights, RANKING.story_rrf_k if story else RANKING.rrf_k) if fusing else []
+        fused = rrf(rankings, weights, RANKING.story_rrf_k if story else RANKING.rrf_k) if rankings else []
         definition = asks_definition(question)
         fused = reweight(fused, lambda cid: prior(self.by_id[cid], named_sources, definition, self._defines(cid)))
         cited = [cid for cid in self.citations.lookup(question)
@@ -210,6 +207,18 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin, NamedMixin):
 
         return answer_rerank(ranked, question, text_of, self.term_stats.idf, RANKING.rerank_depth,
                              RANKING.rerank_k, RANKING.rerank_coverage, RANKING.rerank_states, keep)
+
+    @property
+    def order_model(self) -> OrderModel | None:
+        """The learned order of a story's first results (`retrieval.learned_order`), read
+        once; None without its file (fusion's order stays). A trainer sets it to None."""
+        if self._order_model is False:
+            self._order_model = OrderModel.load()
+        return self._order_model
+
+    @order_model.setter
+    def order_model(self, model: OrderModel | None) -> None:
+        self._order_model = model
 
     def _defines(self, cid: str) -> bool:
         if self._defining is None:

@@ -17,9 +17,7 @@ story's own question searched on its own, and a story in the subject index's eve
   subject index in everyday words (`retrieval.subject_index`, `_subjects_legs`); the
   article both put first keeps a place (`_keep_agreed_subject`). With the dense leg on,
   "subjects_dense" / "subjects_dense_ask": the same two matched by meaning against the
-  entries' embedded phrases (`retrieval.subject_vectors`). And "subjects_sentences": the
-  story matched sentence by sentence (`retrieval.subject_vectors.story_score`), not fused
-  but read by the learned order of its first results (`retrieval.learned_order`).
+  entries' embedded phrases (`retrieval.subject_vectors`).
 
 A mixin of `retrieval.searcher.Searcher`, whose loaded index it reads (`bm25`,
 `weights`, and the dense leg's `_dense_ranking` and `diacritics`). Fusing the legs is the
@@ -32,7 +30,7 @@ import logging
 from retrieval.config import RANKING
 from retrieval.diacritics import needs_restoring, restore
 from retrieval.glossary import keyword_tokens
-from retrieval.intents import asked_sentence, background_words, sentence_before, story_sentences
+from retrieval.intents import asked_sentence, background_words, sentence_before
 from retrieval.synonyms import statute_query
 
 log = logging.getLogger("pravni_lek.retrieval")
@@ -111,11 +109,6 @@ class WordsMixin:
                 vector = self.dense.vector(text) if text else None
                 if vector is not None:  # None: the model failed, and the dense leg says why
                     legs[leg] = vectors.query(vector, RANKING.candidates, allowed)
-            parts = [self._semantic(p) for p in story_sentences(question)]
-            by_sentence = self.dense.vectors(parts) if "subjects_dense" in legs and len(parts) > 1 else None
-            if by_sentence is not None:  # read by the learned order only (retrieval.learned_order)
-                whole = self.dense.vector(texts["subjects_dense"])
-                legs["subjects_sentences"] = vectors.query(whole, RANKING.candidates, allowed, sentences=by_sentence)
         return {leg: ids for leg, ids in legs.items() if ids}
 
     def _keep_agreed_subject(self, ranked: list[tuple[str, float]], rankings: dict[str, list[str]]):

@@ -255,22 +255,3 @@ def _real_articles(path: Path, around: str, limit: int) -> tuple[list[str], list
     start = max(0, numbers.index(around) - limit // 2)
     chosen = found[start : start + limit]
     return [f"kz-{n}" for _, n, _ in chosen], [f"{h}\nČlan {n}\n{t}"[:1500] for h, n, t in chosen]
-
-
-def test_several_queries_are_embedded_in_one_batch_and_kept(tmp_path: Path) -> None:
-    class Batches(FakeEmbedder):
-        def __init__(self) -> None:
-            super().__init__()
-            self.batches: list[list[str]] = []
-
-        def _encode(self, texts, is_query):
-            self.batches.append(list(texts))
-            return super()._encode(texts, is_query)
-
-    model = Batches()
-    idx = DenseIndex(tmp_path, model)
-    first = idx.embed_queries(["naknada štete", "rok zastarelosti", "naknada štete"])
-    assert len(model.batches) == 1 and len(model.batches[0]) == 2  # one forward pass, each text once
-    assert first[0] == first[2] == idx.embed_query("naknada štete") and len(model.batches) == 1
-    again = idx.embed_queries(["rok zastarelosti", "pasoš"])
-    assert model.batches[-1] == ["pasoš"] and again[0] == first[1]

@@ -94,3 +94,20 @@ def test_the_trainer_fits_a_signal_and_counts_the_first_five():
     assert not top5(group, None)
     assert top5(group, np.array([0, 0, 0, 0, 0, 0, 9.0]))
     assert top5({"keep": 0, "y": np.array([0.0, 1.0])}, np.array([5.0, 0.0]))  # second of two: still in five
+
+
+def test_cross_validation_counts_each_held_set_by_a_model_learned_on_the_others():
+    from evaluation.train_order import cross_validate
+
+    rng = np.random.default_rng(1)
+
+    def group(name, index):
+        y = np.zeros(8)
+        y[rng.integers(5, 8)] = 1.0  # fusion put the gold unit below the first five
+        x = np.column_stack([y + rng.normal(0, 0.1, 8), rng.random(8)])  # the first feature knows it
+        return {"set": name, "index": index, "keep": 0, "x": x, "y": y}
+
+    groups = [group(f"s{i % 3}", "idx" if i % 2 else "lex") for i in range(30)]
+    out = cross_validate(groups, c=1.0)
+    assert set(out) == {"idx", "lex"} and sum(v["stories"] for v in out.values()) == 30
+    assert all(v["fusion"] == 0 and v["learned"] == v["stories"] for v in out.values())

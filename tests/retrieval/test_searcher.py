@@ -261,3 +261,25 @@ def test_only_a_storys_first_results_are_reordered_by_what_it_asks(index, monkey
     s.search("Moja klijentkinja je žrtva trgovine ljudima, prisiljavana je da radi u kafani bez plate. "
              "Kako može da dobije naknadu štete?", k=5)
     assert calls == []
+
+
+def test_a_storys_first_results_take_the_learned_order_and_a_search_box_questions_do_not(dense_index):
+    """retrieval.learned_order: with a model that puts bulletin pages last, a story's first
+    results change order; a search-box question keeps fusion's."""
+    from retrieval.learned_order import FEATURES, OrderModel
+
+    story = ("Moja klijentkinja je radila u kafani bez plate, gazda joj je uzeo pasoš i pretio joj. "
+             "Do kada može da podnese imovinskopravni zahtev?")
+    box = "Do kada se može podneti imovinskopravni zahtev?"
+    plain = Searcher(dense_index)
+    plain.order_model = None
+    learned = Searcher(dense_index)
+    weights = [0.0] * len(FEATURES)
+    weights[FEATURES.index("place")] = 1.0
+    weights[FEATURES.index("kind:law")] = -50.0  # laws last, whatever fusion says
+    learned.order_model = OrderModel(tuple(weights), 0.0, depth=20)
+    before, after = plain.search(story, k=10), learned.search(story, k=10)
+    laws = [h.chunk.kind == "law" for h in after]
+    assert laws != [h.chunk.kind == "law" for h in before] and laws == sorted(laws)
+    assert [h.chunk.id for h in plain.search(box, k=10)] == [h.chunk.id for h in learned.search(box, k=10)]
+    assert Searcher(dense_index).order_model is not None  # the bundled model loads

@@ -144,19 +144,14 @@ def test_a_story_gets_the_leg_only_with_the_dense_leg_on_and_a_weight(dense_inde
         (dense_index / "moved.npz").replace(dense_index / VECTORS_FILE)
 
 
-def test_a_story_read_sentence_by_sentence_reaches_the_unit_one_sentence_tells(synced):
-    """A story's whole embedding averages its facts; scored with its sentences too
-    (story_score), the unit one sentence describes rises."""
-    from retrieval.subject_vectors import story_score
-
-    index_dir, model, _, _ = synced
-    vectors = SubjectVectors.load(index_dir, model.name, ENTRIES, CHUNKS)
-    sentences = ["Gazda je gazda, gazda je bio gazda, i gazda je opet gazda.", "Uzeli su joj pasoš i lične papire."]
-    whole = model.embed_query(" ".join(sentences))
-    by_sentence = [model.embed_query(s) for s in sentences]
-    assert vectors.query(whole, 10)[0] == "c1a"  # the first sentence's many words outvote the second
-    assert vectors.query(whole, 10, sentences=by_sentence)[0] == "c2"
-    assert vectors.query(whole, 10, sentences=by_sentence, allowed={0, 3})[0] != "c2"
-    assert story_score(np.array([0.2]), np.array([[0.9, 0.0]])).tolist() == pytest.approx([(0.2 + 0.9 + 0.45) / 3])
-    with pytest.raises(ConfigError, match="dims"):
-        vectors.query(whole, 5, sentences=[np.ones(3)])
+def test_a_units_phrases_count_wherever_its_entries_lie():
+    """A unit's entries need not be next to each other (the situations file and the
+    questions file both name an article): its best phrase, any of them, scores it."""
+    e = [Entry(LAW, "1", "prvi", ""), Entry(LAW, "2", "drugi", ""), Entry(LAW, "1", "treći", "")]
+    stored = {text_id("prvi"): np.array([1.0, 0.0, 0.0], dtype=np.float32),
+              text_id("drugi"): np.array([0.0, 1.0, 0.0], dtype=np.float32),
+              text_id("treći"): np.array([0.0, 0.0, 1.0], dtype=np.float32)}
+    vectors = SubjectVectors(e, CHUNKS, stored)
+    assert len(vectors) == 2
+    assert vectors.query(np.array([0.0, 0.2, 0.9]), 5) == ["c1a", "c2"]
+    assert vectors.query(np.array([0.0, 0.9, 0.2]), 5) == ["c2", "c1a"]
