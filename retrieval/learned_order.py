@@ -29,7 +29,6 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -37,6 +36,7 @@ from core.errors import ConfigError
 from retrieval.analyzer import analyze
 from retrieval.answer_type import asked_type, states as states_kind
 from retrieval.intents import asked_sentence, own_question
+from retrieval.rerank import unit_tokens
 
 MODEL_FILE = Path(__file__).parent / "data" / "story_order.json"
 # The legs a story may run (`retrieval.searcher`).
@@ -47,11 +47,6 @@ FEATURES = (("place", "first_five")
             + tuple(f"{leg}:{f}" for leg in LEGS for f in ("ran", "rr", "first", "top3"))
             + ("legs_agree", "asked_cover", "story_cover", "states_asked")
             + tuple(f"kind:{k}" for k in _KINDS))
-
-
-@lru_cache(maxsize=4096)
-def _tokens(text: str) -> frozenset[str]:
-    return frozenset(analyze(text))
 
 
 def _cover(weights: dict[str, float], held: frozenset[str]) -> float:
@@ -91,7 +86,7 @@ def order_features(question: str, entries: Iterable[str], rankings: dict[str, li
             row += [float(leg in rankings), 10.0 / (10 + at) if at else 0.0, float(at == 1), float(bool(at) and at <= 3)]
             agree += bool(at) and at <= 10
         text = (chunk.heading or "") + "\n" + chunk.text
-        held = _tokens(text)
+        held = unit_tokens(text)
         row += [agree / len(LEGS), _cover(asked, held), _cover(story, held),
                 float(bool(kind) and states_kind(text, kind, ask))]
         row += [float(chunk.kind == k) for k in _KINDS]

@@ -52,7 +52,7 @@ def answer_rerank(ranked: list[tuple[str, float]], question: str, text_of: Calla
 
     def score(place: int, cid: str) -> float:
         text = text_of(cid)
-        held = _tokens(text) if total else frozenset()
+        held = unit_tokens(text) if total else frozenset()
         share = sum(weight[w] for w in words & held) / total if total else 0.0
         stated = bool(kind) and states_kind(text, kind, ask)
         return (1 + coverage * share + (states if stated else 0.0)) / (k + place)
@@ -63,6 +63,7 @@ def answer_rerank(ranked: list[tuple[str, float]], question: str, text_of: Calla
 
 
 @lru_cache(maxsize=4096)
-def _tokens(text: str) -> frozenset[str]:
-    """A unit's analysed words, once per text: the same provisions head many questions' results."""
+def unit_tokens(text: str) -> frozenset[str]:
+    """A unit's analysed words, once per text: the same provisions head many questions'
+    results (read here and by `retrieval.learned_order`)."""
     return frozenset(analyze(text))

@@ -159,7 +159,8 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin, NamedMixin):
                 named_sources: set[str], rerank: bool = True, order: bool = True) -> tuple[list[tuple[str, float]], set[str]]:
         """The legs' rankings fused and ordered (priors, cited provisions first, one entry
         per unit, bulletin pages capped, reserved places), and the ids the question cites;
-        `named_sources`: the documents it names (`search` found them for the named leg).
+        `named_sources`: the documents it names (`search` found them for the named leg);
+        `order`: a story's learned order (off for `evaluation.train_order`'s features).
         Separate from `search` so a fusion experiment can rerun it on recorded legs."""
         from retrieval.fusion import cap_per_group, collapse, reserve, reweight, rrf
         from pathways.facts import is_story  # a story fuses more legs: RankingConfig.story_rrf_k
