@@ -34,9 +34,9 @@ from typing import Callable, Iterable
 
 from core.errors import ConfigError
 from retrieval.analyzer import analyze
-from retrieval.answer_type import asked_type, states as states_kind
+from retrieval.answer_type import states as states_kind
 from retrieval.intents import asked_sentence, own_question
-from retrieval.rerank import unit_tokens
+from retrieval.rerank import idf_share, stated_kind, unit_tokens
 
 MODEL_FILE = Path(__file__).parent / "data" / "story_order.json"
 # The legs a story may run (`retrieval.searcher`).
@@ -47,11 +47,6 @@ FEATURES = (("place", "first_five")
             + tuple(f"{leg}:{f}" for leg in LEGS for f in ("ran", "rr", "first", "top3"))
             + ("legs_agree", "asked_cover", "story_cover", "states_asked")
             + tuple(f"kind:{k}" for k in _KINDS))
-
-
-def _cover(weights: dict[str, float], held: frozenset[str]) -> float:
-    total = sum(weights.values())
-    return sum(w for t, w in weights.items() if t in held) / total if total else 0.0
 
 
 def leg_places(rankings: dict[str, list[str]], unit: Callable[[str], tuple]) -> dict[str, dict[tuple, int]]:
@@ -72,8 +67,7 @@ def order_features(question: str, entries: Iterable[str], rankings: dict[str, li
     ask = asked_sentence(question)
     asked = {w: idf(w) for w in set(analyze(own_question(question)))}
     story = {w: idf(w) for w in set(analyze(question))}
-    kind = asked_type(ask)
-    kind = None if kind == "permission" else kind  # any rule answers a yes/no question
+    kind = stated_kind(ask)
     places = leg_places(rankings, lambda cid: unit(chunk_of(cid)))
     rows = []
     for place, cid in enumerate(entries, start=1):
@@ -87,7 +81,7 @@ def order_features(question: str, entries: Iterable[str], rankings: dict[str, li
             agree += bool(at) and at <= 10
         text = (chunk.heading or "") + "\n" + chunk.text
         held = unit_tokens(text)
-        row += [agree / len(LEGS), _cover(asked, held), _cover(story, held),
+        row += [agree / len(LEGS), idf_share(asked, held), idf_share(story, held),
                 float(bool(kind) and states_kind(text, kind, ask))]
         row += [float(chunk.kind == k) for k in _KINDS]
         rows.append(row)

@@ -43,23 +43,31 @@ def answer_rerank(ranked: list[tuple[str, float]], question: str, text_of: Calla
     if len(ranked) < keep + 2 or (not coverage and not states):
         return ranked
     ask = asked_sentence(question)
-    words = set(analyze(own_question(question)))
-    weight = {w: idf(w) for w in words}
-    total = sum(weight.values())
-    kind = asked_type(ask)
-    if kind == "permission":  # any rule answers a yes/no question: no signal
-        kind = None
+    weight = {w: idf(w) for w in set(analyze(own_question(question)))}
+    kind = stated_kind(ask)
 
     def score(place: int, cid: str) -> float:
         text = text_of(cid)
-        held = unit_tokens(text) if total else frozenset()
-        share = sum(weight[w] for w in words & held) / total if total else 0.0
+        share = idf_share(weight, unit_tokens(text)) if weight else 0.0
         stated = bool(kind) and states_kind(text, kind, ask)
         return (1 + coverage * share + (states if stated else 0.0)) / (k + place)
 
     head, top, rest = ranked[:keep], ranked[keep:depth], ranked[depth:]
     order = sorted(enumerate(top, start=keep + 1), key=lambda e: (-score(e[0], e[1][0]), e[0]))
     return head + [entry for _, entry in order] + rest
+
+
+def stated_kind(ask: str) -> str | None:
+    """The kind of thing the asked sentence asks for (`retrieval.answer_type`), or None
+    for a yes/no question: any rule answers it, so stating it is no signal."""
+    kind = asked_type(ask)
+    return None if kind == "permission" else kind
+
+
+def idf_share(weights: dict[str, float], held: frozenset[str]) -> float:
+    """The share of `weights` (word -> its idf) that the words `held` hold."""
+    total = sum(weights.values())
+    return sum(w for t, w in weights.items() if t in held) / total if total else 0.0
 
 
 @lru_cache(maxsize=4096)
