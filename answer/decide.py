@@ -26,7 +26,6 @@ lead quote also answer the question. Pure: the answerers compose the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from retrieval.analyzer import analyze, language, words
@@ -40,6 +39,7 @@ from retrieval.answer_count import asks_count, states_count
 from retrieval.answer_unit import asked_unit
 from answer.candidates import _text_language  # the one place a hit's language is judged
 from answer.config import ANSWER
+from answer.fitted import fitted_lead
 from answer.governing import governing_law, held
 from answer.pathway_answer import routes, shown_units
 from answer.regime import regime_factor
@@ -48,26 +48,9 @@ from answer.story_quotes import story_quotes
 from answer.states import sibling_stating, states_amount
 from answer.subject import meets, missing, subject_of
 from answer.unstated import never_stated
+from answer.decision import Decision, abstain as _abstain
 
 # The decision's levels and where they were tuned: answer.config.AnswerConfig.
-
-
-@dataclass(frozen=True)
-class Decision:
-    action: str  # "answer" | "pathways" | "abstain"
-    reason: str | None = None  # answer.messages.REASONS, when abstaining
-    # the place, the missing words, or the answer type the reason names; for pathways, the
-    # type the story's own question asks that no quote states (then confidence "medium")
-    detail: str = ""
-    chosen: list = field(default_factory=list)  # answer: the candidates to quote, lead first
-    confidence: str = "high"  # answer.messages.CONFIDENCE
-    asked: str | None = None  # retrieval.answer_type of the question
-    # pathways: the story's own question's closest provisions, quoted above the routes
-    # as bearing on it, not as its answer (that is `chosen`).
-    related: list = field(default_factory=list)
-    # pathways: the routes shown (answer.pathway_answer.routes), computed once for both
-    # the story's quotes and the composition
-    routes: list = field(default_factory=list)
 
 
 def same_language(question: str, hits: list[Hit]) -> bool:
@@ -75,10 +58,6 @@ def same_language(question: str, hits: list[Hit]) -> bool:
     candidates' scorer judges it; a user's file counts as either)."""
     qlang = language(words(question))
     return qlang == "both" or any(_text_language(h) in (qlang, None) for h in hits)
-
-
-def _abstain(reason: str, detail: str = "", asked: str | None = None, confidence: str = "low") -> Decision:
-    return Decision("abstain", reason, detail, confidence=confidence, asked=asked)
 
 
 def _tokens(c, hits: list[Hit], context: Callable[[Hit], list[str]]) -> set[str]:
@@ -169,6 +148,13 @@ def _beyond(ask: str) -> Decision | None:
     return _figure(ask, kind)  # a figure of the day, a sum per month, a count, a holder, contact details
 
 
+def _fitted(question: str, ask: str, hits: list[Hit], candidates: list, kind: str | None) -> Decision | None:
+    """A story (never a question asked in one go) led by the first hit, when search's
+    learned order is sure it answers (answer.fitted): "bears on it", not "answers it"."""
+    lead = fitted_lead(question, hits, candidates, kind, ANSWER.story_fit) if ask != question else None
+    return Decision("answer", chosen=[lead], confidence="medium", asked=kind) if lead else None
+
+
 def _figure(question: str, kind: str | None) -> Decision | None:
     """A figure of the day, a statistic or contact details (answer.unstated): never stated."""
     what = never_stated(question, kind)
@@ -203,8 +189,8 @@ def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, t
     # it is held to a lower bar (the risk-coverage table in evaluation/RESULTS.md).
     if ask != question:
         threshold = min(threshold, ANSWER.story_threshold)
-    if not chosen or evidence < threshold:
-        return _abstain("no_match", asked=kind)
+    if not chosen or evidence < threshold:  # a story in a client's words: the unit search is sure of
+        return _fitted(question, ask, hits, candidates, kind) or _abstain("no_match", asked=kind)
     floor = chosen[0].score * ANSWER.lead_floor
     pool = list(chosen) + [c for c in candidates[:ANSWER.lead_pool]
                            if c not in chosen and c.coverage >= min_support and c.score >= floor]
@@ -243,7 +229,7 @@ def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, t
     if not typed:
         if keyed and (kind or count):
             return _abstain("type_not_stated", kind or "number", kind)
-        return _abstain("no_match", asked=kind)
+        return _fitted(question, ask, hits, candidates, kind) or _abstain("no_match", asked=kind)
     # A regime the question does not ask about (misdemeanour procedure, wrongful
     # conviction) never leads; when only such a quote answers, nothing does.
     typed = [c for c in typed if regime_factor(question, hits[c.hit_index].chunk) >= 1.0]

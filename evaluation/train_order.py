@@ -62,7 +62,7 @@ def record(index_dir: Path, names: list[str]) -> list[dict]:
             rankings, heads, allowed, named, rerank = seen_inputs["last"]
             if not rerank:  # a story asking in general for its routes' remedy keeps fusion's order
                 continue
-            ranked, cited = real(qa["question"], rankings, heads, allowed, named, True, False)
+            ranked, cited, _ = real(qa["question"], rankings, heads, allowed, named, True, False)
             keep = next((i for i, (cid, _) in enumerate(ranked) if cid not in cited), len(ranked))
             top = [cid for cid, _ in ranked[:depth]]
             x = order_features(qa["question"], top, rankings, s.by_id.__getitem__, unit_of, s.term_stats.idf)

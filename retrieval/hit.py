@@ -24,6 +24,9 @@ class Hit:
     # The index's term rarities (the same object on every hit of a search), for weighing
     # a question's words when the answer layer judges the evidence; not part of the JSON.
     stats: TermStats | None = field(default=None, compare=False, repr=False)
+    # A story's first results only: the learned order's probability that this unit
+    # answers the story's question (retrieval.learned_order); None where no model ordered it.
+    fit: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         c = self.chunk
@@ -42,4 +45,5 @@ class Hit:
             "heading": c.heading,
             "url": self.url,
             "text": c.text,
+            "fit": None if self.fit is None else round(float(self.fit), 4),
         }

@@ -4,6 +4,7 @@ stories: which legs found each unit, how high, and whether it holds what is aske
     rows = order_features(question, ranked[:depth], rankings, chunk_of, idf)
     model = OrderModel.load()                 # retrieval/data/story_order.json
     ranked = learned_order(ranked, keep, model.scores(rows))
+    # reorder(...) does both, and gives each entry's probability of answering the story
 
 Fusion (`retrieval.fusion.rrf`) weighs each leg by one hand-set number and each place by
 1 / (k + place); a story fuses a dozen legs, and which of them to trust depends on
@@ -22,7 +23,9 @@ The weights are data (`retrieval/data/story_order.json`), written by
 `python -m evaluation.train_order` with the sets it learned from and its
 leave-one-set-out score; a file whose features differ from `FEATURES` is refused.
 
-Pure apart from reading that file; decides nothing about the answer.
+The same scores, as probabilities, travel on the hits (`Hit.fit`): the answer layer
+reads them for a story whose own words meet too little of any provision
+(`answer.fitted`). Pure apart from reading that file; decides nothing about the answer.
 """
 from __future__ import annotations
 
@@ -126,14 +129,20 @@ class OrderModel:
 
 def reorder(model: "OrderModel | None", ranked: list[tuple[str, float]], keep: int, question: str,
             rankings: dict[str, list[str]], chunk_of: Callable[[str], object], unit: Callable[[object], tuple],
-            idf: Callable[[str], float]) -> list[tuple[str, float]]:
+            idf: Callable[[str], float]) -> tuple[list[tuple[str, float]], dict[str, float]]:
     """`ranked` with its first `model.depth` entries after the first `keep` in the model's
-    order; unchanged without a model."""
+    order, and each of those entries' probability of answering the story (`Hit.fit`);
+    unchanged, and no probabilities, without a model."""
     if model is None or len(ranked[keep:model.depth]) < 2:
-        return ranked
+        return ranked, {}
     top = [cid for cid, _ in ranked[:model.depth]]
     scores = model.scores(order_features(question, top, rankings, chunk_of, unit, idf))[keep:]
-    return learned_order(ranked, keep, scores)
+    return learned_order(ranked, keep, scores), {cid: probability(s) for cid, s in zip(top[keep:], scores)}
+
+
+def probability(score: float) -> float:
+    """The logistic model's score as a probability (overflow-safe)."""
+    return 1.0 / (1.0 + math.exp(-score)) if score >= 0 else math.exp(score) / (1.0 + math.exp(score))
 
 
 def learned_order(ranked: list[tuple[str, float]], keep: int, scores: list[float]) -> list[tuple[str, float]]:

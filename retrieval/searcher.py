@@ -144,7 +144,7 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin, NamedMixin):
         from retrieval.remedies import asks_in_general
 
         general = plan is not None and asks_in_general(plan, asked_type(asked_sentence(question)))
-        ranked, seen = self._ranked(question, rankings, heads, allowed, named_sources, rerank=not general)
+        ranked, seen, fits = self._ranked(question, rankings, heads, allowed, named_sources, rerank=not general)
         legs = {leg: set(ids) for leg, ids in rankings.items()}
         hits = []
         for rank, (cid, score) in enumerate(ranked[:k], start=1):
@@ -152,14 +152,15 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin, NamedMixin):
             doc = self.documents.get(chunk.source)
             via = tuple(["citation"] if cid in seen else []) + tuple(l for l in legs if cid in legs[l])
             hits.append(Hit(rank, score, chunk, url=doc.url if doc else None, document=doc, via=via,
-                            stats=self.term_stats))
+                            stats=self.term_stats, fit=fits.get(cid)))
         return hits
 
     def _ranked(self, question: str, rankings: dict[str, list[str]], heads: list[str], allowed: set[int] | None,
-                named_sources: set[str], rerank: bool = True, order: bool = True) -> tuple[list[tuple[str, float]], set[str]]:
+                named_sources: set[str], rerank: bool = True,
+                order: bool = True) -> tuple[list[tuple[str, float]], set[str], dict[str, float]]:
         """The legs' rankings fused and ordered (priors, cited provisions first, one entry
-        per unit, bulletin pages capped, reserved places), and the ids the question cites;
-        `named_sources`: the documents it names (`search` found them for the named leg);
+        per unit, bulletin pages capped, reserved places), the ids the question cites, and
+        the learned order's probabilities (`Hit.fit`); `named_sources`: the documents it names;
         `order`: a story's learned order (off for `evaluation.train_order`'s features).
         Separate from `search` so a fusion experiment can rerun it on recorded legs."""
         from retrieval.fusion import cap_per_group, collapse, reserve, reweight, rrf
@@ -186,17 +187,17 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin, NamedMixin):
         if rankings.get("subjects_ask"):  # and the article both subject legs agree on
             ranked = self._keep_agreed_subject(ranked, rankings)
         if not (story and rerank):
-            return ranked, seen
+            return ranked, seen, {}
         # A story's first results by whether they answer its own question; the
         # provisions it cites, and always the first, stay where they are. (A search-box
         # question's legs already read only the question: reordering it gained one of
         # 178 there and answered two more of the 658 unanswerable questions.)
         cited = next((i for i, (cid, _) in enumerate(ranked) if cid not in seen), len(ranked))
         ranked = self._reranked(ranked, question, max(1, cited))
-        if order:  # then by the model learned on the development stories (retrieval.learned_order)
-            ranked = reorder(self.order_model, ranked, cited, question, rankings, self.by_id.__getitem__, unit_of,
-                             self.term_stats.idf)
-        return ranked, seen
+        # then by the model learned on the development stories (retrieval.learned_order)
+        ranked, fits = reorder(self.order_model if order else None, ranked, cited, question, rankings,
+                               self.by_id.__getitem__, unit_of, self.term_stats.idf)
+        return ranked, seen, fits
 
     def _reranked(self, ranked: list[tuple[str, float]], question: str, keep: int) -> list[tuple[str, float]]:
         """The first results reordered by whether each answers what is asked (`retrieval.rerank`)."""

@@ -13,7 +13,7 @@ import pytest
 from core.errors import ConfigError
 from evaluation.train_order import fit, top5
 from retrieval.learned_order import (FEATURES, MODEL_FILE, OrderModel, learned_order, order_features,
-                                     reorder)
+                                     probability, reorder)
 
 CHUNKS = {
     "a": SimpleNamespace(heading="Zastarelost", text="Potraživanje zastareva za deset godina.", kind="law"),
@@ -53,11 +53,21 @@ def test_the_model_reorders_only_the_entries_after_the_cited_ones_and_within_its
     model = OrderModel(tuple(weights), 0.0, depth=3)
     CHUNKS["cited"] = CHUNKS["tail"] = CHUNKS["c"]
     try:
-        out = reorder(model, ranked, 1, STORY, {"bm25": ["b"]}, CHUNKS.__getitem__, lambda c: (id(c),), lambda w: 1.0)
+        out, fits = reorder(model, ranked, 1, STORY, {"bm25": ["b"]}, CHUNKS.__getitem__, lambda c: (id(c),),
+                            lambda w: 1.0)
     finally:
         del CHUNKS["cited"], CHUNKS["tail"]
     assert [cid for cid, _ in out] == ["cited", "b", "c", "a", "tail"]  # "a" is below the depth: not moved
-    assert reorder(None, ranked, 1, STORY, {}, CHUNKS.__getitem__, id, id) == ranked
+    # Each reordered entry's probability of answering the story; none for the cited one or the tail.
+    assert set(fits) == {"b", "c"} and all(0.0 < p < 1.0 for p in fits.values())
+    assert reorder(None, ranked, 1, STORY, {}, CHUNKS.__getitem__, id, id) == (ranked, {})
+
+
+def test_a_score_becomes_a_probability_without_overflow():
+    assert probability(0.0) == 0.5
+    assert probability(2.0) == pytest.approx(1 / (1 + np.exp(-2.0)))
+    assert probability(-2.0) == pytest.approx(1 - probability(2.0))
+    assert probability(1000.0) == 1.0 and probability(-1000.0) == 0.0
 
 
 def test_a_model_file_must_match_the_features(tmp_path: Path):

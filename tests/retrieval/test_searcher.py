@@ -282,4 +282,9 @@ def test_a_storys_first_results_take_the_learned_order_and_a_search_box_question
     laws = [h.chunk.kind == "law" for h in after]
     assert laws != [h.chunk.kind == "law" for h in before] and laws == sorted(laws)
     assert [h.chunk.id for h in plain.search(box, k=10)] == [h.chunk.id for h in learned.search(box, k=10)]
+    # The model's probabilities travel on the reordered hits (laws: near 0), in the JSON
+    # too; a search-box question's hits and an unordered story's carry none.
+    assert any(h.fit is not None for h in after) and all(h.fit is None or h.fit < 0.01 for h in after if h.chunk.kind == "law")
+    assert "fit" in after[0].to_dict() and all(h.fit is None for h in before)
+    assert all(h.fit is None for h in learned.search(box, k=10))
     assert Searcher(dense_index).order_model is not None  # the bundled model loads
