@@ -13,7 +13,10 @@ In order, a question gets:
      state's scheme or a figure of the day (_beyond) -> abstain
   5. a statistic, a figure of the day, contact details (_figure) -> type_not_stated
   6. a subject no retrieved unit holds ("akciza")    -> abstain, subject_missing
-  7. too little evidence (answer.abstain)            -> abstain, no_match
+  7. too little evidence (answer.abstain)            -> abstain, no_match; but a story
+     whose first hit search's learned order gives at least AnswerConfig.story_fit of
+     answering it (Hit.fit) is led by that hit's span stating what is asked (answer.fitted),
+     "bears on the question"; so is one none of whose quotes holds its key terms
   8. a quote that holds the question's key terms and states what it asks for (an
      amount, a deadline, a body, a step: retrieval.answer_type) leads the answer;
      none that states it                             -> abstain, type_not_stated

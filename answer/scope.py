@@ -50,7 +50,10 @@ def _context(t: QuestionText, toks: list, m: Mention, p: Places) -> tuple[str, i
     story outweighs a law word beside it ("državljanka Hrvatske ima pravo")."""
     before = t.norm[max(0, m.start - 80): m.start]
     # Up to four words on: "Swedish Crime Victim Authority", "UK Criminal Injuries Compensation scheme".
+    # Not across a sentence's end: "… negde u Južnoj Americi. Sud je već odlagao …".
     nxt = toks[m.i + m.n: m.i + m.n + 4]
+    cut = next((k for k, x in enumerate(nxt) if _SENTENCE_END.search(t.norm, max(0, m.end - 3), x[1])), len(nxt))
+    nxt = nxt[:cut]
     if p.case.search(before):
         return "case", m.start, m.end
     # A language, not a place: "prevedena na nemački (jezik)", "na engleskom", "in German".
@@ -89,6 +92,8 @@ def _context(t: QuestionText, toks: list, m: Mention, p: Places) -> tuple[str, i
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
+# A sentence ends: "?", "!", or a full stop after a word, not after an initial ("U.K.").
+_SENTENCE_END = re.compile(r"[!?]|\w{3}\.(?:\s|$)")
 _LANGUAGE = re.compile(r"\bna\s+\w+(ski|cki|sk[aiu]|ck[aiu]|skom|ckom)$")  # "na nemački", "na engleskom"
 _INTO = re.compile(r"\binto?\s+\w+$")  # "into German": an adjective only ("in Iran" is a place)
 

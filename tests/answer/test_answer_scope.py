@@ -103,6 +103,14 @@ STAYS = [
     # A nationality beside a court word says who, not where.
     ("Hrvatska državljanka pred sudom traži naknadu: koji je rok?",
      "A Croatian woman before the court claims damages: what is the deadline?"),
+    # A place ends its sentence; the court in the next one is this case's court.
+    ("Optuženi je pobegao, kažu da je negde u Južnoj Americi. Sud je već tri puta odlagao suđenje. Može li da mu "
+     "se sudi u odsustvu?",
+     "The accused fled, reportedly somewhere in Argentina. The court has postponed the trial three times. Can he "
+     "be tried in his absence?"),
+    # "Evropski sud" alone is the ECtHR, whatever country its case is about.
+    ("Šta je Evropski sud rekao o tome što francusko krivično pravo nije propisivalo ropstvo?",
+     "What did the European Court say about French criminal law not making servitude an offence?"),
 ]
 
 
@@ -148,6 +156,9 @@ def test_common_words_that_look_like_far_places_are_not_places(question):
     ("What does Hong Kong law say about domestic workers?", "Hong Kong law"),
     ("Šta kaže jordanski zakon o radu za kućne pomoćnice?", "jordanski zakon"),
     ("Može li da tuži poslodavca na Bahamima?", "na Bahamima"),
+    # territories and the UK's nations have their own law
+    ("Kako se osniva firma na Kajmanskim ostrvima?", "na Kajmanskim ostrvima"),
+    ("What is the minimum wage in Northern Ireland?", "in Northern Ireland"),
 ])
 def test_every_state_of_the_world_is_a_jurisdiction(question, words):
     assert other_jurisdiction(question) == words
@@ -158,6 +169,7 @@ def test_every_state_of_the_world_is_a_jurisdiction(question, words):
     ("A woman from Kragujevac was trafficked to New York. How does she apply to the New York State Office "
      "of Victim Services?", "New York State"),
     ("Can she claim compensation from Quebec’s IVAC programme?", "Quebec"),
+    ("What is the time limit for a claim before the Gibraltar Employment Tribunal?", "Gibraltar Employment Tribunal"),
 ])
 def test_a_place_that_owns_a_body_is_where_the_question_is_asked(question, words):
     """"to" before a place is where a victim was taken, unless the place owns what follows."""
