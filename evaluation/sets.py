@@ -64,6 +64,8 @@ SETS = {
     "unanswerable_blind17": ("qa_unanswerable_blind17.jsonl", "all"),
     "stories_blind18": ("qa_stories_blind18.jsonl", "all"),
     "unanswerable_blind18": ("qa_unanswerable_blind18.jsonl", "all"),
+    "stories_blind19": ("qa_stories_blind19.jsonl", "all"),
+    "unanswerable_blind19": ("qa_unanswerable_blind19.jsonl", "all"),
 }
 # By shape of question; every blind set registered above joins its shape, in SETS order.
 SHAPES = {"search-box": ("dev", "test", "holdout1"),
