@@ -23,10 +23,7 @@ from core.text import normalize
 DATA = Path(__file__).resolve().parent.parent / "data" / "jurisdictions.json"
 # The European Court of Human Rights, as a question names it (normalised text): where its
 # judgments are asked about, whichever state or case the question also names.
-# "Evropski sud" / "the European Court" alone is the ECtHR too, in practitioners' usage,
-# but not the EU's Court of Justice ("Evropski sud pravde", "European Court of Justice").
 ECTHR = re.compile(r"\b(?:esljp|ecthr|echr|evropsk\w* sud\w* za ljudsk\w* prav\w*|european court of human rights"
-                   r"|evropsk\w* sud(?:a|u|om)?\b(?! pravd)|european court\b(?! of justice)"
                    r"|strazbur\w*|strasbourg)\b")
 _WORD = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?|[,&]")
 Span = tuple[int, int]  # in the normalised question
