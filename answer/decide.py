@@ -42,6 +42,7 @@ from retrieval.answer_count import asks_count, states_count
 from retrieval.answer_unit import asked_unit
 from answer.candidates import _text_language  # the one place a hit's language is judged
 from answer.config import ANSWER
+from answer.decision import Decision, abstain as _abstain
 from answer.fitted import fitted_lead
 from answer.governing import governing_law, held
 from answer.pathway_answer import routes, shown_units
@@ -51,7 +52,6 @@ from answer.story_quotes import story_quotes
 from answer.states import sibling_stating, states_amount
 from answer.subject import meets, missing, subject_of
 from answer.unstated import never_stated
-from answer.decision import Decision, abstain as _abstain
 
 # The decision's levels and where they were tuned: answer.config.AnswerConfig.
 

@@ -41,11 +41,11 @@ from answer.places import Mention, Places, mentions, place_table
 from answer.scope_words import scope_data
 from core.word_lists import norm, phrase_pattern
 
-_NAMED = ("city", "entity", "us_state")
+_NAMED = ("city", "entity", "us_state")  # places that are jurisdictions on their own, returned by name
 # "Evropski sud" / "the European Court" alone is the ECtHR too in practitioners' usage (not
 # the EU's "Evropski sud pravde"). Only here: as a search scope it let ECtHR paragraphs
 # crowd out a story's own gold (development sets: 5 -> 4 of 6 in the first five).
-_ECTHR_SHORT = re.compile(r"\bevropsk\w* sud(?:a|u|om)?\b(?! pravd)|\beuropean court\b(?! of justice)")  # places that are jurisdictions on their own, returned by name
+_ECTHR_SHORT = re.compile(r"\bevropsk\w* sud(?:a|u|om)?\b(?! pravd)|\beuropean court\b(?! of justice)")
 
 
 def _context(t: QuestionText, toks: list, m: Mention, p: Places) -> tuple[str, int, int]:
