@@ -12,6 +12,9 @@ from tests.four_forms import four_forms, serbian_forms
 ASKED = [
     ("Koji je rok zastarelosti potraživanja naknade štete?", "What is the limitation period for a damages claim?", "deadline"),
     ("Do kada oštećeni može podneti imovinskopravni zahtev?", "Until when can the injured party file a property claim?", "deadline"),
+    # the moment a term starts: "od kog dana" / "from when", as "od kada"
+    ("Od kog dana teče zatezna kamata na naknadu nematerijalne štete?",
+     "From when does default interest run on compensation for non-material damage?", "deadline"),
     ("Koliko dana ima oštećeni da podnese predlog?", "How many days does the injured party have to file a motion?", "deadline"),
     ("Kako i do kada se podnosi imovinskopravni zahtev?", "How and until when is a property claim filed?", "deadline"),
     ("Kada zastareva potraživanje naknade štete?", "When does a damages claim become time-barred?", "deadline"),
