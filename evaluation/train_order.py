@@ -47,9 +47,10 @@ def record(index_dir: Path, names: list[str]) -> list[dict]:
     seen_inputs: dict = {}
     real = s._ranked
 
-    def spy(question, rankings, heads, allowed, named_sources, rerank=True, order=True):
-        seen_inputs["last"] = (rankings, heads, allowed, named_sources, rerank)
-        return real(question, rankings, heads, allowed, named_sources, rerank, order)
+    def spy(question, rankings, heads, allowed, named_sources, rerank=True):
+        out = real(question, rankings, heads, allowed, named_sources, rerank)
+        seen_inputs["last"] = (rankings, rerank, out)
+        return out
 
     s._ranked = spy
     groups = []
@@ -59,10 +60,9 @@ def record(index_dir: Path, names: list[str]) -> list[dict]:
             if not qa["answerable"] or not is_story(qa["question"]):
                 continue
             s.search(qa["question"], k=10)
-            rankings, heads, allowed, named, rerank = seen_inputs["last"]
+            rankings, rerank, (ranked, cited, _) = seen_inputs["last"]
             if not rerank:  # a story asking in general for its routes' remedy keeps fusion's order
                 continue
-            ranked, cited, _ = real(qa["question"], rankings, heads, allowed, named, True, False)
             keep = next((i for i, (cid, _) in enumerate(ranked) if cid not in cited), len(ranked))
             top = [cid for cid, _ in ranked[:depth]]
             x = order_features(qa["question"], top, rankings, s.by_id.__getitem__, unit_of, s.term_stats.idf)

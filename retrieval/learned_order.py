@@ -39,7 +39,7 @@ from core.errors import ConfigError
 from retrieval.analyzer import analyze
 from retrieval.answer_type import states as states_kind
 from retrieval.intents import asked_sentence, own_question
-from retrieval.rerank import idf_share, stated_kind, unit_tokens
+from retrieval.rerank import idf_share, stated_kind, unit_text, unit_tokens
 
 MODEL_FILE = Path(__file__).parent / "data" / "story_order.json"
 # The legs a story may run (`retrieval.searcher`).
@@ -82,7 +82,7 @@ def order_features(question: str, entries: Iterable[str], rankings: dict[str, li
             at = places.get(leg, {}).get(u)
             row += [float(leg in rankings), 10.0 / (10 + at) if at else 0.0, float(at == 1), float(bool(at) and at <= 3)]
             agree += bool(at) and at <= 10
-        text = (chunk.heading or "") + "\n" + chunk.text
+        text = unit_text(chunk)
         held = unit_tokens(text)
         row += [agree / len(LEGS), idf_share(asked, held), idf_share(story, held),
                 float(bool(kind) and states_kind(text, kind, ask))]

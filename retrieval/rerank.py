@@ -70,6 +70,11 @@ def idf_share(weights: dict[str, float], held: frozenset[str]) -> float:
     return sum(w for t, w in weights.items() if t in held) / total if total else 0.0
 
 
+def unit_text(chunk) -> str:
+    """A unit's heading and text: what the rerank and the learned order read of it."""
+    return (chunk.heading or "") + "\n" + chunk.text
+
+
 @lru_cache(maxsize=4096)
 def unit_tokens(text: str) -> frozenset[str]:
     """A unit's analysed words, once per text: the same provisions head many questions'

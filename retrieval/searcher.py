@@ -156,12 +156,11 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin, NamedMixin):
         return hits
 
     def _ranked(self, question: str, rankings: dict[str, list[str]], heads: list[str], allowed: set[int] | None,
-                named_sources: set[str], rerank: bool = True,
-                order: bool = True) -> tuple[list[tuple[str, float]], set[str], dict[str, float]]:
+                named_sources: set[str],
+                rerank: bool = True) -> tuple[list[tuple[str, float]], set[str], dict[str, float]]:
         """The legs' rankings fused and ordered (priors, cited provisions first, one entry
         per unit, bulletin pages capped, reserved places), the ids the question cites, and
-        the learned order's probabilities (`Hit.fit`); `named_sources`: the documents it names;
-        `order`: a story's learned order (off for `evaluation.train_order`'s features).
+        the learned order's probabilities (`Hit.fit`); `named_sources`: the documents it names.
         Separate from `search` so a fusion experiment can rerun it on recorded legs."""
         from retrieval.fusion import cap_per_group, collapse, reserve, reweight, rrf
         from pathways.facts import is_story  # a story fuses more legs: RankingConfig.story_rrf_k
@@ -195,20 +194,17 @@ class Searcher(DenseMixin, GuideMixin, ConceptsMixin, WordsMixin, NamedMixin):
         cited = next((i for i, (cid, _) in enumerate(ranked) if cid not in seen), len(ranked))
         ranked = self._reranked(ranked, question, max(1, cited))
         # then by the model learned on the development stories (retrieval.learned_order)
-        ranked, fits = reorder(self.order_model if order else None, ranked, cited, question, rankings,
-                               self.by_id.__getitem__, unit_of, self.term_stats.idf)
+        ranked, fits = reorder(self.order_model, ranked, cited, question, rankings, self.by_id.__getitem__,
+                               unit_of, self.term_stats.idf)
         return ranked, seen, fits
 
     def _reranked(self, ranked: list[tuple[str, float]], question: str, keep: int) -> list[tuple[str, float]]:
         """The first results reordered by whether each answers what is asked (`retrieval.rerank`)."""
-        from retrieval.rerank import answer_rerank
+        from retrieval.rerank import answer_rerank, unit_text
 
-        def text_of(cid: str) -> str:
-            c = self.by_id[cid]
-            return (c.heading or "") + "\n" + c.text
-
-        return answer_rerank(ranked, question, text_of, self.term_stats.idf, RANKING.rerank_depth,
-                             RANKING.rerank_k, RANKING.rerank_coverage, RANKING.rerank_states, keep)
+        return answer_rerank(ranked, question, lambda cid: unit_text(self.by_id[cid]), self.term_stats.idf,
+                             RANKING.rerank_depth, RANKING.rerank_k, RANKING.rerank_coverage, RANKING.rerank_states,
+                             keep)
 
     @property
     def order_model(self) -> OrderModel | None:
