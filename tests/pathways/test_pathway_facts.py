@@ -14,6 +14,7 @@ from pathways import facts as F
 from pathways.facts import ASK_NAMES, FACT_NAMES, Fact, asks, find_facts, is_story
 from pathways.model import ASKS, FACTS, LANGS
 from core.text import has_cyrillic
+from tests.four_forms import four_forms
 
 
 class Story(NamedTuple):
@@ -189,6 +190,30 @@ def test_story_asks_and_is_story(text, _facts, expected):
     assert asks(text) == expected
     assert is_story(text)
     assert is_story(text, find_facts(text))
+
+
+# A story told in the first person: the narrator is the person in it.
+FIRST_PERSON = [
+    ("Kad sam izašla iz sigurne kuće, iznajmila sam stan u Ivanjici. Dva meseca nisam mogla da platim kiriju. "
+     "Može li stanodavac da mi otkaže zakup?",
+     "After I left the shelter I rented a flat in Ivanjica. For two months I could not pay the rent. "
+     "Can the landlord terminate my lease?"),
+    ("Opština mi je odobrila besplatnog advokata za tužbu protiv gazde koji me je držao na farmi. "
+     "Advokat je ranije branio tog gazdu. Sme li on to da odbije?",
+     "The municipality granted me a free lawyer to sue the boss who kept me on his farm. "
+     "The lawyer used to defend that boss. May he refuse?"),
+]
+
+
+@pytest.mark.parametrize("text, expected", four_forms([(sr, en, True) for sr, en in FIRST_PERSON]))
+def test_a_first_person_narration_is_a_story(text, expected):
+    assert is_story(text) is expected
+
+
+@pytest.mark.parametrize("text", ["Da li sam dužna da platim porez na poklon?", "Am I obliged to pay gift tax?",
+                                  "Moja prava kao oštećenog u krivičnom postupku", "my rights as an injured party"])
+def test_a_first_person_question_in_one_go_is_no_story(text):
+    assert not is_story(text)
 
 
 @pytest.mark.parametrize("text, absent, present", [
