@@ -29,6 +29,9 @@ _STATISTIC = re.compile(r"\b(how many|koliko|broj\w*|number of|average|prosec(?:
                         # the average award, or the average length of a case
                         r"|\b(prosec(?:a)?n\w*|average) (dosudjen\w* |isplacen\w* |awarded )?(iznos\w*|naknad\w*|odstet\w*"
                         r"|trajanj\w*|award\w*|compensation|amount|length|duration)\b"
+                        # "how long, on average, does a trial take?": an average is counted, never enacted
+                        r"|\b(koliko|kolik\w*|how (?:long|much|many|often))\b.*\b(u proseku|on average|in average|prosecno)\b"
+                        r"|\b(u proseku|on average|prosecno)\b.*\b(koliko|kolik\w*|how (?:long|much|many|often))\b"
                         # a figure asked of the statistics office, or a demographic
                         # measure: "life expectancy according to the statistics office"
                         r"|\b(zavod\w* za statistiku|rzs|statistics office|statistical office|office for statistics"

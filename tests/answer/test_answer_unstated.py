@@ -121,6 +121,14 @@ ROWS = [
     ("Ko osniva centar za socijalni rad?", None, "Who establishes a social work centre?", None),
     ("Da li je država dužna da isplati naknadu žrtvi?", None, "Must the state pay compensation to the victim?", None),
     ("U kom roku se isplaćuje naknada za prvu presudu?", None, "When is compensation for the first judgment paid?", None),
+    # An average is counted, never enacted: "koliko u proseku traje", "how long on average".
+    ("Koliko u proseku traje prvostepeni postupak za trgovinu ljudima?", "count",
+     "How long on average does a first-instance trafficking trial last?", "count"),
+    ("Kolika se naknada u proseku dosuđuje žrtvama?", "count",
+     "How much compensation is awarded to victims on average?", "count"),
+    # ... an average that a rule uses is not: the average wage in a statute's formula.
+    ("Kako se računa prosečna zarada za naknadu zarade?", None,
+     "How is the average wage for wage compensation calculated?", None),
 ]
 
 
