@@ -121,10 +121,17 @@ def other_jurisdiction(question: str, ask: str | None = None) -> str | None:
     remedies; it counts only beside a law word or a body ("Swedish Crime Victim
     Authority"), or when the closing question points back to it ("tamo", "there", "in
     that country", "French CIVI")."""
-    fired = _fired(question)
+    # A story told in Serbia ("an NGO in Belgrade") may still close on another state's
+    # body ("Which Chinese government body licenses …?"): its own question decides.
+    if ask is not None and ask != question:
+        body = next((m.text for m in _fired(ask) if m.ctx == "law" and not m.recruiter), None)
+        if body:
+            return body
+    back = ask is not None and bool(_BACK.search(norm(ask)))
+    fired = _fired(question, back)
     if not fired:
         return None
-    if ask is None or ask == question or _BACK.search(norm(ask)) or _foreign_adjective(ask):
+    if ask is None or ask == question or back or _foreign_adjective(ask):
         return fired[0].text
     asked = _fired(ask)
     if asked:
@@ -154,10 +161,11 @@ class _Fired(NamedTuple):
     recruiter: bool  # the place names an agency ("German agency"): who recruited, in a story
 
 
-def _fired(question: str) -> list[_Fired]:
+def _fired(question: str, back: bool = False) -> list[_Fired]:
     """Each mention that places the question in another jurisdiction (see `_context`),
     in order; [] when none does or when the question names the ECtHR, one of its cases
-    or a place in Serbia."""
+    or a place in Serbia. `back`: the closing question points back to a place of the
+    story ("tamo"), so where she was taken or came from counts too."""
     p = place_table()
     t = QuestionText(question)
     if ECTHR.search(t.norm) or _ECTHR_SHORT.search(t.norm):
@@ -168,7 +176,7 @@ def _fired(question: str) -> list[_Fired]:
         ctx, start, end = _context(t, toks, m, p)
         if ctx == "case" or (m.kind == "home" and ctx != "origin"):
             return []
-        if ctx in _FIRES.get(m.kind, ()):
+        if ctx in _FIRES.get(m.kind, ()) or (back and ctx == "origin" and m.kind != "adjective"):
             found.append(_Fired(ctx, t.original(start, end).strip(), bool(_AGENCY.match(t.norm, m.end))))
     return found
 

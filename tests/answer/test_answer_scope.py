@@ -261,6 +261,45 @@ def test_a_storys_background_place_counts_only_when_its_question_points_there(qu
     assert other_jurisdiction(question) is not None or expected is None  # asked in one go, any place counts
 
 
+# A story told in Serbia ("an NGO in Belgrade") may close on another state's body: its own
+# question decides, though the whole text, placed in Serbia, names no other jurisdiction.
+ASKED_BODY = [
+    ("Radimo u Beogradu sa vozačima iz Kine. Agencija im je uzela novac. Koji kineski državni organ izdaje dozvole takvim agencijama?",
+     "kineski državni"),
+    ("We are an NGO in Belgrade. Chinese drivers paid a dispatch agency before coming here. "
+     "Which Chinese government body licenses such agencies?", "Chinese government"),
+    ("Radimo u Beogradu sa vozačima iz Kine. Agencija im je uzela novac. Koji organ u Srbiji može da im pomogne?", None),
+]
+
+
+@pytest.mark.parametrize("question,expected", ASKED_BODY)
+def test_a_storys_own_question_about_a_foreign_body_is_another_jurisdiction(question, expected):
+    from retrieval.intents import asked_sentence
+
+    assert other_jurisdiction(question, asked_sentence(question)) == expected
+    assert other_jurisdiction(question) is None  # Belgrade places the whole text in Serbia
+
+
+# Where she was taken or came from is where a closing question that points back ("tamo",
+# "there") asks about; otherwise it is the story's background, even beside a procedural
+# word of the next clause ("prodao u Nemačku, pa je sada u postupku").
+POINTS_BACK = [
+    ("Prodali su je u Nemačku. Kako se tamo podnosi zahtev za naknadu?", "Nemačku"),
+    ("She was trafficked to Germany. How does she claim compensation there?", "Germany"),
+    ("Ona je iz Moldavije. Da li tamo može da traži naknadu?", "Moldavije"),
+    ("Preuzela je gonjenje čoveka koji ju je prodao u Nemačku, pa je sada u postupku kao oštećena kao tužilac. "
+     "Šta se dešava sa postupkom ako ona izostane?", None),
+    ("Prodao ju je u Nemačku. Može li ovde da traži naknadu?", None),
+]
+
+
+@pytest.mark.parametrize("question,expected", POINTS_BACK)
+def test_a_closing_question_pointing_back_asks_about_where_she_was_taken(question, expected):
+    from retrieval.intents import asked_sentence
+
+    assert other_jurisdiction(question, asked_sentence(question)) == expected
+
+
 # A language is not a place: translation and interpretation questions stay Serbian.
 @pytest.mark.parametrize("question,expected", [
     ("Da li presuda mora biti prevedena na nemački jezik?", None),
