@@ -120,22 +120,21 @@ def other_jurisdiction(question: str, ask: str | None = None) -> str | None:
     is where the victim was taken or held, and the question is then about Serbian
     remedies; it counts only beside a law word or a body ("Swedish Crime Victim
     Authority"), or when the closing question points back to it ("tamo", "there", "in
-    that country", "French CIVI")."""
-    # A story told in Serbia ("an NGO in Belgrade") may still close on another state's
-    # body ("Which Chinese government body licenses …?"): its own question decides.
-    if ask is not None and ask != question:
-        body = next((m.text for m in _fired(ask) if m.ctx == "law" and not m.recruiter), None)
-        if body:
-            return body
+    that country", "French CIVI"), and then where she was taken or came from counts too.
+    A closing question that names another state's body or law ("Which Chinese government
+    body licenses …?") decides even when the story is told in Serbia ("an NGO in Belgrade")."""
+    own = _fired(ask) if ask is not None and ask != question else []
+    body = next((m.text for m in own if m.ctx == "law" and not m.recruiter), None)
+    if body:
+        return body
     back = ask is not None and bool(_BACK.search(norm(ask)))
     fired = _fired(question, back)
     if not fired:
         return None
     if ask is None or ask == question or back or _foreign_adjective(ask):
         return fired[0].text
-    asked = _fired(ask)
-    if asked:
-        return asked[0].text
+    if own:
+        return own[0].text
     # In the background, "through a German agency" / "preko nemačke agencije" is who
     # recruited her, a fact of the story, not a body whose rules she asks about.
     return next((m.text for m in fired if m.ctx == "law" and not m.recruiter), None)
