@@ -48,6 +48,7 @@ from core.errors import ConfigError
 from core.text import normalize
 from core.word_lists import norm, phrase_pattern
 from retrieval.analyzer import analyze
+from retrieval.answer_bound import asked_bound, only_other_bound
 from retrieval.answer_unit import asked_unit, states_unit, unit_type
 from retrieval.intents import asked_sentence, asks_definition
 
@@ -197,12 +198,16 @@ def states(text: str, kind: str, question: str) -> bool:
     """states_type, and for a question about limitation ("rok zastarelosti") a quote that
     speaks of limitation: ZOO 379's "zastarevaju za deset godina", not ZOO 293's "u roku
     koji mu je određen"; for a question about a rate ("stopa poreza", "what percentage")
-    a quote that states a percentage, not any amount."""
+    a quote that states a percentage, not any amount; for one asking a maximum or a
+    minimum, not a quote that sets only the other bound (retrieval.answer_bound)."""
     if not states_type(text, kind):
         return False
     unit = _unit(question)
     if unit and unit_type(unit) == kind and not states_unit(text, unit):
         return False  # "koliko časova godišnje" is not answered by "u roku od 15 dana"
+    bound = asked_bound(asked_sentence(question)) if kind in ("deadline", "amount") else None
+    if bound and only_other_bound(text, bound):
+        return False  # "how long at most" is not answered by "at least 30 days"
     if kind == "amount" and _RATE.search(normalize(question)):
         return bool(_PERCENT.search(normalize(text)))
     if kind == "procedure":
