@@ -46,7 +46,7 @@ from answer.decision import Decision, abstain as _abstain
 from answer.fitted import fitted_lead
 from answer.governing import governing_law, held
 from answer.pathway_answer import routes, shown_units
-from answer.regime import regime_factor
+from answer.regime import other_case, regime_factor
 from answer.scope import home_places, is_small_talk, other_jurisdiction
 from answer.story_quotes import story_quotes
 from answer.states import sibling_stating, states_amount
@@ -235,7 +235,8 @@ def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, t
         return _fitted(question, ask, hits, candidates, kind) or _abstain("no_match", asked=kind)
     # A regime the question does not ask about (misdemeanour procedure, wrongful
     # conviction) never leads; when only such a quote answers, nothing does.
-    typed = [c for c in typed if regime_factor(question, hits[c.hit_index].chunk) >= 1.0]
+    typed = [c for c in typed if regime_factor(question, hits[c.hit_index].chunk) >= 1.0
+             and not other_case(hits, hits[c.hit_index].chunk)]  # nor another case than the one named
     if not typed:
         return _abstain("no_match", asked=kind)
     # The best-scored quote leads when it answers; else, of those that do, the one that

@@ -9,9 +9,10 @@ provision that answers it. Search has a second signal for a story: the learned o
 (`retrieval.learned_order`) estimates, from where its legs agree and what the unit
 states, the probability that a unit answers the story's question (`Hit.fit`). When the
 first result's is at least `min_fit`, its best span leads, provided it states the kind
-of thing asked (an amount, a deadline, a body: `retrieval.answer_type`) and belongs to
-the regime asked about (`answer.regime`). The answer then says "bears on the question"
-(confidence "medium"), never "answers it".
+of thing asked (an amount, a deadline, a body: `retrieval.answer_type`), belongs to
+the regime asked about and is not another ECtHR case than the one named
+(`answer.regime`). The answer then says "bears on the question" (confidence
+"medium"), never "answers it".
 
 Pure; only for a story (`answer.decide` calls it where the evidence falls short), never
 for a question asked in one go, whose words are its subject.
@@ -21,7 +22,7 @@ from __future__ import annotations
 from retrieval.answer_type import states
 from retrieval.hit import Hit
 
-from answer.regime import regime_factor
+from answer.regime import other_case, regime_factor
 
 
 def fitted_lead(question: str, hits: list[Hit], candidates: list, kind: str | None, min_fit: float):
@@ -29,7 +30,7 @@ def fitted_lead(question: str, hits: list[Hit], candidates: list, kind: str | No
     probability that the hit answers the story is at least `min_fit`."""
     if not hits or hits[0].fit is None or hits[0].fit < min_fit:
         return None
-    if regime_factor(question, hits[0].chunk) < 1.0:
+    if regime_factor(question, hits[0].chunk) < 1.0 or other_case(hits, hits[0].chunk):
         return None
     asks = kind not in (None, "permission") and question.rstrip().endswith("?")
     for c in candidates:  # best first

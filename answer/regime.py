@@ -64,3 +64,11 @@ def addressee(question: str, chunk: Chunk) -> str | None:
                 return None
             return name[:1] + name[1:].lower() if name.isupper() else name
     return None
+
+
+def other_case(hits: list, chunk: Chunk) -> bool:
+    """Whether `chunk` is a paragraph of an ECtHR judgment other than the ones the question
+    names (the hits search's named leg found, `Hit.via`): what M. and Others v. Italy
+    awarded is no answer to what Chowdury v. Greece awarded. False when no case is named."""
+    named = {h.chunk.source for h in hits if "named" in h.via and h.chunk.kind == "echr_judgment"}
+    return bool(named) and chunk.kind == "echr_judgment" and chunk.source not in named
