@@ -190,6 +190,10 @@ SMALL_TALK = [
     ("Ispričaj mi vic.", "Tell me a joke.", True),
     ("Napiši mi pesmu o moru.", "Write me a poem about the sea.", True),
     ("Koliko je sati?", "What time is it?", True),
+    # baking bread, told as the end of a client's story ("Hoću sama da pravim hleb …")
+    ("Kako da od brašna i vode napravim domaći kvasni starter za hleb?",
+     "How do I make a sourdough starter from flour and water?", True),
+    ("Da li poslodavac mora da mi plati topli obrok i hleb?", "Must the employer pay for my meals and bread?", False),
     ("Saberi mi: 47.300 + 52.800 + 49.950 dinara. Koliko je to ukupno?",
      "Add these up for me: 47,300 + 52,800 + 49,950 dinars. What is the total?", True),
     ("Ko je pobedio u utakmici sinoć?", "Who won the match last night?", True),
