@@ -156,6 +156,12 @@ def _unit(question: str) -> str | None:
     return asked_unit(asked_sentence(question))
 
 
+@lru_cache(maxsize=64)
+def _bound(question: str) -> str | None:
+    """The bound the question's own sentence asks ("najduže", "at least"), once per question."""
+    return asked_bound(asked_sentence(question))
+
+
 def states_type(text: str, kind: str) -> bool:
     """Whether `text` (a quote) states a thing of `kind` (see the module docstring)."""
     if kind not in ANSWER_TYPES:
@@ -205,7 +211,7 @@ def states(text: str, kind: str, question: str) -> bool:
     unit = _unit(question)
     if unit and unit_type(unit) == kind and not states_unit(text, unit):
         return False  # "koliko časova godišnje" is not answered by "u roku od 15 dana"
-    bound = asked_bound(asked_sentence(question)) if kind in ("deadline", "amount") else None
+    bound = _bound(question) if kind in ("deadline", "amount") else None
     if bound and only_other_bound(text, bound):
         return False  # "how long at most" is not answered by "at least 30 days"
     if kind == "amount" and _RATE.search(normalize(question)):
