@@ -37,7 +37,7 @@ from retrieval.hit import Hit
 from retrieval.intents import asked_sentence, asking_sentences
 from retrieval.remedies import asks_in_general
 
-from retrieval.answer_type import asked_type, states
+from retrieval.answer_type import asked_type, must_state, states
 from retrieval.answer_count import asks_count, states_count
 from retrieval.answer_unit import asked_unit
 from answer.candidates import _text_language  # the one place a hit's language is judged
@@ -208,9 +208,7 @@ def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, t
 
     meeting = [c for c in pool if meets_a_subject(c)]
     covering = [c for c in pool if c.coverage >= ANSWER.key_coverage and kind != "amount" and c not in meeting]
-    # A search-box phrase ("zastarelost potraživanja kućne pomoćnice") names a topic; only
-    # a question ("…?") asks for a deadline or an amount that the quote must state.
-    asks = kind not in (None, "permission") and question.rstrip().endswith("?")
+    asks = must_state(question, kind)  # a question, not a search-box phrase naming a topic
     # "Koliko posebnih izveštaja je objavio?" names no kind, yet only a number of things
     # answers it (retrieval.answer_count); a clause opening with "koliko" is a question.
     count = kind is None and asks_count(ask)

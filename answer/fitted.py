@@ -19,7 +19,7 @@ for a question asked in one go, whose words are its subject.
 """
 from __future__ import annotations
 
-from retrieval.answer_type import states
+from retrieval.answer_type import must_state, states
 from retrieval.hit import Hit
 
 from answer.regime import other_case, regime_factor
@@ -32,7 +32,7 @@ def fitted_lead(question: str, hits: list[Hit], candidates: list, kind: str | No
         return None
     if regime_factor(question, hits[0].chunk) < 1.0 or other_case(hits, hits[0].chunk):
         return None
-    asks = kind not in (None, "permission") and question.rstrip().endswith("?")
+    asks = must_state(question, kind)
     for c in candidates:  # best first
         if c.hit_index == 0 and (not asks or states(c.span.text, kind, question)):
             return c

@@ -200,6 +200,13 @@ _RATE = re.compile(r"\b(stop[aeiu]|rate|procen\w*|percentage|koliko posto)\b")
 _PERCENT = re.compile(r"%|\bprocen\w*|\bpercent|\bposto\b")
 
 
+def must_state(question: str, kind: str | None) -> bool:
+    """Whether a lead quote must state the asked `kind`: a question ("…?") asks for a
+    deadline or an amount; a search-box phrase ("zastarelost potraživanja kućne
+    pomoćnice") names a topic, and a permission is any rule's."""
+    return kind not in (None, "permission") and question.rstrip().endswith("?")
+
+
 def states(text: str, kind: str, question: str) -> bool:
     """states_type, and for a question about limitation ("rok zastarelosti") a quote that
     speaks of limitation: ZOO 379's "zastarevaju za deset godina", not ZOO 293's "u roku
