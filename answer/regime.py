@@ -35,7 +35,8 @@ def regime_of(chunk: Chunk) -> dict | None:
     regimes, _ = _tables()
     chapter = normalize(chunk.chapter or "")
     for r in regimes:
-        if r.get("source") == chunk.source or (r["chapter_re"] is not None and r["chapter_re"].search(chapter)):
+        # A source, a chapter, or a chapter of one source (the Law on Police's staff rules)
+        if r.get("source", chunk.source) == chunk.source and (r["chapter_re"] is None or r["chapter_re"].search(chapter)):
             return r
     return None
 

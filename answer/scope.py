@@ -124,7 +124,7 @@ def other_jurisdiction(question: str, ask: str | None = None) -> str | None:
     A closing question that names another state's body or law ("Which Chinese government
     body licenses …?") decides even when the story is told in Serbia ("an NGO in Belgrade")."""
     own = _fired(ask) if ask is not None and ask != question else []
-    body = next((m.text for m in own if m.ctx == "law" and not m.recruiter), None)
+    body = next((m.text for m in own if m.ctx == "law" and not m.recruiter), None)  # her permit asked about counts
     if body:
         return body
     back = ask is not None and bool(_BACK.search(norm(ask)))
@@ -136,8 +136,9 @@ def other_jurisdiction(question: str, ask: str | None = None) -> str | None:
     if own:
         return own[0].text
     # In the background, "through a German agency" / "preko nemačke agencije" is who
-    # recruited her, a fact of the story, not a body whose rules she asks about.
-    return next((m.text for m in fired if m.ctx == "law" and not m.recruiter), None)
+    # recruited her, and "on a Turkish work visa" / "nemačku radnu dozvolu" a paper she
+    # held: facts of the story, not a body whose rules she asks about.
+    return next((m.text for m in fired if m.ctx == "law" and not m.recruiter and not m.paper), None)
 
 
 # A closing question that points back to a place of the story: "Kako se tamo podnosi zahtev?"
@@ -152,12 +153,14 @@ def _foreign_adjective(text: str) -> bool:
 
 
 _AGENCY = re.compile(r"\s+(?:\S+\s+)?agenc")  # "German (recruitment) agency", "nemačke agencije"
+_PAPER = re.compile(r"\s+(?:\S+\s+){0,2}(?:permit|visa|dozvol|viz[aeiu]\b)")  # "Turkish work visa", "nemačku radnu dozvolu"
 
 
 class _Fired(NamedTuple):
     ctx: str  # as `_context` names it
     text: str  # the words as written
     recruiter: bool  # the place names an agency ("German agency"): who recruited, in a story
+    paper: bool  # the place names a permit or a visa ("Dutch permit"): what she held, in a story
 
 
 def _fired(question: str, back: bool = False) -> list[_Fired]:
@@ -176,7 +179,8 @@ def _fired(question: str, back: bool = False) -> list[_Fired]:
         if ctx == "case" or (m.kind == "home" and ctx != "origin"):
             return []
         if ctx in _FIRES.get(m.kind, ()) or (back and ctx == "origin" and m.kind != "adjective"):
-            found.append(_Fired(ctx, t.original(start, end).strip(), bool(_AGENCY.match(t.norm, m.end))))
+            found.append(_Fired(ctx, t.original(start, end).strip(), bool(_AGENCY.match(t.norm, m.end)),
+                                bool(_PAPER.match(t.norm, m.end))))
     return found
 
 

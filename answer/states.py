@@ -18,7 +18,7 @@ from retrieval.analyzer import analyze
 from retrieval.hit import Hit
 from retrieval.priors import echr_award
 
-from retrieval.answer_type import states
+from retrieval.answer_type import asks_penalty, states, states_penalty
 from answer.subject import meets, subject_of
 
 _CASE_FACTS = ("echr_judgment", "court_bulletin")
@@ -47,8 +47,12 @@ def states_amount(ask: str, hits: list[Hit], plan, context: Callable[[Hit], list
     # Only a word some source uses is asked of the quote: a client's "uradio", "dobijem"
     # is in no statute (as the direct answer's key terms, answer.decide).
     everywhere = set().union(*(set(analyze(h.chunk.text)) | set(context(h)) for h in hits)) if hits else set()
-    return any(states(text, "amount", ask) and meets(subject, set(analyze(text)) | set(context(h)), True, everywhere)
-               for text, h in quotes)
+    # "Koja kazna mu preti?" after a story asks the penalty for what the story tells, in
+    # the client's words ("zaključavanje", "inspektor"), never the statute's ("lišenje
+    # slobode", "službeno lice"): a first unit's penalty states it.
+    penalty = asks_penalty(ask)
+    return any(states(text, "amount", ask) and (penalty and states_penalty(text) or meets(
+        subject, set(analyze(text)) | set(context(h)), True, everywhere)) for text, h in quotes)
 
 
 def sibling_stating(kind: str, question: str, meeting: list, candidates: list, hits: list[Hit]) -> list:

@@ -44,6 +44,12 @@ _CONTACT = re.compile(r"\b(broj\w* racuna|ziro racun\w*|poziv\w* na broj|account
                       r"|brojevi telefona|broj\w* telefona|(?:tele)?phone numbers?|hotline|sos linij\w*"
                       r"|e-?mail adres\w*|e-?mail address|radno vreme|working hours|opening hours|website|web ?sajt\w*"
                       r"|na kojoj adresi|koja je adresa|what is the address|street address|vreme poseta|visiting hours)\b")
+# ... but a worker's hours are a rule of the Labour Law: "Koliko časova nedeljno iznosi puno
+# radno vreme?", "maximum working hours per week" ask what čl. 51 and 53 state.
+_WORKING_TIME = re.compile(r"\b(pun\w*|nepun\w*|skracen\w*|prekovremen\w*|nocn\w*|full|part|maximum|najduz\w*|najvise"
+                           r"|(?:koliko|kolik\w*) (?:\w+ ){0,2}(?:casov\w*|sati|sata|sat)|how many (?:\w+ ){0,2}hours"
+                           r"|nedeljno|dnevno|sedmicno|per week|a week|per day|a day|weekly|daily)\b")
+_OFFICE_HOURS = re.compile(r"\b(radno vreme|working hours)\b")
 
 
 # Who holds an office now, or a person's name: statutes name offices, never their holders.
@@ -141,7 +147,10 @@ _PER = (r"mesecn\w*|na mesec|po satu|sat\w* rada|na sat|per month|a month|monthl
 _PERIODIC = re.compile(rf"\b(dinar\w*|din|evr\w*|eur\w*|rsd)\b.*\b({_PER})\b"
                        rf"|\b(mesecn\w*|monthly|hourly|po satu|na sat|per hour|an hour|per month|a month)\b.*\b(dinar\w*|evr\w*|rsd)\b"
                        # "koliko mesečno iznosi naknada": a monthly sum, whatever its currency
-                       r"|\b(koliko|kolik\w*|how much) (mesecno|na mesec|po satu|na sat|per month|a month|per hour|an hour)\b")
+                       r"|\b(koliko|kolik\w*|how much) (mesecno|na mesec|po satu|na sat|per month|a month|per hour|an hour)\b"
+                       # "koliko novca mesečno dobija", "how much money does she get each month"
+                       r"|\b(koliko|how much) (novc\w*|para|money)\b.*\b(mesecn\w*|na mesec|po satu|na sat|monthly|per month"
+                       r"|a month|each month|every month|per hour|an hour|hourly)\b")
 _HOW_MUCH = re.compile(r"\b(koliko|kolik\w*|how much|how many|what is the|iznos\w*|amount)\b")
 
 
@@ -163,7 +172,8 @@ def never_stated(question: str, kind: str | None) -> str | None:
         return "count"
     if _HOLDER.search(norm):
         return "person"
-    if _CONTACT.search(norm):
+    contact = _CONTACT.search(norm)
+    if contact and not (_OFFICE_HOURS.fullmatch(contact.group(0)) and _WORKING_TIME.search(norm)):
         return "contact"
     if _REGISTER.search(norm):
         return "register"

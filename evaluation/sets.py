@@ -68,6 +68,8 @@ SETS = {
     "unanswerable_blind19": ("qa_unanswerable_blind19.jsonl", "all"),
     "stories_blind20": ("qa_stories_blind20.jsonl", "all"),
     "unanswerable_blind20": ("qa_unanswerable_blind20.jsonl", "all"),
+    "stories_blind21": ("qa_stories_blind21.jsonl", "all"),
+    "unanswerable_blind21": ("qa_unanswerable_blind21.jsonl", "all"),
 }
 # By shape of question; every blind set registered above joins its shape, in SETS order.
 SHAPES = {"search-box": ("dev", "test", "holdout1"),

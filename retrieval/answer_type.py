@@ -198,6 +198,10 @@ def _action(question: str) -> frozenset[str]:
 _LIMITATION = re.compile(r"\bzastar|\blimitation|time.barred|\bprescri")
 _RATE = re.compile(r"\b(stop[aeiu]|rate|procen\w*|percentage|koliko posto)\b")
 _PERCENT = re.compile(r"%|\bprocen\w*|\bpercent|\bposto\b")
+# A fee or a charge asked ("koliko košta dozvola", "the fee in dinars"), and a penalty.
+_FEE = re.compile(r"\b(taks\w*|fees?|charges?|kost\w*|cost|costs|cen[aeiu]|price)\b")
+_PENALTY_ASKED = re.compile(r"\b(kazn\w*|kaznjen\w*|fine|fines|fined|penalt\w*|punish\w*|sanction\w*)\b")
+_PENALTY = re.compile(r"\b(kazn\w* se|novcan\w* kazn\w*|kaznom od|fine of|fined|punishable|shall be punished)\b")
 
 
 def must_state(question: str, kind: str | None) -> bool:
@@ -205,6 +209,16 @@ def must_state(question: str, kind: str | None) -> bool:
     deadline or an amount; a search-box phrase ("zastarelost potraživanja kućne
     pomoćnice") names a topic, and a permission is any rule's."""
     return kind not in (None, "permission") and question.rstrip().endswith("?")
+
+
+def asks_penalty(question: str) -> bool:
+    """Whether a question asks a penalty ("koja kazna mu preti", "the penalty range")."""
+    return bool(_PENALTY_ASKED.search(normalize(question)))
+
+
+def states_penalty(text: str) -> bool:
+    """Whether a quote sets a penalty ("kazniće se zatvorom od tri meseca do pet godina")."""
+    return bool(_PENALTY.search(normalize(text)))
 
 
 def states(text: str, kind: str, question: str) -> bool:
@@ -223,6 +237,8 @@ def states(text: str, kind: str, question: str) -> bool:
         return False  # "how long at most" is not answered by "at least 30 days"
     if kind == "amount" and _RATE.search(normalize(question)):
         return bool(_PERCENT.search(normalize(text)))
+    if kind == "amount" and _FEE.search(normalize(question)) and not _PENALTY_ASKED.search(normalize(question)):
+        return not _PENALTY.search(normalize(text))  # a fine for hiring without a permit is no permit's fee
     if kind == "procedure":
         return names_action(text, question)
     return kind != "deadline" or not _LIMITATION.search(normalize(question)) or bool(_LIMITATION.search(normalize(text)))

@@ -23,6 +23,7 @@ from answer.citing import shown_label
 from answer.messages import say
 from answer.phrases import detect_style
 from answer.regime import addressee, regime_factor
+from core.records import Chunk
 from core.text import has_cyrillic, to_cyrillic, to_latin
 from tests.fixtures.answer.decision_hits import ALIASES_PLUS, CHUNKS, served
 from tests.fixtures.answer.sample import CHUNKS as SAMPLE
@@ -511,3 +512,21 @@ def test_a_storys_facts_ask_for_no_contact_details(form, question, _, names):
     """"Puno radno vreme" and "broj telefona" tell the case; the story asks a deadline."""
     a = ExtractiveAnswerer().run(question, served(*names))
     assert not a.abstained and a.citations[0].chunk_id == SAMPLE["zkp254"].id
+
+
+# The Law on Police's staff rules are a police officer's, not a factory worker's.
+POLICE_PAY = Chunk("zakoni/pis/0103-rs-law-zakon-o-policiji.json", "law", "Zakon o policiji",
+                   "Policijskom službeniku u slučaju privremene sprečenosti za rad zbog bolesti ili povrede van rada, "
+                   "pripada naknada plate u visini 85% osnovne plate, uvećane za minuli rad.",
+                   article="190", chapter="VIII. ЉУДСКИ РЕСУРСИ")
+
+
+@pytest.mark.parametrize("question, factor", [
+    *[(q, 0.3) for _, q in serbian_forms("Radnik je pao sa skele u fabrici; koliko mu pripada za bolovanje?")],
+    ("A worker fell from scaffolding at the factory; how much sick pay is he owed?", 0.3),
+    *[(q, 1.0) for _, q in serbian_forms("Koliko policijskom službeniku pripada za bolovanje?")],
+    ("How much sick pay is a police officer owed?", 1.0),
+])
+def test_the_police_staff_rules_lead_only_for_a_police_officer(question, factor):
+    assert regime_factor(question, POLICE_PAY) == factor
+    assert regime_factor(question, dataclasses.replace(POLICE_PAY, chapter="V. ПОЛИЦИЈСКИ ПОСЛОВИ")) == 1.0

@@ -316,3 +316,26 @@ def test_a_closing_question_pointing_back_asks_about_where_she_was_taken(questio
 ])
 def test_a_language_is_not_a_place(question, expected):
     assert other_jurisdiction(question) == expected
+
+
+# A foreign permit or visa the closing question asks about is that state's law; one she
+# held, told in the story's background, is a fact of her case.
+PERMITS = [
+    ("I work in Novi Sad with a client trafficked to the Netherlands. Can she apply for the Dutch residence "
+     "permit from Serbia?", "Dutch residence permit"),
+    ("Radim u Nišu sa klijentkinjom koju su prodali u Nemačku. Kako da dobije nemačku boravišnu dozvolu?",
+     "nemačku boravišnu dozvolu"),
+    ("Радим у Нишу са клијенткињом коју су продали у Немачку. Како да добије немачку боравишну дозволу?",
+     "немачку боравишну дозволу"),
+    ("Radim u Nisu sa klijentkinjom koju su prodali u Nemacku. Kako da dobije nemacku boravisnu dozvolu?",
+     "nemacku boravisnu dozvolu"),
+    ("Our client came on a Turkish work visa and was exploited on a farm. What can she do?", None),
+    ("Klijentkinja je imala nemačku radnu dozvolu, ali je poslodavac nije plaćao. Kako da dobije naknadu?", None),
+]
+
+
+@pytest.mark.parametrize("question,expected", PERMITS)
+def test_a_foreign_permit_asked_about_is_another_jurisdiction_one_held_is_a_fact(question, expected):
+    from retrieval.intents import asked_sentence
+
+    assert other_jurisdiction(question, asked_sentence(question)) == expected

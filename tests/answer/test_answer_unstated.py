@@ -55,6 +55,13 @@ ROWS = [
     ("Na kojoj adresi se nalazi prihvatilište za strance?", "contact",
      "What is the address of the shelter for foreigners?", "contact"),
     ("Da li oštećeni mora da javi promenu adrese?", None, "Must the injured party report a change of address?", None),
+    ("Koliko novca mesečno dobija zaštićeno lice?", "amount",
+     "How much money does a protected witness get each month?", "amount"),
+    # a worker's hours are a rule of the Labour Law, an office's hours are contact details
+    ("Koliko časova nedeljno iznosi puno radno vreme po Zakonu o radu?", None,
+     "How many hours a week are full-time working hours under the Labour Law?", None),
+    ("Koje je radno vreme centra za socijalni rad u Somboru?", "contact",
+     "What are the working hours of the social work centre in Sombor?", "contact"),
     ("Ko je trenutno vrhovni javni tužilac i od kada je na toj funkciji?", "person",
      "Who is currently the chief public prosecutor, and since when?", "person"),
     ("Ko je trenutno zamenik Zaštitnika građana za prava deteta?", "person",

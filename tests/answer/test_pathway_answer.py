@@ -329,3 +329,28 @@ def test_only_words_some_source_holds_are_asked_of_the_amount_a_story_asks_for(a
     stated = Candidate(1, SimpleNamespace(text="Ko vrši trgovinu ljudima kazniće se zatvorom od tri do dvanaest godina.",
                                           lead=""), 0.5, 0.4)
     assert _states_amount(asked_sentence(story), hs, plan(story), _context, [stated]) is expected
+
+
+@pytest.mark.parametrize("closing, fee_closing", [
+    *zip([q for _, q in serbian_forms("Zaključao ju je u podrumu. Da li inspektor krivično odgovara i kakva kazna mu preti?")],
+         [q for _, q in serbian_forms("Zaključao ju je u podrumu. Da li inspektor naplaćuje i kolika je taksa za ličnu kartu?")]),
+    ("He locked her in the cellar. Is the inspector criminally liable, and what penalty does he face?",
+     "He locked her in the cellar. Does the inspector charge, and what is the fee for an identity card?")])
+def test_a_penalty_asked_in_the_clients_words_is_stated_by_a_first_units_penalty(closing, fee_closing, monkeypatch):
+    """"Koja kazna mu preti?" after "zaključao ju je": the statute's words are "lišenje
+    slobode", never the client's ("inspektor"), so no quote meets the question's subject;
+    a first unit's "kazniće se …" still states the penalty, and no fee."""
+    from types import SimpleNamespace
+
+    import answer.states
+    from answer.candidates import Candidate
+    from answer.extractive import _context
+    from retrieval.intents import asked_sentence
+
+    monkeypatch.setattr(answer.states, "meets", lambda *a, **k: False)  # the client's words, met by no quote
+    hs = hits("zkp252", "kz388")
+    story = STORY.replace("Kako može da dobije naknadu štete?", closing)
+    span = SimpleNamespace(text="Ko drugog protivpravno zatvori, kazniće se zatvorom do jedne godine.", lead="")
+    assert answer.states.states_amount(asked_sentence(story), hs, plan(story), _context, [Candidate(1, span, 0.5, 0.4)])
+    fee = STORY.replace("Kako može da dobije naknadu štete?", fee_closing)
+    assert not answer.states.states_amount(asked_sentence(fee), hs, plan(fee), _context, [Candidate(1, span, 0.5, 0.4)])

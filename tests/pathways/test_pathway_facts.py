@@ -202,6 +202,12 @@ FIRST_PERSON = [
      "Advokat je ranije branio tog gazdu. Sme li on to da odbije?",
      "The municipality granted me a free lawyer to sue the boss who kept me on his farm. "
      "The lawyer used to defend that boss. May he refuse?"),
+    # the narrator's calling ("Tužilac sam", "Inspektor rada sam") and the workers or the
+    # pregnant girl she helps are the story's persons
+    ("Inspektor rada sam iz Subotice. Jedna agencija slala je radnike u Slovačku gde su im oduzimani pasoši. "
+     "Koje kazne mogu da se izreknu firmi?",
+     "I am a labour inspector in Subotica. An agency sent workers to Slovakia, where their passports were taken. "
+     "What penalties can the company get?"),
 ]
 
 

@@ -155,3 +155,25 @@ def test_repeatable():
     questions = [row[0] for row in ASKED] + [row[1] for row in ASKED]
     first = [(asked_type(q), states_type(ZOO_200, "amount")) for q in questions]
     assert [(asked_type(q), states_type(ZOO_200, "amount")) for q in questions] == first
+
+
+# A fee asked is not stated by a fine: the Law on Employment of Foreigners' only dinar
+# figures are penalties for employers, no permit's fee; a fine asked is.
+FINE = "Novčanom kaznom od 800.000 do 2.000.000 dinara kazniće se za prekršaj pravno lice - poslodavac."
+FEE = "Za izdavanje dozvole plaća se taksa u iznosu od 1.000 dinara."
+FEES = [
+    ("Kolika je taksa za izdavanje radne dozvole u dinarima?", FINE, False,
+     "What is the fee in dinars for a work permit?", FINE, False),
+    ("Koliko košta radna dozvola?", FEE, True, "How much does a work permit cost?", FEE, True),
+    ("Kolika je novčana kazna za poslodavca?", FINE, True, "How high is the fine for the employer?", FINE, True),
+]
+
+
+@pytest.mark.parametrize("question,quote,expected", [
+    pytest.param(text, q, exp, id=f"{n}-{form}")
+    for n, (sr, sq, se, en, eq, ee) in enumerate(FEES)
+    for form, text, q, exp in [(f, t, sq, se) for f, t in serbian_forms(sr)] + [("en", en, eq, ee)]])
+def test_a_fee_asked_is_not_stated_by_a_fine(question, quote, expected):
+    from retrieval.answer_type import states
+
+    assert states(quote, "amount", question) is expected

@@ -166,6 +166,9 @@ EXPECTED = {  # concept -> (source file ending, article) among its vocabulary's 
     "limitation_must_be_raised": ("zakon_o_obligacionim_odnosima.txt", "360"),
     "exempt_from_enforcement": ("zakon_o_izvrsenju_i_obezbedjenju.txt", "257"),
     "threat_to_life": ("krivicni_zakonik.txt", "138"),
+    "statement_extorted_by_official": ("krivicni_zakonik.txt", "136"),
+    "personal_data_disclosed": ("krivicni_zakonik.txt", "146"),
+    "child_made_to_watch_sex": ("cets201-lanzarote-convention.md", "22"),
 }
 
 
@@ -219,3 +222,20 @@ def test_several_concept_heads_keep_their_places(ui_index, tmp_path, monkeypatch
     finally:
         lexicon.cache_clear()
         find_concepts.cache_clear()
+
+
+# A police officer who beats or threatens a suspect into signing; an official who hands
+# a victim's data on; a child made to watch sex: the four forms meet the same concept.
+@pytest.mark.parametrize("question,concept", [
+    *[(q, "statement_extorted_by_official") for q in [p.values[0] for p in four(
+        "Na saslušanju u policiji inspektor mu je pretio i udario ga da bi potpisao izjavu.",
+        "At the police station an officer hit him until he signed a statement.")]],
+    *[(q, "personal_data_disclosed") for q in [p.values[0] for p in four(
+        "Službenica iz opštine je moje podatke iz evidencije dala rođaku trgovca.",
+        "A municipal clerk gave her address from the records to the trafficker's cousin.")]],
+    *[(q, "child_made_to_watch_sex") for q in [p.values[0] for p in four(
+        "Vlasnik kafića je našu jedanaestogodišnju štićenicu naterao da gleda seksualne odnose.",
+        "The bar owner made an eleven-year-old girl watch him have sex.")]],
+])
+def test_new_concepts_in_four_forms(question, concept):
+    assert concept in ids(question)
