@@ -29,7 +29,7 @@ from core.records import ARTICLE_KINDS, Document
 from core.text import normalize
 from retrieval.sources.absent_cases import case_names, case_of_title, foreign_laws, respondents
 from retrieval.sources.absent_laws import (content_tokens, decision_numbers, eu_instruments, law_phrases, law_titles,
-                                           treaty_titles)
+                                           regional_treaties, treaty_titles)
 from retrieval.sources.absent_text import Known, QuestionText, Span
 from retrieval.sources.citation_parse import DECISION, decision_key
 from retrieval.sources.citations import CitationIndex
@@ -87,7 +87,8 @@ def absent_references(question: str, citations: CitationIndex, documents: Iterab
     t = QuestionText(question)
     phrases = law_phrases(t)
     spans = (decision_numbers(t, known) + law_titles(t, known, phrases) + case_names(t, known)
-             + eu_instruments(t, known) + treaty_titles(t, known) + foreign_laws(t, phrases) + respondents(t, known))
+             + eu_instruments(t, known) + treaty_titles(t, known) + regional_treaties(t, known)
+             + foreign_laws(t, phrases) + respondents(t, known))
     out: dict[str, str] = {}  # normalised -> as written: the first spelling of a name wins
     for s, e in _merge(spans):
         name = " ".join(t.original(s, e).split()).strip(" ,;:–—-?!\"'„“”«»()")

@@ -158,6 +158,24 @@ def treaty_titles(t: QuestionText, known: Known) -> list[Span]:
             if p and not any(set(p.content[:2]) <= set(name) for name in known.names)]
 
 
+# Another region's treaty system, named by its organisation or region: "ASEAN konvencija
+# (ACTIP)", "Konvencija ASEAN-a", "Afrička povelja o ljudskim pravima", "the Inter-American
+# Convention": its subject words ("trafficking in persons") are a held treaty's too.
+_REGION = (r"(?:asean|saarc|ecowas|sadc|oas|arapsk\w*|arab|africk\w*|african|interamerick\w*|inter-americk\w*"
+           r"|inter-american|americk\w*|american)")
+_REGIONAL = re.compile(rf"\b{_REGION}(?:-\w+)?\s+(?:\w+\s+){{0,2}}?(?:konvencij|povelj|protokol|convention|charter|protocol)\w*"
+                       rf"|\b(?:konvencij|povelj|convention|charter)\w*\s+(?:of\s+the\s+)?{_REGION}(?:-\w+)?\b")
+
+
+def regional_treaties(t: QuestionText, known: Known) -> list[Span]:
+    """A treaty of another region's system (ASEAN, the African Union, the Americas, the
+    Arab League) that no held title names."""
+    return [(m.start(), m.end()) for m in _REGIONAL.finditer(t.norm)
+            if not any(set(content_tokens(m.group())) - set(content_tokens("konvencija povelja protokol convention "
+                                                                         "charter protocol of the")) <= set(name)
+                       for name in known.names)]
+
+
 def eu_instruments(t: QuestionText, known: Known) -> list[Span]:
     return [(m.start(), m.end()) for m in _EU.finditer(t.norm)
             if (m["suf"] or m["eu"] or (m["kind"] or "").startswith(("directive", "direktiv", "framework", "okvirn")))

@@ -312,3 +312,25 @@ def _articles_index():
 ])
 def test_a_unit_a_held_document_lacks_is_named(question, names):
     assert absent_references(question, _articles_index()) == names
+
+
+# --- another region's treaty system ----------------------------------------------------
+
+@pytest.mark.parametrize("question, names", [
+    ("Da li ASEAN konvencija (ACTIP) propisuje rok za izdavanje putne isprave?", ["ASEAN konvencija"]),
+    ("Да ли АСЕАН конвенција прописује рок за издавање путне исправе?", ["АСЕАН конвенција"]),
+    ("Sta propisuje Konvencija ASEAN-a protiv trgovine ljudima?", ["Konvencija ASEAN-a"]),
+    ("Does the ASEAN Convention against Trafficking in Persons set a deadline?", ["ASEAN Convention"]),
+    ("Da li Arapska povelja o ljudskim pravima zabranjuje ropstvo?", ["Arapska povelja"]),
+    ("Does the African Charter on Human and Peoples' Rights ban forced labour?", ["African Charter"]),
+])
+def test_a_treaty_of_another_regions_system(question, names, known):
+    assert found(question, known) == names
+
+
+@pytest.mark.parametrize("question", [
+    "Šta kaže Evropska konvencija o ljudskim pravima o prinudnom radu?",
+    "What does the Council of Europe Convention on Action against Trafficking require?",
+])
+def test_a_european_treaty_is_not_another_regions(question, known):
+    assert found(question, known) == []
