@@ -49,7 +49,7 @@ from answer.pathway_answer import routes, shown_units
 from answer.regime import other_case, regime_factor
 from answer.scope import home_places, is_small_talk, other_jurisdiction
 from answer.story_quotes import story_quotes
-from answer.states import sibling_stating, states_amount
+from answer.states import case_facts_amount, sibling_stating, states_amount
 from answer.subject import meets, missing, subject_of
 from answer.unstated import never_stated
 
@@ -234,7 +234,8 @@ def _direct(question: str, hits: list[Hit], candidates: list, evidence: float, t
     # A regime the question does not ask about (misdemeanour procedure, wrongful
     # conviction) never leads; when only such a quote answers, nothing does.
     typed = [c for c in typed if regime_factor(question, hits[c.hit_index].chunk) >= 1.0
-             and not other_case(hits, hits[c.hit_index].chunk)]  # nor another case than the one named
+             and not other_case(hits, hits[c.hit_index].chunk)  # nor another case than the one named
+             and not case_facts_amount(kind, hits[c.hit_index].chunk)]  # nor a claim told in a judgment
     if not typed:
         return _abstain("no_match", asked=kind)
     # The best-scored quote leads when it answers; else, of those that do, the one that

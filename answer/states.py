@@ -41,18 +41,26 @@ def states_amount(ask: str, hits: list[Hit], plan, context: Callable[[Hit], list
     # the applicant to pay the sum of EUR 106,960"): no amount a rule sets (as for
     # sibling_stating); but the Court's award under Article 41 is what "koliko je Sud
     # dosudio" asks.
-    quotes = [(ref.quote, h) for ref, h in plan.hits.items()] + [
-        (c.span.text, hits[c.hit_index]) for c in spans
+    quotes = [(ref.quote, h, False) for ref, h in plan.hits.items()] + [
+        (c.span.text, hits[c.hit_index], c.hit_index < FIRST_UNITS) for c in spans
         if hits[c.hit_index].chunk.kind not in _CASE_FACTS or echr_award(hits[c.hit_index].chunk)]
     # Only a word some source uses is asked of the quote: a client's "uradio", "dobijem"
     # is in no statute (as the direct answer's key terms, answer.decide).
     everywhere = set().union(*(set(analyze(h.chunk.text)) | set(context(h)) for h in hits)) if hits else set()
     # "Koja kazna mu preti?" after a story asks the penalty for what the story tells, in
     # the client's words ("zaključavanje", "inspektor"), never the statute's ("lišenje
-    # slobode", "službeno lice"): a first unit's penalty states it.
+    # slobode", "službeno lice"): a first unit's penalty states it; a route's (KZ 388's
+    # for trafficking) is not the penalty for what the story asks about.
     penalty = asks_penalty(ask)
-    return any(states(text, "amount", ask) and (penalty and states_penalty(text) or meets(
-        subject, set(analyze(text)) | set(context(h)), True, everywhere)) for text, h in quotes)
+    return any(states(text, "amount", ask) and (penalty and first and states_penalty(text) or meets(
+        subject, set(analyze(text)) | set(context(h)), True, everywhere)) for text, h, first in quotes)
+
+
+def case_facts_amount(kind: str | None, chunk) -> bool:
+    """Whether an ECtHR paragraph asked for an amount only tells a case's facts ("the
+    applicant claimed EUR 17,500 for costs"): no amount a rule sets, and not the Court's
+    award under Article 41 (`echr_award`), which "how much did the Court award" asks."""
+    return kind == "amount" and chunk.kind == "echr_judgment" and not echr_award(chunk)
 
 
 def sibling_stating(kind: str, question: str, meeting: list, candidates: list, hits: list[Hit]) -> list:

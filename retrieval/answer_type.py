@@ -211,6 +211,13 @@ def must_state(question: str, kind: str | None) -> bool:
     return kind not in (None, "permission") and question.rstrip().endswith("?")
 
 
+@lru_cache(maxsize=64)
+def _asks_fee(question: str) -> bool:
+    """A fee or a charge asked, not a penalty, once per question."""
+    q = normalize(question)
+    return bool(_FEE.search(q)) and not _PENALTY_ASKED.search(q)
+
+
 def asks_penalty(question: str) -> bool:
     """Whether a question asks a penalty ("koja kazna mu preti", "the penalty range")."""
     return bool(_PENALTY_ASKED.search(normalize(question)))
@@ -226,7 +233,8 @@ def states(text: str, kind: str, question: str) -> bool:
     speaks of limitation: ZOO 379's "zastarevaju za deset godina", not ZOO 293's "u roku
     koji mu je određen"; for a question about a rate ("stopa poreza", "what percentage")
     a quote that states a percentage, not any amount; for one asking a maximum or a
-    minimum, not a quote that sets only the other bound (retrieval.answer_bound)."""
+    minimum, not a quote that sets only the other bound (retrieval.answer_bound); for one
+    asking a fee ("taksa", "koliko košta"), not a quote that sets a fine."""
     if not states_type(text, kind):
         return False
     unit = _unit(question)
@@ -237,8 +245,8 @@ def states(text: str, kind: str, question: str) -> bool:
         return False  # "how long at most" is not answered by "at least 30 days"
     if kind == "amount" and _RATE.search(normalize(question)):
         return bool(_PERCENT.search(normalize(text)))
-    if kind == "amount" and _FEE.search(normalize(question)) and not _PENALTY_ASKED.search(normalize(question)):
-        return not _PENALTY.search(normalize(text))  # a fine for hiring without a permit is no permit's fee
+    if kind == "amount" and _asks_fee(question):
+        return not states_penalty(text)  # a fine for hiring without a permit is no permit's fee
     if kind == "procedure":
         return names_action(text, question)
     return kind != "deadline" or not _LIMITATION.search(normalize(question)) or bool(_LIMITATION.search(normalize(text)))

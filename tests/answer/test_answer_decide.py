@@ -530,3 +530,18 @@ POLICE_PAY = Chunk("zakoni/pis/0103-rs-law-zakon-o-policiji.json", "law", "Zakon
 def test_the_police_staff_rules_lead_only_for_a_police_officer(question, factor):
     assert regime_factor(question, POLICE_PAY) == factor
     assert regime_factor(question, dataclasses.replace(POLICE_PAY, chapter="V. ПОЛИЦИЈСКИ ПОСЛОВИ")) == 1.0
+
+
+def test_a_claim_told_in_a_judgment_states_no_amount_but_the_courts_award_does():
+    """"What is the fee in dinars under the Law on Employment of Foreigners?" was led by
+    "The applicant claimed a total of EUR 17,500 for costs" (Bayatyan v. Armenia § 133)."""
+    from answer.states import case_facts_amount
+    from tests.fixtures.answer.sample import hits
+
+    paragraph = hits("rantsev")[0].chunk
+    facts = dataclasses.replace(paragraph, heading="THE FACTS")
+    award = dataclasses.replace(paragraph, heading="IV. APPLICATION OF ARTICLE 41 OF THE CONVENTION")
+    assert case_facts_amount("amount", facts)
+    assert not case_facts_amount("amount", award)
+    assert not case_facts_amount("deadline", facts)
+    assert not case_facts_amount("amount", SAMPLE["zkp254"])

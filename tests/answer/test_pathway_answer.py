@@ -354,3 +354,10 @@ def test_a_penalty_asked_in_the_clients_words_is_stated_by_a_first_units_penalty
     assert answer.states.states_amount(asked_sentence(story), hs, plan(story), _context, [Candidate(1, span, 0.5, 0.4)])
     fee = STORY.replace("Kako može da dobije naknadu štete?", fee_closing)
     assert not answer.states.states_amount(asked_sentence(fee), hs, plan(fee), _context, [Candidate(1, span, 0.5, 0.4)])
+    # A route's penalty (KZ 388's, for trafficking) is not the penalty for what the story asks.
+    from dataclasses import replace
+
+    p = plan(story)
+    kz = next(r for r in p.hits if r.cite == "KZ 388")
+    ranged = replace(kz, quote=kz.quote + " kazniće se zatvorom od tri do dvanaest godina")
+    assert not answer.states.states_amount(asked_sentence(story), hs, replace(p, hits={ranged: p.hits[kz]}), _context)
