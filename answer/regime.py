@@ -70,6 +70,11 @@ def addressee(question: str, chunk: Chunk) -> str | None:
 def other_case(hits: list, chunk: Chunk) -> bool:
     """Whether `chunk` is a paragraph of an ECtHR judgment other than the ones the question
     names (the hits search's named leg found, `Hit.via`): what M. and Others v. Italy
-    awarded is no answer to what Chowdury v. Greece awarded. False when no case is named."""
-    named = {h.chunk.source for h in hits if "named" in h.via and h.chunk.kind == "echr_judgment"}
-    return bool(named) and chunk.kind == "echr_judgment" and chunk.source not in named
+    awarded is no answer to what Chowdury v. Greece awarded; nor is any case's paragraph
+    an answer to a question asked under a Serbian statute it names ("What is the fee under
+    the Law on Employment of Foreigners?" is not answered by Bayatyan v. Armenia's costs).
+    False when no case and no statute is named."""
+    if chunk.kind != "echr_judgment":
+        return False
+    named = {h.chunk.source: h.chunk.kind for h in hits if "named" in h.via and h.chunk.kind in ("echr_judgment", "law")}
+    return bool(named) and chunk.source not in named

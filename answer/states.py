@@ -19,6 +19,7 @@ from retrieval.hit import Hit
 from retrieval.priors import echr_award
 
 from retrieval.answer_type import asks_penalty, states, states_penalty
+from answer.regime import other_case
 from answer.subject import meets, subject_of
 
 _CASE_FACTS = ("echr_judgment", "court_bulletin")
@@ -43,7 +44,8 @@ def states_amount(ask: str, hits: list[Hit], plan, context: Callable[[Hit], list
     # dosudio" asks.
     quotes = [(ref.quote, h, False) for ref, h in plan.hits.items()] + [
         (c.span.text, hits[c.hit_index], c.hit_index < FIRST_UNITS) for c in spans
-        if hits[c.hit_index].chunk.kind not in _CASE_FACTS or echr_award(hits[c.hit_index].chunk)]
+        if (hits[c.hit_index].chunk.kind not in _CASE_FACTS or echr_award(hits[c.hit_index].chunk))
+        and not other_case(hits, hits[c.hit_index].chunk)]  # nor a case the question does not ask about
     # Only a word some source uses is asked of the quote: a client's "uradio", "dobijem"
     # is in no statute (as the direct answer's key terms, answer.decide).
     everywhere = set().union(*(set(analyze(h.chunk.text)) | set(context(h)) for h in hits)) if hits else set()

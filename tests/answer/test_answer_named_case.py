@@ -40,3 +40,22 @@ def test_a_paragraph_of_another_case_is_other_only_when_a_case_is_named():
 def test_a_named_case_is_not_answered_from_another(question, _):
     ans = ExtractiveAnswerer().run(question, hits())
     assert ans.abstained or all(c.source == NAMED.source for c in ans.citations[:1])
+
+
+LAW = Chunk(source="zakoni/zakon_o_zaposljavanju_stranaca.txt", kind="law", title="Zakon o zapošljavanju stranaca",
+            text="Zapošljavanje stranca ostvaruje se pod uslovom da poseduje jedinstvenu dozvolu.", article="9")
+CLAIM = Chunk(source="echr/001-105611.json", kind="echr_judgment", title="Bayatyan v. Armenia",
+              text="The applicant claimed a total of EUR 17,500 for costs and expenses, including legal fees.",
+              paragraph="133")
+
+
+def test_a_named_statute_is_not_answered_from_a_case():
+    """"What is the fee in dinars under the Law on Employment of Foreigners?" is not
+    answered by what an applicant claimed in Bayatyan v. Armenia."""
+    docs = {LAW.source: Document(LAW.source, "law", LAW.title), CLAIM.source: Document(CLAIM.source, "echr_judgment",
+                                                                                        CLAIM.title, language="en")}
+    named = [Hit(1, 1.0, LAW, document=docs[LAW.source], via=("named", "bm25")),
+             Hit(2, 0.5, CLAIM, document=docs[CLAIM.source], via=("bm25",))]
+    assert other_case(named, CLAIM) and not other_case(named, LAW)
+    unnamed = [Hit(h.rank, h.score, h.chunk, document=h.document, via=("bm25",)) for h in named]
+    assert not other_case(unnamed, CLAIM)  # nothing named: a case may answer
