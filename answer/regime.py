@@ -76,5 +76,5 @@ def other_case(hits: list, chunk: Chunk) -> bool:
     False when no case and no statute is named."""
     if chunk.kind != "echr_judgment":
         return False
-    named = {h.chunk.source: h.chunk.kind for h in hits if "named" in h.via and h.chunk.kind in ("echr_judgment", "law")}
+    named = {h.chunk.source for h in hits if "named" in h.via and h.chunk.kind in ("echr_judgment", "law")}
     return bool(named) and chunk.source not in named

@@ -214,8 +214,7 @@ def must_state(question: str, kind: str | None) -> bool:
 @lru_cache(maxsize=64)
 def _asks_fee(question: str) -> bool:
     """A fee or a charge asked, not a penalty, once per question."""
-    q = normalize(question)
-    return bool(_FEE.search(q)) and not _PENALTY_ASKED.search(q)
+    return bool(_FEE.search(normalize(question))) and not asks_penalty(question)
 
 
 def asks_penalty(question: str) -> bool:

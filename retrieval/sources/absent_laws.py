@@ -16,6 +16,7 @@ the spans into names (retrieval.sources.absent).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from retrieval.sources.aliases import alias_key
 from retrieval.analyzer import stem
@@ -170,10 +171,17 @@ _REGIONAL = re.compile(rf"\b{_REGION}(?:-\w+)?\s+(?:\w+\s+){{0,2}}?(?:konvencij|
 def regional_treaties(t: QuestionText, known: Known) -> list[Span]:
     """A treaty of another region's system (ASEAN, the African Union, the Americas, the
     Arab League) that no held title names."""
-    return [(m.start(), m.end()) for m in _REGIONAL.finditer(t.norm)
-            if not any(set(content_tokens(m.group())) - set(content_tokens("konvencija povelja protokol convention "
-                                                                         "charter protocol of the")) <= set(name)
-                       for name in known.names)]
+    found = []
+    for m in _REGIONAL.finditer(t.norm):
+        region = set(content_tokens(m.group())) - _treaty_words()  # "asean", "afric…": the name's own words
+        if not any(region <= set(name) for name in known.names):
+            found.append((m.start(), m.end()))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _treaty_words() -> frozenset[str]:
+    return frozenset(content_tokens("konvencija povelja protokol convention charter protocol of the"))
 
 
 def eu_instruments(t: QuestionText, known: Known) -> list[Span]:
