@@ -70,6 +70,8 @@ SETS = {
     "unanswerable_blind20": ("qa_unanswerable_blind20.jsonl", "all"),
     "stories_blind21": ("qa_stories_blind21.jsonl", "all"),
     "unanswerable_blind21": ("qa_unanswerable_blind21.jsonl", "all"),
+    "stories_blind22": ("qa_stories_blind22.jsonl", "all"),
+    "unanswerable_blind22": ("qa_unanswerable_blind22.jsonl", "all"),
 }
 # By shape of question; every blind set registered above joins its shape, in SETS order.
 SHAPES = {"search-box": ("dev", "test", "holdout1"),
