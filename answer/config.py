@@ -92,6 +92,10 @@ class AnswerConfig:
     cross_weight: float = 0.5
     short_unit_chars: int = 320  # a stav or tačka no longer than this is quoted whole
     min_span_chars: int = 25  # shorter spans are headings, list stubs or numbering
+    # A chunk's last words, cut off mid-sentence (a bulletin page ends "Iz navedenog
+    # proizlazi da se"; the sentence goes on over the page): under this many words they
+    # state nothing, yet the page's section heading scored them first (b22s008).
+    min_tail_words: int = 12
     # A span that gives what a deadline / penalty / amount question asks for.
     cue_bonus: float = 1.5
     # Retrieval already ranked the hits (answer.extractive's span scores): a span's score

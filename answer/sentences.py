@@ -95,7 +95,20 @@ def split_spans(text: str, short: int = ANSWER.short_unit_chars) -> list[Span]:
             pa, pb = _trim(text, pa, pb)
             if pb - pa >= ANSWER.min_span_chars:
                 spans.append(Span(pa, pb, text[pa:pb], lead if is_item else ""))
+    if spans and _cut_off(spans[-1], text):
+        spans.pop()
     return spans
+
+
+# How a finished sentence, stav or item ends (a tačka with ";" or ",", a list with ":").
+_FINISHED = re.compile(r"[.!?:;,…\"“”»)\]]$")
+
+
+def _cut_off(span: Span, text: str) -> bool:
+    """The text's last span when the text ends in the middle of a short sentence: a
+    page or a piece that goes on in the next chunk (ANSWER.min_tail_words)."""
+    return (not text[span.end:].strip() and not _FINISHED.search(span.text)
+            and len(span.text.split()) < ANSWER.min_tail_words)
 
 
 # Question type -> words an answer of that type contains (on normalised text). "Do kada

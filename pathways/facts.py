@@ -165,7 +165,7 @@ def asks(question: str) -> tuple[str, ...]:
     what happened ("nije imala novca za advokata"), not what is wanted."""
     a = _analyse(question)
     t = a.tokens
-    asking = {tok.sentence for k, tok in enumerate(t) if "?" in a.text[tok.end:t[k + 1].start if k + 1 < len(t) else None]}
+    asking = _asking_sentences(a)
     return tuple(aid for aid in ASKS
                  if any(not asking or t[first].sentence in asking for first, _ in a.spans(aid, "ask")))
 
@@ -182,14 +182,33 @@ def is_story(question: str, facts: tuple[Fact, ...] | None = None) -> bool:
     w = trigger_table().weights
     client = bool(a.matches.get("story:client"))
     past = len({pos[0] for pos, _ in a.matches.get("story:past", ())})
-    sentences = sum(n >= 4 for n in Counter(t.sentence for t in a.tokens).values()) >= 2
+    words_in = Counter(t.sentence for t in a.tokens)
+    sentences = sum(n >= 4 for n in words_in.values()) >= 2
     if not (client or past or sentences):  # "maloletni stranac bez pratnje": terms, not a case
         return False
-    # Two past-tense forms: a search question's relative clause has one at most. Nobody
+    # Two past-tense forms: a search question's relative clause has one at most. A
+    # sentence that tells someone's situation before the question is narration too, in
+    # the present ("Muž mi ne da da radim …", "I volunteer as a doctor near Šid."). Nobody
     # in it (no client, no person): a case summary or a search phrase, unless the rest is strong.
-    score = w["fact"] * min(len(facts), 2) + w["past"] * (past >= 2) + w["sentences"] * sentences
+    narrated = past >= 2 or _tells_someone(a, words_in)
+    score = w["fact"] * min(len(facts), 2) + w["past"] * narrated + w["sentences"] * sentences
     score += w["client"] if client else w["person"] if a.matches.get("story:person") else -w["nobody"]
     return score >= w["threshold"]
+
+
+def _tells_someone(a: _Analysis, words_in: Counter) -> bool:
+    """A sentence of four words or more, not one that asks, naming a person or a client,
+    before or beside the question the text asks ("?")."""
+    asking = _asking_sentences(a)
+    told = {a.tokens[pos[0]].sentence for group in ("story:person", "story:client")
+            for pos, _ in a.matches.get(group, ())}
+    return bool(asking) and any(s not in asking and words_in[s] >= 4 for s in told)
+
+
+def _asking_sentences(a: _Analysis) -> set[int]:
+    """The sentences that end in "?"."""
+    t = a.tokens
+    return {tok.sentence for k, tok in enumerate(t) if "?" in a.text[tok.end:t[k + 1].start if k + 1 < len(t) else None]}
 
 
 FACT_NAMES: dict[str, dict[str, str]] = trigger_table().names["facts"]

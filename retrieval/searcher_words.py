@@ -99,9 +99,13 @@ class WordsMixin:
         ask = ask_text(question)
         legs: dict[str, list[str]] = {}
         if self.weights.get("subjects"):
-            legs["subjects"] = self.subject_index.query(keywords, RANKING.candidates, allowed)
+            from retrieval.subject_index import prefix_terms
+
+            legs["subjects"] = self.subject_index.query(keywords + prefix_terms(question), RANKING.candidates,
+                                                        allowed)
             if ask != question:
-                legs["subjects_ask"] = self.subject_index.query(keyword_tokens(ask), RANKING.candidates, allowed)
+                legs["subjects_ask"] = self.subject_index.query(keyword_tokens(ask) + prefix_terms(ask),
+                                                                RANKING.candidates, allowed)
         vectors = self.subject_vectors if dense and self.weights.get("subjects_dense") else None
         if vectors is not None:  # the closing question only as ask_dense embeds it on its own
             texts = {"subjects_dense": self._semantic(question), "subjects_dense_ask": self._ask_to_embed(question)}

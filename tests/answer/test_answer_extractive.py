@@ -31,6 +31,21 @@ def test_spans_are_stavs_items_and_sentences_without_their_numbering():
     assert items and items[0].lead.endswith("ако је реч о:")
 
 
+# A bulletin page that ends in mid-sentence: its last words go on over the page.
+BODY = " ".join(["Ugovorena kamata se na osnovu saglasnosti volja ugovornih strana plaća kao cena upotrebe novca.",
+                 "S druge strane, zakonskom zateznom kamatom se obezbeđuju novčane obaveze dužnika koji zadocni."] * 3)
+PAGE = BODY + " Iz navedenog proizlazi da se"
+
+
+def test_a_short_sentence_cut_off_at_the_end_of_a_chunk_is_no_span():
+    spans = [s.text for s in split_spans(PAGE)]  # a long unit: split into sentences
+    assert spans[-1].endswith("zadocni.") and not any(s.endswith("da se") for s in spans)
+    # a long one is still a quotable sentence, and one that ends finished stays
+    long_tail = PAGE + " sudu ne dostavlja obračun kamate koju tužilac potražuje od tuženog po ugovoru"
+    assert split_spans(long_tail)[-1].text.endswith("po ugovoru")
+    assert split_spans(PAGE + " primeni.")[-1].text.endswith("da se primeni.")
+
+
 def test_direct_answer_is_the_sentence_that_answers():
     a = ExtractiveAnswerer().run("Do kada se može podneti imovinskopravni zahtev?", hits("zkp252", "zkp254", "vs", "cets197"))
     assert not a.abstained

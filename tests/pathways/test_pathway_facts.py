@@ -216,6 +216,34 @@ def test_a_first_person_narration_is_a_story(text, expected):
     assert is_story(text) is expected
 
 
+# A situation told in the present before the question: a sentence that names someone,
+# then what is asked. One sentence that asks, or no one in the telling, is no story.
+PRESENT = [
+    ("Muž mi ne da da radim van kuće i kaže da moram od njega da tražim dozvolu. Ponuđen mi je posao u pekari. "
+     "Da li mu zakon daje to pravo?",
+     "My husband does not let me work outside the home and says I need his permission. I have a job offer at a "
+     "bakery. Does the law give him that right?"),
+    ("Moj brat radi u hladnjači po dvanaest sati dnevno, a gazda mu plaća 200 dinara po satu. "
+     "Koliko najmanje mora da mu plati?",
+     "My brother works in a cold store twelve hours a day, and the boss pays him 200 dinars an hour. "
+     "What is the least he must pay him?"),
+]
+
+
+@pytest.mark.parametrize("text, expected", four_forms([(sr, en, True) for sr, en in PRESENT]))
+def test_a_situation_told_in_the_present_before_the_question_is_a_story(text, expected):
+    assert is_story(text) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "Da li muž ima pravo da supruzi zabrani rad van kuće? Koji zakon to uređuje?",  # no one told, only asked
+    "Kolika je minimalna cena rada po satu u Srbiji ove godine. Gde se objavljuje?",  # no one at all
+    "Does a husband have a right to forbid his wife to work? Which law says so?",
+])
+def test_questions_about_someone_with_no_situation_told_are_no_story(text):
+    assert not is_story(text)
+
+
 @pytest.mark.parametrize("text", ["Da li sam dužna da platim porez na poklon?", "Am I obliged to pay gift tax?",
                                   "Moja prava kao oštećenog u krivičnom postupku", "my rights as an injured party"])
 def test_a_first_person_question_in_one_go_is_no_story(text):

@@ -8,7 +8,7 @@ import pytest
 
 from core.errors import ConfigError
 from retrieval.glossary import keyword_tokens
-from retrieval.subject_index import DATA_DIR, Entry, SubjectIndex, load_entries, read_file
+from retrieval.subject_index import DATA_DIR, Entry, SubjectIndex, load_entries, prefix_terms, read_file
 from tests.four_forms import four_forms
 
 LAW = "zakoni/zakon_o_probi.txt"
@@ -58,6 +58,14 @@ def test_an_entrys_everyday_word_also_meets_the_statute_word_the_thesaurus_gives
     assert index.query(keyword_tokens("Koliki je iznos izdržavanja za dete?"), 5) == ["c3"]  # alimentacija -> izdržavanje
     assert SubjectIndex([Entry(LAW, "3", "koliko plaća otac", "")], CHUNKS).query(
         keyword_tokens("Koliki je iznos izdržavanja za dete?"), 5) == []
+
+
+def test_a_word_the_stemmer_leaves_apart_meets_its_entry_on_its_first_letters():
+    index = SubjectIndex([Entry(LAW, "3", "građansko hapšenje", "citizen's arrest")], CHUNKS)
+    question = "Smeju li građani da ga drže?"
+    assert index.query(keyword_tokens(question), 5) == []  # "gradjan" is not "gradjansk"
+    assert index.query(keyword_tokens(question) + prefix_terms(question), 5) == ["c3"]
+    assert prefix_terms("Građani, ne!") == ["~grad"]  # folded, and short words add nothing
 
 
 def test_the_filter_keeps_only_allowed_rows_and_no_shared_word_gives_nothing():
@@ -114,7 +122,9 @@ def test_a_second_pass_file_extends_its_laws_own_file_unit_by_unit():
         base = DATA_DIR / path.name.replace(".questions.jsonl", ".jsonl")
         header = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
         assert header.get("pass") == "questions", path.name
-        assert header["source"] == json.loads(base.read_text(encoding="utf-8").splitlines()[0])["source"]
+        own = json.loads(base.read_text(encoding="utf-8").splitlines()[0])
+        # a law's source, or the decisions' {"documents": true}
+        assert (header.get("source"), header.get("documents")) == (own.get("source"), own.get("documents")), path.name
         assert {e.key for e in read_file(path)} <= {e.key for e in read_file(base)}, path.name
 
 
