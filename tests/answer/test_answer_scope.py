@@ -197,6 +197,17 @@ SMALL_TALK = [
     ("Saberi mi: 47.300 + 52.800 + 49.950 dinara. Koliko je to ukupno?",
      "Add these up for me: 47,300 + 52,800 + 49,950 dinars. What is the total?", True),
     ("Ko je pobedio u utakmici sinoć?", "Who won the match last night?", True),
+    # a hobby, a household or health tip: gardening, exercise, a stain, sleep
+    ("Koliko često da zalivam rasad paradajza na terasi?", "How often should I water tomato seedlings on a balcony?",
+     True),
+    ("Koje vežbe disanja i istezanja da predložim početnicama na jogi?",
+     "Which breathing exercises and stretching should I suggest to yoga beginners?", True),
+    ("Kako da skinem mrlju od kafe sa sakoa?", "How do I get a coffee stain out of a jacket?", True),
+    ("Koliko melatonina smem da popijem zbog nesanice?", "How much melatonin may I take for insomnia?", True),
+    # … unless it is asked as law: a garden's use, a fitness club's contract
+    ("Da li komšija sme da koristi moju baštu bez dozvole?", "May my neighbour use my garden without permission?",
+     False),
+    ("Da li mogu da raskinem ugovor sa teretanom?", "Can I terminate my contract with the gym?", False),
     ("Daj mi recept za sarmu.", "Give me a recipe for stuffed cabbage.", True),
     ("Koji je danas datum?", "What is the date today?", True),
     ("Ok", "ok", True),
