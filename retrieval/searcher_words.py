@@ -31,6 +31,7 @@ from retrieval.config import RANKING
 from retrieval.diacritics import needs_restoring, restore
 from retrieval.glossary import keyword_tokens
 from retrieval.intents import asked_sentence, background_words, sentence_before
+from retrieval.subject_index import prefix_terms
 from retrieval.synonyms import statute_query
 
 log = logging.getLogger("pravni_lek.retrieval")
@@ -98,9 +99,7 @@ class WordsMixin:
             return {}
         ask = ask_text(question)
         legs: dict[str, list[str]] = {}
-        if self.weights.get("subjects"):
-            from retrieval.subject_index import prefix_terms
-
+        if self.weights.get("subjects"):  # stems and first letters (retrieval.subject_index.PREFIX)
             legs["subjects"] = self.subject_index.query(keywords + prefix_terms(question), RANKING.candidates,
                                                         allowed)
             if ask != question:

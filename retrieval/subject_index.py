@@ -13,6 +13,9 @@ and `en` (everyday English) phrases naming the people, events and questions the 
 decides. The entries were written article by article from the article's own text by
 reviewers who saw no evaluation set (`retrieval/data/subject_index/README.md`).
 
+An entry and a story meet on their words' stems and also on their first four letters
+(`prefix_terms`): the Serbian stemmer leaves "građani" and "građansko" apart.
+
 Each file is JSON lines: a header {"source": corpus path, "title": …}, then one
 {"article" (or "paragraph"), "sr", "en"} per unit (empty phrases for a technical
 article); or a header {"documents": true}, then one {"source", "sr", "en"} per document.
