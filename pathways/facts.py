@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from pathways.model import ASKS, FACTS
 from pathways.triggers import trigger_table, word_keys
@@ -116,6 +116,13 @@ class _Analysis:
     tokens: tuple[_Token, ...]
     matches: dict  # group -> [(positions, trigger)], before negation and exceptions
 
+    @cached_property
+    def asking(self) -> frozenset[int]:
+        """The sentences that end in "?" (asks and is_story of one question share it)."""
+        t = self.tokens
+        return frozenset(tok.sentence for k, tok in enumerate(t)
+                         if "?" in self.text[tok.end:t[k + 1].start if k + 1 < len(t) else None])
+
     def spans(self, name: str, kind: str) -> list[tuple[int, int]]:
         """(first, last) token of the matches that stand: not negated, and using no word
         an exception claims (a law's title, the victim's own child, "injured party")."""
@@ -165,7 +172,7 @@ def asks(question: str) -> tuple[str, ...]:
     what happened ("nije imala novca za advokata"), not what is wanted."""
     a = _analyse(question)
     t = a.tokens
-    asking = _asking_sentences(a)
+    asking = a.asking
     return tuple(aid for aid in ASKS
                  if any(not asking or t[first].sentence in asking for first, _ in a.spans(aid, "ask")))
 
@@ -199,16 +206,10 @@ def is_story(question: str, facts: tuple[Fact, ...] | None = None) -> bool:
 def _tells_someone(a: _Analysis, words_in: Counter) -> bool:
     """A sentence of four words or more, not one that asks, naming a person or a client,
     before or beside the question the text asks ("?")."""
-    asking = _asking_sentences(a)
+    asking = a.asking
     told = {a.tokens[pos[0]].sentence for group in ("story:person", "story:client")
             for pos, _ in a.matches.get(group, ())}
     return bool(asking) and any(s not in asking and words_in[s] >= 4 for s in told)
-
-
-def _asking_sentences(a: _Analysis) -> set[int]:
-    """The sentences that end in "?"."""
-    t = a.tokens
-    return {tok.sentence for k, tok in enumerate(t) if "?" in a.text[tok.end:t[k + 1].start if k + 1 < len(t) else None]}
 
 
 FACT_NAMES: dict[str, dict[str, str]] = trigger_table().names["facts"]
