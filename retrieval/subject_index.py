@@ -17,7 +17,7 @@ An entry and a story meet on their words' stems and also on their first four let
 (`prefix_terms`): the Serbian stemmer leaves "građani" and "građansko" apart.
 
 Each file is JSON lines: a header {"source": corpus path, "title": …}, then one
-{"article" (or "paragraph"), "sr", "en"} per unit (empty phrases for a technical
+{"article" (or "paragraph", or a bulletin's "page"), "sr", "en"} per unit (empty phrases for a technical
 article); or a header {"documents": true}, then one {"source", "sr", "en"} per document.
 A second pass over a law (`<law>.questions.jsonl`, header "pass": "questions") adds its
 words to the same units: a unit's entries add up to one row. The phrases
@@ -45,8 +45,8 @@ from retrieval.synonyms import matches
 DATA_DIR = Path(__file__).parent / "data" / "subject_index"
 
 
-UNITS = ("article", "paragraph", "document")
-LOCATED = UNITS[:2]  # the units a chunk names by a locator of its own
+UNITS = ("article", "paragraph", "page", "document")
+LOCATED = UNITS[:3]  # the units a chunk names by a locator of its own (a bulletin's PDF page)
 # BM25's length normalisation (b; bm25s's default 0.75). A row is a bag of independent
 # phrases (two passes of them for most articles), not one text whose length dilutes its
 # words: a unit described more fully should not lose to a thin entry. Fourteen
@@ -66,6 +66,7 @@ PREFIX = 4
 class Entry:
     source: str   # the corpus path of the law, treaty, judgment or decision, as chunks name it
     # The unit as chunks name it: an article ("254", "4a"), an ECtHR paragraph ("110"),
+    # a bulletin's PDF page ("166"),
     # or "" for a whole document (`unit` says which).
     article: str
     sr: str       # everyday Serbian phrases
@@ -92,7 +93,7 @@ def prefix_terms(text: str) -> list[str]:
 
 
 def _entry(path: Path, n: int, header: dict, raw: object) -> Entry:
-    """One line: {"article" | "paragraph": unit, "sr", "en"} under a one-source header, or
+    """One line: {"article" | "paragraph" | "page": unit, "sr", "en"} under a one-source header, or
     {"source": path, "sr", "en"} (a whole document) under a {"documents": true} header."""
     unit_key = "source" if header.get("documents") else next(
         (u for u in LOCATED if isinstance(raw, dict) and u in raw), "article")
@@ -134,7 +135,7 @@ def load_entries(directory: Path = DATA_DIR) -> tuple[Entry, ...]:
 
 def unit_chunks(chunks: Iterable) -> dict[tuple[str, str, str], tuple[int, str]]:
     """{Entry.key: (position, id) of the unit's first chunk} for every unit the chunks
-    hold: a document, an article, an ECtHR paragraph."""
+    hold: a document, an article, an ECtHR paragraph, a bulletin page."""
     first: dict[tuple[str, str, str], tuple[int, str]] = {}
     for pos, c in enumerate(chunks):
         first.setdefault((c.source, "document", ""), (pos, c.id))

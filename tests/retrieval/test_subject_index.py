@@ -12,15 +12,17 @@ from retrieval.subject_index import DATA_DIR, Entry, SubjectIndex, load_entries,
 from tests.four_forms import four_forms
 
 LAW = "zakoni/zakon_o_probi.txt"
+BULLETIN = "sudska_praksa/bilteni/as_x/bilten_x.pdf"
 
 
-def chunk(cid, article, source=LAW, paragraph=None):
-    return SimpleNamespace(id=cid, source=source, article=article, paragraph=paragraph)
+def chunk(cid, article, source=LAW, paragraph=None, page=None):
+    return SimpleNamespace(id=cid, source=source, article=article, paragraph=paragraph, page=page)
 
 
 CHUNKS = [chunk("c1a", "1"), chunk("c1b", "1"), chunk("c2", "2"), chunk("c3", "3"), chunk("e1", None, "echr/x.json", "7"),
           chunk("e2", None, "echr/x.json", "8"), chunk("d1", None, "sudska_praksa/vs/rev.json"),
-          chunk("d2", None, "sudska_praksa/vs/rev.json")]
+          chunk("d2", None, "sudska_praksa/vs/rev.json"), chunk("b1", None, BULLETIN, page=165),
+          chunk("b2", None, BULLETIN, page=166), chunk("b3", None, BULLETIN, page=166)]
 ENTRIES = [
     Entry(LAW, "1", "gazda mi ne plaća platu, radio sam bez plate", "the boss does not pay my wages"),
     Entry(LAW, "2", "uzeli su mi pasoš i lične papire", "they took my passport and papers"),
@@ -51,6 +53,14 @@ def test_a_paragraph_and_a_whole_document_have_entries_of_their_own():
     index = SubjectIndex(entries, CHUNKS)
     assert index.query(keyword_tokens("Država nije ništa istražila."), 5) == ["e2"]
     assert index.query(keyword_tokens("neisplaćeni prekovremeni sati"), 5) == ["d1"]  # the document's first chunk
+
+
+def test_a_bulletin_page_has_an_entry_of_its_own_standing_for_its_first_chunk(tmp_path):
+    index = SubjectIndex([Entry(BULLETIN, "166", "žalba na privremenu meru za imovinskopravni zahtev, ko odlučuje",
+                                "", "page")], CHUNKS)
+    assert index.query(keyword_tokens("Ko odlučuje o žalbi na privremenu meru?"), 5) == ["b2"]
+    entry = read_file(write(tmp_path, [{"source": BULLETIN, "pass": "pages"}, {"page": "166", "sr": "žalba", "en": ""}]))[0]
+    assert (entry.unit, entry.article) == ("page", "166")
 
 
 def test_an_entrys_everyday_word_also_meets_the_statute_word_the_thesaurus_gives():
@@ -185,7 +195,7 @@ def bundled(bundled_index):
 def test_every_entry_names_an_article_the_bundled_index_holds(bundled):
     s = bundled
     held = {(c.source, "document", "") for c in s.chunks}
-    held |= {(c.source, u, str(getattr(c, u))) for c in s.chunks for u in ("article", "paragraph")
+    held |= {(c.source, u, str(getattr(c, u))) for c in s.chunks for u in ("article", "paragraph", "page")
              if getattr(c, u) is not None}
     missing = [e.key for e in load_entries(DATA_DIR) if e.key not in held]
     assert not missing, missing[:20]
