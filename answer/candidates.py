@@ -13,6 +13,7 @@ and `answer.decide` reads a hit's language here. Composes nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from core.records import INTERNATIONAL_KINDS, SERBIAN_SOURCE_KINDS
 from retrieval.analyzer import analyze, language, words
@@ -47,7 +48,22 @@ def _context(hit: Hit) -> list[str]:
         parts.append(law_name(c, hit.document))
     if c.article:
         parts.append(f"član {c.article} article {c.article}")
-    return analyze(" ".join(p for p in parts if p))
+    return list(_analyzed(" ".join(p for p in parts if p)))
+
+
+# A pathway answer scores the same hits once per route, and the next question meets many
+# of the same chunks: a chunk's spans and tokens, which depend on its text alone, are
+# computed once (4096 texts: a few thousand chunks' worth, well under the index).
+@lru_cache(maxsize=4096)
+def _analyzed(text: str) -> tuple[str, ...]:
+    return tuple(analyze(text))
+
+
+@lru_cache(maxsize=4096)
+def _span_tokens(text: str) -> tuple[tuple[Span, tuple[str, ...]], ...]:
+    """A long enough chunk text's spans, each with its tokens (its words and its lead's)."""
+    spans = split_spans(text) or [Span(0, len(text), text)]
+    return tuple((s, _analyzed(s.text + "\n" + s.lead)) for s in spans)
 
 
 def _rank_factor(hit: Hit, position: int) -> float:
@@ -74,10 +90,11 @@ def score_candidates(question: str, hits: list[Hit]) -> list[Candidate]:
             # …unless the question names it ("Da li je član 390a KZ na snazi?"): then
             # "(Brisano)" is the answer.
             start = len(text) - len(text.lstrip())
-            spans = [Span(start, len(text.rstrip()), text.strip())]
+            span = Span(start, len(text.rstrip()), text.strip())
+            spanned = ((span, _analyzed(span.text + "\n")),)
         else:
-            spans = split_spans(text) or [Span(0, len(text), text)]
-        rows += [(i, s, analyze(s.text + "\n" + s.lead) + ctx) for s in spans]
+            spanned = _span_tokens(text)
+        rows += [(i, s, list(toks) + ctx) for s, toks in spanned]
     if not rows or not terms:
         return []
     docs = [set(toks) for _, _, toks in rows]

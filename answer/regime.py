@@ -32,11 +32,16 @@ def _tables() -> tuple[list[dict], re.Pattern]:
 
 
 def regime_of(chunk: Chunk) -> dict | None:
+    return _regime(chunk.source, chunk.chapter or "")
+
+
+@lru_cache(maxsize=4096)  # asked once per span of a chunk, per route of a pathway answer
+def _regime(source: str, chapter_text: str) -> dict | None:
     regimes, _ = _tables()
-    chapter = normalize(chunk.chapter or "")
+    chapter = normalize(chapter_text)
     for r in regimes:
         # A source, a chapter, or a chapter of one source (the Law on Police's staff rules)
-        if r.get("source", chunk.source) == chunk.source and (r["chapter_re"] is None or r["chapter_re"].search(chapter)):
+        if r.get("source", source) == source and (r["chapter_re"] is None or r["chapter_re"].search(chapter)):
             return r
     return None
 
@@ -44,9 +49,12 @@ def regime_of(chunk: Chunk) -> dict | None:
 def regime_factor(question: str, chunk: Chunk) -> float:
     """The factor on a span's score: below 1 for a regime the question does not ask about."""
     r = regime_of(chunk)
-    if r is None or r["asked_re"].search(normalize(question)):
+    if r is None or r["asked_re"].search(_normalized_question(question)):
         return 1.0
     return float(r["factor"])
+
+
+_normalized_question = lru_cache(maxsize=256)(normalize)
 
 
 def addressee(question: str, chunk: Chunk) -> str | None:

@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from retrieval import glossary
 from retrieval.analyzer import analyze, language, token_spans, words
@@ -126,8 +127,20 @@ CUES = (
 def cue_factor(question: str, span_text: str) -> float:
     """ANSWER.cue_bonus when the question asks for a deadline / penalty / amount and the span
     states one, else 1."""
-    q, t = normalize(question), normalize(span_text)
-    return ANSWER.cue_bonus if any(qx.search(q) and ax.search(t) for qx, ax in CUES) else 1.0
+    return ANSWER.cue_bonus if _asked_cues(question) & _stated_cues(span_text) else 1.0
+
+
+# Read once per question and once per span: a pathway answer scores every span per route.
+@lru_cache(maxsize=256)
+def _asked_cues(question: str) -> frozenset[int]:
+    q = normalize(question)
+    return frozenset(n for n, (qx, _) in enumerate(CUES) if qx.search(q))
+
+
+@lru_cache(maxsize=16384)
+def _stated_cues(span_text: str) -> frozenset[int]:
+    t = normalize(span_text)
+    return frozenset(n for n, (_, ax) in enumerate(CUES) if ax.search(t))
 
 
 Term = tuple[str, ...]  # one question word: its stem, or its Serbian and English stems
