@@ -72,6 +72,8 @@ SETS = {
     "unanswerable_blind21": ("qa_unanswerable_blind21.jsonl", "all"),
     "stories_blind22": ("qa_stories_blind22.jsonl", "all"),
     "unanswerable_blind22": ("qa_unanswerable_blind22.jsonl", "all"),
+    "stories_blind23": ("qa_stories_blind23.jsonl", "all"),
+    "unanswerable_blind23": ("qa_unanswerable_blind23.jsonl", "all"),
 }
 # By shape of question; every blind set registered above joins its shape, in SETS order.
 SHAPES = {"search-box": ("dev", "test", "holdout1"),
