@@ -135,3 +135,16 @@ def test_untranslatable_words_weigh_less_against_a_text_in_the_other_language(mo
     zero = max(c.coverage for c in score_candidates(sr, hs))
     monkeypatch.setattr(candidates, "CROSS_WEIGHT", 1.0)
     assert max(c.coverage for c in score_candidates(sr, hs)) == zero
+
+
+def test_scoring_the_same_hits_again_gives_the_same_candidates_whatever_was_asked_between():
+    # A pathway answer scores the same hits once per route, and a chunk's spans and tokens
+    # are computed once (answer.candidates): nothing one scoring adds may leak into the next.
+    from answer.extractive import score_candidates
+
+    hs = hits("zoo200")
+    q = "Da li žena ima pravo na pravičnu novčanu naknadu za duševne bolove?"
+    first = score_candidates(q, hs)
+    score_candidates("Do kada se može tražiti naknada štete?", hs)
+    score_candidates("How much compensation for fear?", hs)
+    assert score_candidates(q, hs) == first
