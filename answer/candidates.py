@@ -39,7 +39,7 @@ class Candidate:
     coverage: float
 
 
-def _context(hit: Hit) -> list[str]:
+def _context(hit: Hit) -> tuple[str, ...]:
     """Tokens that locate a chunk (heading, law name, article): they answer "član 388 KZ"
     and "trgovina ljudima" questions even when the article text never says them."""
     c = hit.chunk
@@ -48,7 +48,7 @@ def _context(hit: Hit) -> list[str]:
         parts.append(law_name(c, hit.document))
     if c.article:
         parts.append(f"član {c.article} article {c.article}")
-    return list(_analyzed(" ".join(p for p in parts if p)))
+    return _analyzed(" ".join(p for p in parts if p))
 
 
 # A pathway answer scores the same hits once per route, and the next question meets many
@@ -94,7 +94,7 @@ def score_candidates(question: str, hits: list[Hit]) -> list[Candidate]:
             spanned = ((span, _analyzed(span.text + "\n")),)
         else:
             spanned = _span_tokens(text)
-        rows += [(i, s, list(toks) + ctx) for s, toks in spanned]
+        rows += [(i, s, toks + ctx) for s, toks in spanned]  # new tuples: the cached ones stay as they are
     if not rows or not terms:
         return []
     docs = [set(toks) for _, _, toks in rows]

@@ -46,15 +46,15 @@ def _regime(source: str, chapter_text: str) -> dict | None:
     return None
 
 
+_normalized_question = lru_cache(maxsize=256)(normalize)  # one question, every span of its hits
+
+
 def regime_factor(question: str, chunk: Chunk) -> float:
     """The factor on a span's score: below 1 for a regime the question does not ask about."""
     r = regime_of(chunk)
     if r is None or r["asked_re"].search(_normalized_question(question)):
         return 1.0
     return float(r["factor"])
-
-
-_normalized_question = lru_cache(maxsize=256)(normalize)
 
 
 def addressee(question: str, chunk: Chunk) -> str | None:

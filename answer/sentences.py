@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -187,7 +188,7 @@ def idf_table(docs: list[set[str]], terms: list[Term], stats: TermStats | None =
             for t in terms for df in [sum(any(a in d for a in t) for d in docs)]}
 
 
-def bm25(terms: list[Term], tokens: list[str], idf: dict[Term, float], avgdl: float, k1: float = 1.2, b: float = 0.75) -> float:
+def bm25(terms: list[Term], tokens: Sequence[str], idf: dict[Term, float], avgdl: float, k1: float = 1.2, b: float = 0.75) -> float:
     tf = Counter(tokens)
     dl = len(tokens) or 1
     score = 0.0

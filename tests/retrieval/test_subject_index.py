@@ -8,7 +8,7 @@ import pytest
 
 from core.errors import ConfigError
 from retrieval.glossary import keyword_tokens
-from retrieval.subject_index import DATA_DIR, Entry, SubjectIndex, load_entries, prefix_terms, read_file
+from retrieval.subject_index import DATA_DIR, LOCATED, Entry, SubjectIndex, load_entries, prefix_terms, read_file
 from tests.four_forms import four_forms
 
 LAW = "zakoni/zakon_o_probi.txt"
@@ -195,7 +195,7 @@ def bundled(bundled_index):
 def test_every_entry_names_an_article_the_bundled_index_holds(bundled):
     s = bundled
     held = {(c.source, "document", "") for c in s.chunks}
-    held |= {(c.source, u, str(getattr(c, u))) for c in s.chunks for u in ("article", "paragraph", "page")
+    held |= {(c.source, u, str(getattr(c, u))) for c in s.chunks for u in LOCATED
              if getattr(c, u) is not None}
     missing = [e.key for e in load_entries(DATA_DIR) if e.key not in held]
     assert not missing, missing[:20]
